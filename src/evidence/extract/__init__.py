@@ -1,0 +1,1 @@
+"""The only place spaCy lives: sentence segmentation, rule components, and Doc -> records."""

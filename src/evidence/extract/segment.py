@@ -1,0 +1,102 @@
+"""Split a Document into sentence-level Passages with section, page and character offsets.
+
+Uses spaCy's rule-based sentencizer on a blank English pipeline, with a small fix-up for
+abbreviations common in scientific text ("et al.", "e.g.", "Fig.") that the sentencizer
+would otherwise end a sentence on.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from evidence.records import Document, Passage, sha1
+
+_ABBREV = re.compile(
+    r"(?:\bet al|\be\.g|\bi\.e|\bvs|\bcf|\bFig|\bFigs|\bTab|\bapprox|\bca|\bDr|\bMr|\bMrs|\bMs|\bProf|\bNo|\bvol|\bpp|\bInc|\bLtd|\bSt|\bJan|\bFeb|\bMar|\bApr|\bJun|\bJul|\bAug|\bSep|\bSept|\bOct|\bNov|\bDec|\b[A-Z])\.[,;:]?$"
+)
+_MAX_SENT_CHARS = 2000
+
+
+@lru_cache(maxsize=1)
+def _sentencizer() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences in `text` (whitespace trimmed, empty ones dropped)."""
+    if not text.strip():
+        return []
+    doc = _sentencizer()(text)
+    raw: list[tuple[int, int]] = [(s.start_char, s.end_char) for s in doc.sents]
+    merged: list[tuple[int, int]] = []
+    for start, end in raw:
+        if merged:
+            prev_start, prev_end = merged[-1]
+            prev = text[prev_start:prev_end].rstrip()
+            nxt = text[start:end].lstrip()
+            first = nxt[:1]
+            after_abbrev = bool(prev) and _ABBREV.search(prev) is not None
+            if (
+                first.islower()
+                or first in ",;:)]}%"
+                or (after_abbrev and (first.isdigit() or prev.rstrip(",;:").endswith("et al.")))
+            ):
+                merged[-1] = (prev_start, end)
+                continue
+        merged.append((start, end))
+    out: list[tuple[int, int]] = []
+    for start, end in merged:
+        # split over-long runs (tables, lists without punctuation) on line breaks
+        if end - start > _MAX_SENT_CHARS:
+            pos = start
+            for line in text[start:end].split("\n"):
+                if line.strip():
+                    ls = text.index(line, pos)
+                    out.append((ls, ls + len(line)))
+                    pos = ls + len(line)
+            continue
+        out.append((start, end))
+    trimmed: list[tuple[int, int]] = []
+    for start, end in out:
+        chunk = text[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        if end - trail > start + lead:
+            trimmed.append((start + lead, end - trail))
+    return trimmed
+
+
+def split_passages(doc: Document) -> list[Passage]:
+    """Sentence-level passages for every block of `doc`; offsets index `doc.text`."""
+    if not doc.text or len(doc.block_starts) != len(doc.blocks):
+        doc.assemble()
+    doc_id = doc.doc_id
+    passages: list[Passage] = []
+    seq = 0
+    for block, base in zip(doc.blocks, doc.block_starts, strict=True):
+        spans = [(0, len(block.text))] if block.section == "title" else sentence_spans(block.text)
+        for start, end in spans:
+            text = block.text[start:end]
+            if not text.strip():
+                continue
+            cs, ce = base + start, base + end
+            passages.append(
+                Passage(
+                    passage_id="p" + sha1(f"{doc_id}|{cs}|{ce}", 16),
+                    doc_id=doc_id,
+                    seq=seq,
+                    section=block.section,
+                    page=block.page,
+                    char_start=cs,
+                    char_end=ce,
+                    text=text,
+                )
+            )
+            seq += 1
+    return passages
