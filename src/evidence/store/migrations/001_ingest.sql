@@ -24,6 +24,7 @@ CREATE TABLE IF NOT EXISTS studies (
     study_id       VARCHAR PRIMARY KEY,
     study_key      VARCHAR NOT NULL UNIQUE,
     title          VARCHAR,
+    title_norm     VARCHAR,
     year           INTEGER,
     doi            VARCHAR,
     pmid           VARCHAR,
