@@ -27,3 +27,31 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def root_dir() -> Path:
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One temporary Prefect API for the whole test session."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness():
+        yield
+
+
+@pytest.fixture(scope="session")
+def sample_run(tmp_path_factory: pytest.TempPathFactory, prefect_harness: None) -> dict:
+    """The main job (`evidence run`) on the bundled sample corpus, once per session."""
+    from flows.run import run_flow
+
+    out = tmp_path_factory.mktemp("sample_run")
+    db = out / "evidence.duckdb"
+    summary = run_flow(paths=[str(ROOT / "data" / "raw")], db=str(db), out_dir=str(out))
+    summary["db"] = db
+    summary["out_dir"] = out
+    return summary
+
+
+@pytest.fixture(scope="session")
+def sample_db(sample_run: dict) -> Path:
+    """Path to a database built from data/raw by the real pipeline (read it, don't write it)."""
+    return Path(sample_run["db"])
