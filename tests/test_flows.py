@@ -41,15 +41,14 @@ def _snapshot(db: Path) -> dict[str, list[tuple]]:
         }
 
 
-def test_ingest_flow_under_test_harness(shared_dir: Path, tmp_path: Path) -> None:
-    from prefect.testing.utilities import prefect_test_harness
-
+def test_ingest_flow_under_test_harness(
+    shared_dir: Path, tmp_path: Path, prefect_harness: None
+) -> None:
     from flows.ingest import ingest_flow
 
     db = tmp_path / "e.duckdb"
-    with prefect_test_harness():
-        first = ingest_flow(paths=_inputs(shared_dir), db=str(db))
-        second = ingest_flow(paths=_inputs(shared_dir), db=str(db))
+    first = ingest_flow(paths=_inputs(shared_dir), db=str(db))
+    second = ingest_flow(paths=_inputs(shared_dir), db=str(db))
     assert first["files_seen"] == 8  # 4 seeds + nbib + 3 PDFs
     assert first["files_failed"] == 2  # encrypted + empty
     assert first["documents_new"] == 6
@@ -71,14 +70,13 @@ def test_ingest_flow_under_test_harness(shared_dir: Path, tmp_path: Path) -> Non
     assert n_pages is not None and n_pages[0] == 10
 
 
-def test_missing_path_is_reported_and_the_rest_continues(shared_dir: Path, tmp_path: Path) -> None:
-    from prefect.testing.utilities import prefect_test_harness
-
+def test_missing_path_is_reported_and_the_rest_continues(
+    shared_dir: Path, tmp_path: Path, prefect_harness: None
+) -> None:
     from flows.ingest import ingest_flow
 
     db = tmp_path / "e.duckdb"
-    with prefect_test_harness():
-        summary = ingest_flow(paths=[str(tmp_path / "nope"), str(shared_dir / "seeds")], db=str(db))
+    summary = ingest_flow(paths=[str(tmp_path / "nope"), str(shared_dir / "seeds")], db=str(db))
     assert summary["documents_new"] == 4
     assert any("nope" in line for line in summary["issues"])
 
