@@ -1,0 +1,206 @@
+"""Helpers every reader shares: decoding bytes, cleaning inline markup, building documents."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+from pathlib import Path
+
+from evidence.errors import SourceError
+from evidence.records import Block, Document, IngestIssue, normalise_doi, normalise_pmid
+
+MAX_TEXT_BYTES = 512 * 1024 * 1024
+
+_MOJIBAKE = re.compile("[ÃÂ][\u00a0-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:_-]*(?:\s[^<>]*)?/?>")
+_BR = re.compile(r"<(?:ovid:)?br\s*/?>|</?(?:ovid:)?p\s*/?>", re.I)
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def read_bytes(path: Path) -> bytes:
+    """Read a file, turning OS errors into a SourceError that names it."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_TEXT_BYTES:
+            raise SourceError(
+                f"file is too large to read ({size} bytes)",
+                path=str(path),
+                hint="split the export into smaller files",
+            )
+        return path.read_bytes()
+    except OSError as e:
+        raise SourceError(
+            f"cannot open the file ({e.strerror or e})",
+            path=str(path),
+            hint="check that the file exists and is readable",
+        ) from e
+
+
+def decode(data: bytes) -> str:
+    """Bytes to text: UTF-8 (BOM or not), else the encoding charset-normalizer guesses; fix mojibake."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16", errors="replace")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = _decode_guess(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return fix_mojibake(text)
+
+
+def _decode_guess(data: bytes) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000], cp_isolation=["cp1252", "latin_1", "utf_8", "cp1250"]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return data.decode("cp1252", errors="replace")
+
+
+def fix_mojibake(text: str) -> str:
+    """Repair UTF-8 read as cp1252/latin-1 ('Ã¡' -> 'á') only where it is present."""
+    if not _MOJIBAKE.search(text):
+        return text
+    import ftfy
+
+    return ftfy.fix_text(text, normalization="NFC", unescape_html=False, fix_line_breaks=False)
+
+
+def clean(text: str | None) -> str:
+    """Inline clean-up for a field value: markup, entities, odd whitespace, soft hyphens."""
+    if not text:
+        return ""
+    if "<" in text:
+        text = _BR.sub("\n", text)
+        text = _TAG.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    text = unicodedata.normalize("NFKC", text).replace("\u00ad", "")
+    text = _SPACES.sub(" ", text)
+    text = re.sub(r" *\n *", "\n", text)
+    text = re.sub(r"\n{2,}", "\n", text)
+    return fix_mojibake(text.strip())
+
+
+def clean_line(text: str | None) -> str:
+    """`clean` and then fold line breaks into spaces (titles, journal names)."""
+    return clean(text).replace("\n", " ")
+
+
+def year_from(value: object) -> int | None:
+    if value is None:
+        return None
+    m = _YEAR.search(str(value))
+    return int(m.group(1)) if m else None
+
+
+def split_list(value: str | None, seps: str = ";") -> list[str]:
+    if not value:
+        return []
+    parts = re.split("[" + re.escape(seps) + "]", value)
+    return [p for p in (clean_line(x) for x in parts) if p]
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out: list[str] = []
+    for it in items:
+        key = it.casefold()
+        if it and key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out
+
+
+_ABS_LABEL = re.compile(
+    r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n))"
+    r"(BACKGROUND(?: AND AIMS?)?|INTRODUCTION|CONTEXT|OBJECTIVES?|AIMS?|PURPOSE|METHODS?|"
+    r"MATERIALS? AND METHODS|DESIGN|SETTING|PARTICIPANTS|RESULTS|FINDINGS|DISCUSSION|"
+    r"CONCLUSIONS?(?: AND RELEVANCE)?|INTERPRETATION)\s*[:.]\s"
+)
+
+
+def record_document(
+    *,
+    source_path: Path,
+    fmt: str,
+    record_index: int,
+    title: str | None,
+    abstract: str | None,
+    abstract_sections: list[tuple[str | None, str]] | None = None,
+    authors: list[str] | None = None,
+    year: int | None = None,
+    journal: str | None = None,
+    doi: str | None = None,
+    pmid: str | None = None,
+    keywords: list[str] | None = None,
+    publication_types: list[str] | None = None,
+    mesh: list[str] | None = None,
+    language: str | None = None,
+) -> Document | IngestIssue:
+    """Build one export record's Document, or a warning when it has neither title nor abstract."""
+    title = clean_line(title) or None
+    blocks: list[Block] = []
+    if title:
+        blocks.append(Block(section="title", text=title))
+    if abstract_sections:
+        for label, part in abstract_sections:
+            part = clean(part)
+            if part:
+                blocks.append(Block(section="abstract", text=part, heading=label or None))
+    else:
+        ab = clean(abstract)
+        if ab:
+            blocks.append(Block(section="abstract", text=ab))
+    if not blocks or not any(b.section == "abstract" for b in blocks) and not title:
+        return IngestIssue(
+            source_path=str(source_path),
+            stage="read",
+            message="record has neither title nor abstract; skipped",
+            location=f"record {record_index}",
+            hint="check this record in the export; nothing else was lost",
+            severity="warning",
+        )
+    kws = unique(clean_line(k) for k in (keywords or []))
+    if kws:
+        blocks.append(Block(section="keywords", text="; ".join(kws)))
+    doc = Document(
+        source_path=str(source_path),
+        format=fmt,
+        blocks=blocks,
+        title=title,
+        authors=unique(clean_line(a) for a in (authors or [])),
+        year=year,
+        journal=clean_line(journal) or None,
+        doi=normalise_doi(doi),
+        pmid=normalise_pmid(pmid) if pmid else None,
+        keywords=kws,
+        publication_types=unique(clean_line(p) for p in (publication_types or [])),
+        mesh=unique(clean_line(m) for m in (mesh or [])),
+        record_index=record_index,
+        is_full_text=False,
+        language=language or None,
+    )
+    doc.assemble()
+    return doc
+
+
+def record_issue(path: Path, index: int, message: str, *, line: int | None = None) -> IngestIssue:
+    loc = f"record {index}" + (f", line {line}" if line else "")
+    return IngestIssue(
+        source_path=str(path),
+        stage="read",
+        message=message,
+        location=loc,
+        hint="fix or remove this record in the export and read the file again; the other records were read",
+    )
