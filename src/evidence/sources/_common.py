@@ -14,6 +14,7 @@ from evidence.records import Block, Document, IngestIssue, normalise_doi, normal
 MAX_TEXT_BYTES = 512 * 1024 * 1024
 
 _MOJIBAKE = re.compile("[ÃÂ][\u00a0-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]|â€")
+_STOP = frozenset(',;"()')
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:_-]*(?:\s[^<>]*)?/?>")
 _BR = re.compile(r"<(?:ovid:)?br\s*/?>|</?(?:ovid:)?p\s*/?>", re.I)
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -68,12 +69,27 @@ def _decode_guess(data: bytes) -> str:
 
 
 def fix_mojibake(text: str) -> str:
-    """Repair UTF-8 read as cp1252/latin-1 ('Ã¡' -> 'á') only where it is present."""
-    if not _MOJIBAKE.search(text):
+    """Repair UTF-8 read as cp1252/latin-1 ('Ã¡' -> 'á') with ftfy, word by word where it is present
+    (ftfy on whole long lines is slow)."""
+    m = _MOJIBAKE.search(text)
+    if m is None:
         return text
     import ftfy
 
-    return ftfy.fix_text(text, normalization="NFC", unescape_html=False, fix_line_breaks=False)
+    out: list[str] = []
+    pos = 0
+    while m is not None:
+        start, end = m.start(), m.end()
+        while start > pos and not text[start - 1].isspace() and text[start - 1] not in _STOP:
+            start -= 1
+        while end < len(text) and not text[end].isspace() and text[end] not in _STOP:
+            end += 1
+        out.append(text[pos:start])
+        out.append(ftfy.fix_encoding(text[start:end]))
+        pos = end
+        m = _MOJIBAKE.search(text, pos)
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def clean(text: str | None) -> str:
@@ -89,7 +105,7 @@ def clean(text: str | None) -> str:
     text = _SPACES.sub(" ", text)
     text = re.sub(r" *\n *", "\n", text)
     text = re.sub(r"\n{2,}", "\n", text)
-    return fix_mojibake(text.strip())
+    return text.strip()
 
 
 def clean_line(text: str | None) -> str:

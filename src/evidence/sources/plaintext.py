@@ -121,6 +121,7 @@ def parse_text(text: str, *, source_path: str, fmt: str, page_title: str | None 
             htext = clean_line(_MD_MARK.sub("", m.group(2)))
             if len(m.group(1)) == 1 and title is None and not blocks and not buf:
                 title = htext
+                section = "front_matter"  # authors and affiliations until the first heading
                 first = False
                 continue
             flush()

@@ -20,19 +20,20 @@ def split_records(text: str) -> list[tuple[int, str]]:
     """(first line number, record text) for each TY ... ER block."""
     out: list[tuple[int, str]] = []
     pos = 0
+    line = 1  # line number at `pos`
     for m in _ER.finditer(text):
         chunk = text[pos : m.end()]
         ty = _TY.search(chunk)
         if ty is None:
             if chunk.strip():
-                out.append((text.count("\n", 0, pos) + 1, chunk))
+                out.append((line, chunk))
         else:
-            start = pos + ty.start()
-            out.append((text.count("\n", 0, start) + 1, text[start : m.end()]))
+            out.append((line + chunk.count("\n", 0, ty.start()), chunk[ty.start() :]))
+        line += chunk.count("\n")
         pos = m.end()
     tail = text[pos:]
     if tail.strip():
-        out.append((text.count("\n", 0, pos) + 2, tail.strip() + "\nER  - \n"))
+        out.append((line + 1, tail.strip() + "\nER  - \n"))
     return out
 
 
