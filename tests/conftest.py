@@ -34,7 +34,7 @@ def prefect_harness():
     """One temporary Prefect API for the whole test session."""
     from prefect.testing.utilities import prefect_test_harness
 
-    with prefect_test_harness():
+    with prefect_test_harness(server_startup_timeout=180):
         yield
 
 
