@@ -16,6 +16,7 @@ import duckdb
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.ticker import MaxNLocator
 
 from evidence.errors import EvidenceError
 from evidence.export._query import (
@@ -100,7 +101,7 @@ def _grid(con: duckdb.DuckDBPyConnection, long: pd.DataFrame) -> tuple[pd.DataFr
 
 def _png(counts: pd.DataFrame, conflict: pd.DataFrame, *, title: str, out: Path) -> None:
     n_rows, n_cols = counts.shape
-    fig = Figure(figsize=(4.5 + 0.55 * max(n_cols, 3), 1.8 + 0.24 * max(n_rows, 4)))
+    fig = Figure(figsize=(6.5 + 0.55 * max(n_cols, 3), 2.2 + 0.24 * max(n_rows, 4)))
     ax = fig.add_subplot()
     if n_cols == 0 or n_rows == 0:
         ax.text(0.5, 0.5, "No factor evidence yet", ha="center", va="center", fontsize=14)
@@ -125,11 +126,12 @@ def _png(counts: pd.DataFrame, conflict: pd.DataFrame, *, title: str, out: Path)
         ax.set_xticks(range(n_cols), labels=list(counts.columns), rotation=45, ha="right", fontsize=8)
         ax.set_yticks(range(n_rows), labels=[f"{lab} [{area}]" for area, lab in counts.index],
                       fontsize=7)  # fmt: skip
-        fig.colorbar(im, ax=ax, label="studies", shrink=0.5)
-        ax.set_xlabel("grey = no studies; 1 = thin; ± (orange box) = risk and protective reports")
+        bar = fig.colorbar(im, ax=ax, label="studies", shrink=0.5)
+        bar.locator = MaxNLocator(integer=True)
+        bar.update_ticks()
+        ax.set_xlabel("grey: no studies (gap) · 1: thin\n± in orange box: reported as risk and as protective")
     ax.set_title(title)
-    fig.tight_layout()
-    fig.savefig(out, dpi=120)
+    fig.savefig(out, dpi=120, bbox_inches="tight")
 
 
 def _shade(n: int, vmax: int) -> str:
