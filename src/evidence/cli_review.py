@@ -25,8 +25,15 @@ from evidence.export.gapmap import export_gap_map
 from evidence.store import corrections
 from evidence.store.db import read_only
 
-console = Console()
-err_console = Console(stderr=True)
+
+
+def _out() -> Console:
+    return Console()
+
+
+def _err() -> Console:
+    return Console(stderr=True)
+
 
 export_app = typer.Typer(
     help="Write factor summaries (CSV, XLSX, Markdown, HTML) and the evidence-gap map.",
@@ -86,7 +93,7 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except EvidenceError as e:
-        err_console.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+        _err().print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
         raise typer.Exit(code=1) from e
 
 
@@ -127,7 +134,7 @@ def export_factors_cmd(
             )  # fmt: skip
 
     written = _with_db(db, run)
-    console.print(f"wrote {written}")
+    _out().print(f"wrote {written}")
 
 
 @export_app.command("map")
@@ -154,7 +161,7 @@ def export_map_cmd(
             )  # fmt: skip
 
     for p in _with_db(db, run):
-        console.print(f"wrote {p}")
+        _out().print(f"wrote {p}")
 
 
 def _correct(
@@ -176,7 +183,7 @@ def _correct(
         )  # fmt: skip
 
     cid = _with_db(db, run)
-    console.print(f"correction #{cid}: {action} {field} = {value!r} for {study}")
+    _out().print(f"correction #{cid}: {action} {field} = {value!r} for {study}")
 
 
 @review_app.command("set")
@@ -239,7 +246,7 @@ def review_export(
         with read_only(path) as con:
             return corrections.export_review_csv(con, out, study_id=study)
 
-    console.print(f"wrote {_with_db(db, run)}")
+    _out().print(f"wrote {_with_db(db, run)}")
 
 
 @review_app.command("import")
@@ -257,14 +264,14 @@ def review_import(
 
     report = _with_db(db, run)
     if not report.ok:
-        err_console.print(
+        _err().print(
             f"[red]error:[/red] {path}: {len(report.errors)} bad row(s); nothing was applied",
             highlight=False,
         )
         for err in report.errors:
-            err_console.print(f"  {err}", highlight=False, soft_wrap=True)
+            _err().print(f"  {err}", highlight=False, soft_wrap=True)
         raise typer.Exit(code=1)
-    console.print(
+    _out().print(
         f"applied {report.n_applied} correction(s) from {path} "
         f"({report.n_skipped} row(s) without an action)"
     )
@@ -284,7 +291,7 @@ def review_log(
 
     df = _with_db(db, run)
     if df.empty:
-        console.print("no corrections yet")
+        _out().print("no corrections yet")
         return
     table = Table(title="Corrections")
     for col in ("#", "when (UTC)", "reviewer", "action", "study", "field", "value", "reason", "status"):
@@ -296,4 +303,4 @@ def review_log(
             str(r.correction_id), f"{r.created_at:%Y-%m-%d %H:%M}", r.reviewer, r.action,
             study_label, r.field, str(r.value), r.reason or "", status,
         )  # fmt: skip
-    console.print(table)
+    _out().print(table)
