@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 import typer
-from test_export_sampledb import build_small_db, reextract
 from typer.testing import CliRunner
 
 from evidence.cli_review import review_app
@@ -23,6 +22,7 @@ from evidence.store.corrections import (
     export_review_csv,
     import_corrections_csv,
 )
+from test_export_sampledb import build_small_db, reextract
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -97,7 +97,7 @@ def test_new_correction_supersedes_the_old_and_the_log_keeps_both(db: Path) -> N
     assert log.set_index("correction_id").loc[first, "superseded_by"] == second
     assert log.set_index("correction_id").loc[rej, "status"] == "superseded"
     assert list(log.reviewer) == ["ana", "ben", "ana", "ben"]
-    assert list(log.reason)[0] == "one time point"
+    assert log.reason.iloc[0] == "one time point"
     assert log.created_at.notna().all() and (log.first_author == "Garcia").all()
     assert len(active) == 2 and len(by_study) == 4
 
@@ -172,7 +172,9 @@ def test_review_csv_round_trip(db: Path, tmp_path: Path) -> None:
     assert len(rows) == 23 and len(_read_csv(only)) == 2
     assert {"action", "new_value", "reason"} <= set(rows[0])
     assert all(r["action"] == "" for r in rows)
-    garbled = next(r for r in rows if r["value"] == "peer_support" and r["study_id"] == "s_jones2022")
+    garbled = next(
+        r for r in rows if r["value"] == "peer_support" and r["study_id"] == "s_jones2022"
+    )
     assert garbled["quote"].startswith("'=SUM")  # neutralised for spreadsheets
     for r in rows:
         if r["study_id"] == "s_garcia2020" and r["field"] == "design":

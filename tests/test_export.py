@@ -8,7 +8,6 @@ from pathlib import Path
 import openpyxl
 import pytest
 import typer
-from test_export_sampledb import build_small_db
 from typer.testing import CliRunner
 
 from evidence.cli_review import export_app
@@ -16,6 +15,7 @@ from evidence.errors import EvidenceError
 from evidence.export import export_factors, export_gap_map, factor_summary, gap_matrix
 from evidence.export._query import AREAS
 from evidence.store import read_only
+from test_export_sampledb import build_small_db
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +97,10 @@ def test_xlsx_has_a_sheet_per_area_and_a_studies_sheet(db: Path, tmp_path: Path)
     assert wb.sheetnames == [*AREAS, "studies"]
     community = wb["community"]
     header = [c.value for c in community[1]]
-    body = [dict(zip(header, (c.value for c in row), strict=True)) for row in community.iter_rows(min_row=2)]
+    body = [
+        dict(zip(header, (c.value for c in row), strict=True))
+        for row in community.iter_rows(min_row=2)
+    ]
     assert [r["factor_id"] for r in body] == ["peer_support", "social_support"]
     peer = body[0]
     assert peer["quote_1"] == "'=SUM(A1) peer support helped staff cope."
@@ -111,7 +114,9 @@ def test_xlsx_has_a_sheet_per_area_and_a_studies_sheet(db: Path, tmp_path: Path)
     s_header = [c.value for c in studies[1]]
     assert s_header[:3] == ["study_id", "first_author", "year"]
     assert studies.max_row == 5
-    n_factors = {r[0].value: r[s_header.index("n_factors")].value for r in studies.iter_rows(min_row=2)}
+    n_factors = {
+        r[0].value: r[s_header.index("n_factors")].value for r in studies.iter_rows(min_row=2)
+    }
     assert n_factors == {"s_garcia2020": 2, "s_jones2022": 3, "s_lee2023": 1, "s_smith2021": 3}
 
 
@@ -188,7 +193,15 @@ def test_cli_export_factors_and_map(db: Path, tmp_path: Path) -> None:
 
 def test_cli_reports_a_missing_database_without_traceback(tmp_path: Path) -> None:
     res = CliRunner().invoke(
-        _cli(), ["export", "factors", "--db", str(tmp_path / "nope.duckdb"), "--out", str(tmp_path / "f.csv")]
+        _cli(),
+        [
+            "export",
+            "factors",
+            "--db",
+            str(tmp_path / "nope.duckdb"),
+            "--out",
+            str(tmp_path / "f.csv"),
+        ],
     )
     assert res.exit_code == 1
     assert "no evidence database here yet" in res.output

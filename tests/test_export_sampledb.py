@@ -79,7 +79,14 @@ def load_factors(con: object) -> None:
         (resources.files("evidence.extract") / "data" / "factors.yaml").read_text("utf-8")
     )
     rows = [
-        (f["id"], f["label"], f.get("definition"), f["area"], f["level"], f.get("default_direction"))
+        (
+            f["id"],
+            f["label"],
+            f.get("definition"),
+            f["area"],
+            f["level"],
+            f.get("default_direction"),
+        )
         for f in data["factors"]
     ]
     con.execute("DELETE FROM factors")  # type: ignore[attr-defined]

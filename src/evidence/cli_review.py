@@ -26,7 +26,6 @@ from evidence.store import corrections
 from evidence.store.db import read_only
 
 
-
 def _out() -> Console:
     return Console()
 
@@ -77,8 +76,12 @@ ProfessionOption = Annotated[
     list[str] | None,
     typer.Option("--profession", help="Only studies of this population, e.g. nurses (repeatable)."),
 ]
-YearFromOption = Annotated[int | None, typer.Option("--year-from", help="Only studies from this year on.")]
-YearToOption = Annotated[int | None, typer.Option("--year-to", help="Only studies up to this year.")]
+YearFromOption = Annotated[
+    int | None, typer.Option("--year-from", help="Only studies from this year on.")
+]
+YearToOption = Annotated[
+    int | None, typer.Option("--year-to", help="Only studies up to this year.")
+]
 StudyArg = Annotated[str, typer.Argument(help="study_id, DOI or PMID of the study.")]
 FieldArg = Annotated[
     str, typer.Argument(help="Field, e.g. design, n_participants, country, risk_factor.")
@@ -106,11 +109,15 @@ def _with_db(db: Path | None, fn: Callable[[Path], T]) -> T:
 def export_factors_cmd(
     out: Annotated[
         Path | None,
-        typer.Option("--out", "-o", help="Output file (default: data/processed/exports/factors.FORMAT)."),
+        typer.Option(
+            "--out", "-o", help="Output file (default: data/processed/exports/factors.FORMAT)."
+        ),
     ] = None,
     fmt: Annotated[
         str | None,
-        typer.Option("--format", "-f", help="csv, xlsx, md or html (default: from --out, else csv)."),
+        typer.Option(
+            "--format", "-f", help="csv, xlsx, md or html (default: from --out, else csv)."
+        ),
     ] = None,
     design: DesignOption = None,
     country: CountryOption = None,
@@ -190,7 +197,9 @@ def _correct(
 def review_set(
     study: StudyArg,
     field: FieldArg,
-    value: Annotated[str, typer.Argument(help="The correct value (replaces every value of the field).")],
+    value: Annotated[
+        str, typer.Argument(help="The correct value (replaces every value of the field).")
+    ],
     reason: ReasonOption,
     quote: QuoteOption = None,
     page: PageOption = None,
@@ -237,7 +246,9 @@ def review_export(
     out: Annotated[Path, typer.Option("--out", "-o", help="CSV file to write.")] = Path(
         "review.csv"
     ),
-    study: Annotated[str | None, typer.Option("--study", help="Only this study (id, DOI or PMID).")] = None,
+    study: Annotated[
+        str | None, typer.Option("--study", help="Only this study (id, DOI or PMID).")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Write a review CSV: one row per value; fill action (set|reject|add), new_value, reason."""
@@ -279,7 +290,9 @@ def review_import(
 
 @review_app.command("log")
 def review_log(
-    study: Annotated[str | None, typer.Option("--study", help="Only this study (id, DOI or PMID).")] = None,
+    study: Annotated[
+        str | None, typer.Option("--study", help="Only this study (id, DOI or PMID).")
+    ] = None,
     active: Annotated[bool, typer.Option("--active", help="Only corrections in force.")] = False,
     db: DbOption = None,
 ) -> None:
@@ -294,7 +307,17 @@ def review_log(
         _out().print("no corrections yet")
         return
     table = Table(title="Corrections")
-    for col in ("#", "when (UTC)", "reviewer", "action", "study", "field", "value", "reason", "status"):
+    for col in (
+        "#",
+        "when (UTC)",
+        "reviewer",
+        "action",
+        "study",
+        "field",
+        "value",
+        "reason",
+        "status",
+    ):
         table.add_column(col)
     for r in df.itertuples(index=False):
         status = "active" if pd.isna(r.superseded_by) else f"superseded by #{int(r.superseded_by)}"

@@ -41,14 +41,21 @@ STUDIES_COLUMNS = ("study_id", "first_author", "year", "title", "doi", "design",
 def _counted(values: list[str]) -> str:
     """'cross_sectional (2), qualitative (1)'."""
     counts = Counter(values)
-    return ", ".join(f"{v} ({n})" for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return ", ".join(
+        f"{v} ({n})" for v, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
 
 
 def _best_quotes(cands: list[dict[str, Any]], *, conflict: bool) -> list[dict[str, Any]]:
     """Up to N_QUOTES quotes from different studies, surest first; both directions if they conflict."""
     ranked = sorted(
         (c for c in cands if c["quote"]),
-        key=lambda c: (-(c["confidence"] or 0.0), c["page"] is None, len(c["quote"]), c["study_id"]),
+        key=lambda c: (
+            -(c["confidence"] or 0.0),
+            c["page"] is None,
+            len(c["quote"]),
+            c["study_id"],
+        ),
     )
     picked: list[dict[str, Any]] = []
     seen: set[str] = set()
@@ -119,7 +126,9 @@ def factor_summary(
             q = quotes[i] if i < len(quotes) else None
             rec[f"quote_{i + 1}"] = q["quote"] if q else None
             rec[f"citation_{i + 1}"] = (
-                f"{citation(study_rows[q['study_id']], q['page'])} [{q['direction']}]" if q else None
+                f"{citation(study_rows[q['study_id']], q['page'])} [{q['direction']}]"
+                if q
+                else None
             )
         records.append(rec)
     records.sort(key=lambda r: (area_rank(r["area"]), -r["n_studies"], r["label"]))
@@ -269,15 +278,15 @@ def _write_html(summary: pd.DataFrame, out: Path) -> None:
     out.write_text("\n".join(parts) + "\n", encoding="utf-8")
 
 
-def export_factors(
-    con: duckdb.DuckDBPyConnection, *, fmt: str, out: Path, **filters: Any
-) -> Path:
+def export_factors(con: duckdb.DuckDBPyConnection, *, fmt: str, out: Path, **filters: Any) -> Path:
     """Write the factor summary as csv, xlsx, md or html to `out`; filters as in factor_summary."""
     fmt = fmt.lower().lstrip(".")
     if fmt == "markdown":
         fmt = "md"
     if fmt not in FORMATS:
-        raise EvidenceError(f"unknown export format {fmt!r}", hint="use one of: " + ", ".join(FORMATS))
+        raise EvidenceError(
+            f"unknown export format {fmt!r}", hint="use one of: " + ", ".join(FORMATS)
+        )
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     summary = factor_summary(con, **filters)

@@ -80,7 +80,9 @@ def _grid(con: duckdb.DuckDBPyConnection, long: pd.DataFrame) -> tuple[pd.DataFr
     known = {r["factor_id"] for r in rows}
     for fid, grp in long.groupby("factor_id", sort=True):
         if fid not in known:  # a factor id the taxonomy lacks still shows
-            rows.append({"factor_id": fid, "label": grp["label"].iloc[0], "area": grp["area"].iloc[0]})
+            rows.append(
+                {"factor_id": fid, "label": grp["label"].iloc[0], "area": grp["area"].iloc[0]}
+            )
     rows.sort(key=lambda r: (area_rank(r["area"]), r["label"]))
     index = pd.MultiIndex.from_tuples(
         [(r["area"], r["label"]) for r in rows], names=["area", "factor"]
@@ -123,13 +125,17 @@ def _png(counts: pd.DataFrame, conflict: pd.DataFrame, *, title: str, out: Path)
                 if mark:
                     ax.add_patch(Rectangle((j - 0.5, i - 0.5), 1, 1, fill=False,
                                            edgecolor="#d95f02", linewidth=1.5))  # fmt: skip
-        ax.set_xticks(range(n_cols), labels=list(counts.columns), rotation=45, ha="right", fontsize=8)
+        ax.set_xticks(
+            range(n_cols), labels=list(counts.columns), rotation=45, ha="right", fontsize=8
+        )
         ax.set_yticks(range(n_rows), labels=[f"{lab} [{area}]" for area, lab in counts.index],
                       fontsize=7)  # fmt: skip
         bar = fig.colorbar(im, ax=ax, label="studies", shrink=0.5)
         bar.locator = MaxNLocator(integer=True)
         bar.update_ticks()
-        ax.set_xlabel("grey: no studies (gap) · 1: thin\n± in orange box: reported as risk and as protective")
+        ax.set_xlabel(
+            "grey: no studies (gap) · 1: thin\n± in orange box: reported as risk and as protective"
+        )
     ax.set_title(title)
     fig.savefig(out, dpi=120, bbox_inches="tight")
 

@@ -77,7 +77,12 @@ PERCENT_FIELDS = ("response_rate",)
 FACTOR_FIELDS = ("risk_factor", "protective_factor")
 FREE_TEXT_FIELDS = ("region", "consequence")
 KNOWN_FIELDS: tuple[str, ...] = (
-    *VOCABULARIES, *INTEGER_FIELDS, *PERCENT_FIELDS, "country", *FREE_TEXT_FIELDS, *FACTOR_FIELDS,
+    *VOCABULARIES,
+    *INTEGER_FIELDS,
+    *PERCENT_FIELDS,
+    "country",
+    *FREE_TEXT_FIELDS,
+    *FACTOR_FIELDS,
 )
 _COUNTRY_ALIASES = {"UK": "GB", "USA": "US", "UNITED STATES OF AMERICA": "US", "ENGLAND": "GB",
                     "SCOTLAND": "GB", "WALES": "GB", "NORTHERN IRELAND": "GB"}  # fmt: skip
@@ -125,7 +130,9 @@ def resolve_study(con: duckdb.DuckDBPyConnection, ref: str) -> str:
         return ref
     doi = normalise_doi(ref)
     if doi:
-        row = con.execute("SELECT study_id FROM studies WHERE lower(doi) = ?", [doi.lower()]).fetchone()
+        row = con.execute(
+            "SELECT study_id FROM studies WHERE lower(doi) = ?", [doi.lower()]
+        ).fetchone()
         if row:
             return str(row[0])
     pmid = normalise_pmid(ref) if ref.isdigit() else None
@@ -165,7 +172,9 @@ def normalise_value(con: duckdb.DuckDBPyConnection, field: str, value: str) -> s
     """Check a value against its field's vocabulary or type; return it in canonical form."""
     text = value.strip()
     if not text:
-        raise CorrectionError(f"empty value for {field}", hint="give the value to set, reject or add")
+        raise CorrectionError(
+            f"empty value for {field}", hint="give the value to set, reject or add"
+        )
     if field in VOCABULARIES:
         canon = text.lower().replace("-", "_").replace(" ", "_")
         if canon not in VOCABULARIES[field]:
@@ -281,7 +290,17 @@ def _insert(
     row = con.execute(
         "INSERT INTO corrections (study_id, field, action, value, quote, page, reviewer, reason,"
         " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING correction_id",
-        [study_id, field, action, value, quote or None, page, reviewer.strip(), reason or None, now()],
+        [
+            study_id,
+            field,
+            action,
+            value,
+            quote or None,
+            page,
+            reviewer.strip(),
+            reason or None,
+            now(),
+        ],
     ).fetchone()
     assert row is not None
     new_id = int(row[0])
@@ -318,12 +337,24 @@ def add_correction(
     act = action.strip().lower()
     with transaction(db_path) as con:
         sid, fld, val = _validate(
-            con, study_id=study_id, field=field, action=act, value=value, page=page,
+            con,
+            study_id=study_id,
+            field=field,
+            action=act,
+            value=value,
+            page=page,
             reviewer=reviewer,
         )
         return _insert(
-            con, study_id=sid, field=fld, action=act, value=val, quote=quote, page=page,
-            reviewer=reviewer, reason=reason,
+            con,
+            study_id=sid,
+            field=fld,
+            action=act,
+            value=val,
+            quote=quote,
+            page=page,
+            reviewer=reviewer,
+            reason=reason,
         )
 
 
@@ -469,7 +500,12 @@ def _apply_row(
     if not study:
         raise CorrectionError("study_id is empty")
     sid, fld, val = _validate(
-        con, study_id=study, field=_cell(row, "field"), action=action, value=target, page=page,
+        con,
+        study_id=study,
+        field=_cell(row, "field"),
+        action=action,
+        value=target,
+        page=page,
         reviewer=reviewer,
     )
     return _insert(
