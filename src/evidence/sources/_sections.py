@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-H]\.)\s+")
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.\s*|\d{1,2}\s+|[IVX]{1,4}\.\s*|[A-H]\.\s+)")
 
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("abstract", re.compile(r"^(abstract|summary|structured abstract)$")),
@@ -41,7 +41,7 @@ def classify_heading(text: str) -> str | None:
 _INLINE = re.compile(
     r"^((?:background|introduction|objectives?|aims?|purpose|context|methods?|materials? and methods|"
     r"design|setting|participants|results?|findings|discussion|conclusions?(?: and [a-z]+)?|interpretation|"
-    r"implications)(?: and [a-z]+)?)\s*:\s+",
+    r"implications)(?: and [a-z]+)?)\s*[:.]\s*(?=[A-Z0-9])",
     re.I,
 )
 
