@@ -110,7 +110,7 @@ def _png(counts: pd.DataFrame, conflict: pd.DataFrame, *, title: str, out: Path)
         ax.set_axis_off()
     else:
         data = counts.to_numpy(dtype=float)
-        vmax = max(float(data.max()), 1.0)
+        vmax = max(float(data.max()), 3.0)  # one study stays pale: thin
         masked = pd.DataFrame(data).where(data > 0).to_numpy()
         ax.set_facecolor("#f7f7f7")
         im = ax.imshow(masked, cmap="Blues", vmin=0, vmax=vmax, aspect="auto")
@@ -154,7 +154,7 @@ def _html_table(counts: pd.DataFrame, conflict: pd.DataFrame, long: pd.DataFrame
     if counts.shape[1] == 0:
         return "<p>No factor evidence yet.</p>"
     detail = {(r.label, r.column): r for r in long.itertuples(index=False)}
-    vmax = int(counts.to_numpy().max()) if counts.size else 1
+    vmax = max(int(counts.to_numpy().max()) if counts.size else 0, 3)
     out = ["<table><thead><tr><th>area</th><th>factor</th>"]
     out += [f"<th class='col'>{e(str(c))}</th>" for c in counts.columns]
     out.append("</tr></thead><tbody>")
