@@ -60,7 +60,7 @@ def decode(data: bytes) -> str:
 def _decode_guess(data: bytes) -> str:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000], cp_isolation=["cp1252", "latin_1", "utf_8", "cp1250"]).best()
+    best = from_bytes(data[:200_000], cp_isolation=["cp1252", "latin_1"]).best()
     encoding = best.encoding if best is not None else "cp1252"
     try:
         return data.decode(encoding)

@@ -279,7 +279,7 @@ def build_document(path: Path, pages: list[list[Line]], heights: list[float], me
         if ln.page == 1 and title_norm and section == "front_matter" and re.sub(r"\W+", "", text.lower()) in title_norm and len(text) > 3:
             prev = ln
             continue  # title lines are kept as their own block
-        known = classify_heading(text) if len(text) < 60 else None
+        known = classify_heading(text) if len(text) < 60 and (text[0].isupper() or text[0].isdigit()) else None
         if known is None and text.lower().startswith("abstract") and section == "front_matter" and len(text) > 12:
             # 'Abstract Background: ...' on one line
             flush_block()
