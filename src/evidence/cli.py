@@ -11,6 +11,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from evidence.cli_review import export_app, review_app
 from evidence.config import get_settings
 from evidence.errors import EvidenceError
 
@@ -296,13 +297,9 @@ def evaluate(
         _fail(e)
 
 
-try:  # reviewer and export commands live beside this file
-    from evidence.cli_review import export_app, review_app
-
-    app.add_typer(export_app, name="export", help="Factor summaries and the evidence-gap map.")
-    app.add_typer(review_app, name="review", help="Correct extractions; corrections persist.")
-except ImportError:  # pragma: no cover - only while the module is being written
-    pass
+# reviewer and export commands live beside this file
+app.add_typer(export_app, name="export", help="Factor summaries and the evidence-gap map.")
+app.add_typer(review_app, name="review", help="Correct extractions; corrections persist.")
 
 
 def main() -> None:  # pragma: no cover
