@@ -1,0 +1,409 @@
+"""fit_themes: BERTopic assembled from small, swappable parts, seeded by the factor taxonomy.
+
+The steps: embed passages (cached) → zero-shot assignment to taxonomy factors whose
+description is close enough (deductive themes) → UMAP + HDBSCAN on the rest (inductive
+themes) → c-TF-IDF keywords → outliers moved to the nearest theme when similar enough →
+labels, quotes and metrics. Every random part takes `seed`, so a seed fixes the result.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+
+from evidence.errors import ConfigError, EvidenceError, MissingDependencyError
+from evidence.records import Factor
+from evidence.themes.embed import INSTALL_HINT, Embedder, default_embedder
+from evidence.themes.metrics import coherence, outlier_share, topic_diversity
+from evidence.themes.taxonomy import package_factors, seed_text
+from evidence.themes.types import OUTLIER, Assignment, Quote, Theme, ThemePassage, ThemeResult
+
+log = logging.getLogger(__name__)
+
+# Words every passage of this literature shares; they would head every theme's keywords.
+DOMAIN_STOP_WORDS = frozenset(
+    [
+        "burnout",
+        "covid",
+        "pandemic",
+        "study",
+        "studies",
+        "participants",
+        "results",
+        "result",
+        "conclusion",
+        "conclusions",
+        "background",
+        "methods",
+        "method",
+        "objective",
+        "objectives",
+        "aim",
+        "aims",
+        "findings",
+        "significantly",
+        "significant",
+        "associated",
+        "association",
+        "related",
+        "among",
+        "using",
+        "used",
+        "reported",
+        "report",
+        "included",
+        "respectively",
+        "healthcare",
+        "health",
+        "care",
+        "workers",
+        "worker",
+        "hcws",
+        "hcw",
+        "professionals",
+        "also",
+        "et",
+        "al",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ThemeParams:
+    """Knobs of the theme model. `min_topic_size=None` scales with the corpus (n/100, at least 5)."""
+
+    min_topic_size: int | None = None
+    n_neighbors: int = 15
+    n_components: int = 5
+    zeroshot_min_similarity: float = 0.5
+    outlier_threshold: float = 0.35
+    top_n_words: int = 10
+    n_quotes: int = 3
+    ngram_max: int = 2
+    temperature: float = 0.05
+
+    def __post_init__(self) -> None:
+        checks = {
+            "min_topic_size": self.min_topic_size is None or self.min_topic_size >= 2,
+            "n_neighbors": self.n_neighbors >= 2,
+            "n_components": self.n_components >= 2,
+            "zeroshot_min_similarity": 0.0 <= self.zeroshot_min_similarity <= 1.0,
+            "outlier_threshold": 0.0 <= self.outlier_threshold <= 1.0,
+            "top_n_words": self.top_n_words >= 3,
+            "n_quotes": self.n_quotes >= 1,
+            "ngram_max": 1 <= self.ngram_max <= 3,
+            "temperature": self.temperature > 0,
+        }
+        bad = [k for k, ok in checks.items() if not ok]
+        if bad:
+            raise ConfigError(
+                f"invalid theme parameter(s): {', '.join(f'{k}={getattr(self, k)!r}' for k in bad)}",
+                hint="see ThemeParams in src/evidence/themes/fit.py for the allowed ranges",
+            )
+
+    def cluster_size(self, n: int) -> int:
+        return self.min_topic_size or max(5, round(n / 100))
+
+
+# --- parts -------------------------------------------------------------------------------
+
+
+def _require_bertopic() -> Any:
+    try:
+        import bertopic
+    except ImportError as e:
+        raise MissingDependencyError("BERTopic is not installed", hint=INSTALL_HINT) from e
+    return bertopic
+
+
+def make_reducer(params: ThemeParams, *, seed: int, n: int) -> Any:
+    from umap import UMAP
+
+    return UMAP(
+        n_neighbors=min(params.n_neighbors, max(2, n - 1)),
+        n_components=params.n_components,
+        min_dist=0.0,
+        metric="cosine",
+        random_state=seed,
+        low_memory=False,
+    )
+
+
+def make_clusterer(params: ThemeParams, *, n: int) -> Any:
+    from hdbscan import HDBSCAN
+
+    size = params.cluster_size(n)
+    return HDBSCAN(
+        min_cluster_size=size,
+        min_samples=max(2, size // 2),
+        metric="euclidean",
+        cluster_selection_method="eom",
+        prediction_data=True,
+    )
+
+
+def make_vectorizer(params: ThemeParams, *, n: int) -> Any:
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer
+
+    return CountVectorizer(
+        stop_words=sorted(ENGLISH_STOP_WORDS | DOMAIN_STOP_WORDS),
+        ngram_range=(1, params.ngram_max),
+        min_df=2 if n >= 200 else 1,
+        token_pattern=r"(?u)\b[a-zA-Z]{2,}(?:-[a-zA-Z]+)*\b",
+    )
+
+
+def _backend(embedder: Embedder) -> Any:
+    from bertopic.backend import BaseEmbedder
+
+    class _Backend(BaseEmbedder):  # type: ignore[misc]
+        def embed(self, documents: list[str], verbose: bool = False) -> np.ndarray:
+            return embedder.embed(list(documents))
+
+    return _Backend()
+
+
+# --- the theme step ----------------------------------------------------------------------
+
+
+def fit_themes(
+    passages: Sequence[ThemePassage],
+    *,
+    seed: int = 42,
+    embedder: Embedder | None = None,
+    embeddings: np.ndarray | None = None,
+    factors: Sequence[Factor] | None = None,
+    params: ThemeParams | None = None,
+    reducer: Any = None,
+    clusterer: Any = None,
+) -> ThemeResult:
+    """Cluster passages into themes. Same passages, seed and parts give identical assignments."""
+    start = time.perf_counter()
+    params = params or ThemeParams()
+    if len(passages) < 10:
+        raise EvidenceError(
+            f"only {len(passages)} evidence passages to cluster; themes need at least 10",
+            hint="run `evidence extract` first, or add documents",
+        )
+    bertopic = _require_bertopic()
+    from bertopic.vectorizers import ClassTfidfTransformer
+
+    embedder = embedder or default_embedder()
+    texts = [p.text for p in passages]
+    n = len(texts)
+    emb = embedder.embed(texts) if embeddings is None else np.asarray(embeddings, dtype=np.float32)
+    if emb.shape[0] != n:
+        raise EvidenceError(
+            f"{emb.shape[0]} embeddings for {n} passages", hint="pass one row per passage"
+        )
+    factor_list = list(factors if factors is not None else package_factors())
+    seed_texts = [seed_text(f) for f in factor_list]
+    factor_emb = (
+        embedder.embed(seed_texts) if factor_list else np.zeros((0, emb.shape[1]), np.float32)
+    )
+
+    vectorizer = make_vectorizer(params, n=n)
+    model = bertopic.BERTopic(
+        embedding_model=_backend(embedder),
+        umap_model=reducer if reducer is not None else make_reducer(params, seed=seed, n=n),
+        hdbscan_model=clusterer if clusterer is not None else make_clusterer(params, n=n),
+        vectorizer_model=vectorizer,
+        ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+        zeroshot_topic_list=seed_texts or None,
+        zeroshot_min_similarity=params.zeroshot_min_similarity,
+        top_n_words=params.top_n_words,
+    )
+    topics = list(model.fit_transform(texts, embeddings=emb)[0])
+    share_before = outlier_share(topics)
+    topic_names = dict(model.topic_labels_)
+    if OUTLIER in topics and len(set(topics) - {OUTLIER}) >= 1:
+        topics = list(
+            model.reduce_outliers(
+                texts,
+                topics,
+                strategy="embeddings",
+                embeddings=emb,
+                threshold=params.outlier_threshold,
+            )
+        )
+        model.update_topics(
+            texts,
+            topics=topics,
+            vectorizer_model=vectorizer,
+            ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+            top_n_words=params.top_n_words,
+        )
+    seeded_ids = {t for t, name in topic_names.items() if name in set(seed_texts)}
+    keywords = {t: [w for w, _ in (model.get_topic(t) or []) if w] for t in set(topics)}
+
+    themes, assignments = _describe(
+        passages, emb, topics, keywords, seeded_ids, factor_list, factor_emb, params
+    )
+    labels = [a.theme_id for a in assignments]
+    kw_lists = [t.keywords for t in themes if t.theme_id != OUTLIER and len(t.keywords) >= 2]
+    metrics: dict[str, Any] = {
+        **coherence(kw_lists, texts, analyzer=vectorizer.build_analyzer()),
+        "diversity": topic_diversity(kw_lists, top_n=params.top_n_words),
+        "outlier_share": outlier_share(labels),
+        "outlier_share_before_reduction": share_before,
+        "n_themes": sum(1 for t in themes if t.theme_id != OUTLIER),
+        "n_seeded_themes": sum(1 for t in themes if t.seeded),
+        "n_passages": n,
+        "factor_agreement": _factor_agreement(passages, assignments, themes),
+    }
+    return ThemeResult(
+        themes=themes,
+        assignments=assignments,
+        model_id=embedder.model_id,
+        model_hash=embedder.model_hash,
+        seed=seed,
+        params={
+            **asdict(params),
+            "min_cluster_size": params.cluster_size(n),
+            "embedder": type(embedder).__name__,
+            "bertopic": bertopic.__version__,
+            "n_factors": len(factor_list),
+        },
+        metrics=metrics,
+        duration_s=time.perf_counter() - start,
+    )
+
+
+def _describe(
+    passages: Sequence[ThemePassage],
+    emb: np.ndarray,
+    topics: list[int],
+    keywords: dict[int, list[str]],
+    seeded_ids: set[int],
+    factors: list[Factor],
+    factor_emb: np.ndarray,
+    params: ThemeParams,
+) -> tuple[list[Theme], list[Assignment]]:
+    """Renumber themes by size, and give each its label, nearest factor, quotes and position."""
+    arr = np.asarray(topics)
+    order = sorted(
+        (t for t in set(topics) if t != OUTLIER), key=lambda t: (-int((arr == t).sum()), t)
+    )
+    new_id = {old: i for i, old in enumerate(order)} | {OUTLIER: OUTLIER}
+    labels = np.array([new_id[t] for t in topics])
+    k = len(order)
+    centroids = (
+        np.vstack([emb[labels == i].mean(axis=0) for i in range(k)])
+        if k
+        else np.zeros((0, emb.shape[1]))
+    )
+    if k:
+        centroids /= np.linalg.norm(centroids, axis=1, keepdims=True) + 1e-12
+    sims = emb @ centroids.T if k else np.zeros((len(emb), 0))
+    if k:
+        z = sims / params.temperature
+        z -= z.max(axis=1, keepdims=True)
+        probs = np.exp(z) / np.exp(z).sum(axis=1, keepdims=True)
+    assignments = [
+        Assignment(p.passage_id, int(lab), float(probs[i, lab]) if lab != OUTLIER else 0.0)
+        for i, (p, lab) in enumerate(zip(passages, labels, strict=True))
+    ]
+    pos = _positions(centroids)
+    themes: list[Theme] = []
+    for old in [*order, OUTLIER] if OUTLIER in new_id and (arr == OUTLIER).any() else order:
+        tid = new_id[old]
+        idx = np.flatnonzero(labels == tid)
+        kws = keywords.get(old, [])[: params.top_n_words] if old != OUTLIER else []
+        factor, fsim = None, None
+        if tid != OUTLIER and len(factors):
+            fs = factor_emb @ centroids[tid]
+            j = int(np.argmax(fs))
+            factor, fsim = factors[j], float(fs[j])
+        counts = Counter(f for i in idx for f in passages[i].factor_ids)
+        theme = Theme(
+            theme_id=tid,
+            label="",
+            keywords=kws,
+            n_passages=len(idx),
+            n_studies=len({passages[i].study_id for i in idx}),
+            factor_id=factor.factor_id if factor else None,
+            factor_label=factor.label if factor else None,
+            factor_similarity=fsim,
+            seeded=old in seeded_ids,
+            top_factors=[f for f, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]],
+            quotes=_quotes(
+                passages, idx, sims[:, tid] if tid != OUTLIER else None, params.n_quotes
+            ),
+            x=float(pos[tid, 0]) if tid != OUTLIER else 0.0,
+            y=float(pos[tid, 1]) if tid != OUTLIER else 0.0,
+        )
+        theme.label = make_label(theme)
+        themes.append(theme)
+    return themes, assignments
+
+
+def make_label(theme: Theme, *, n_words: int = 3) -> str:
+    """'Factor label: kw, kw, kw' for taxonomy themes; 'kw / kw / kw (near: Factor)' for new ones."""
+    if theme.theme_id == OUTLIER:
+        return "Unassigned passages"
+    kws = ", ".join(theme.keywords[:n_words]) or "no distinctive words"
+    if theme.seeded and theme.factor_label:
+        return f"{theme.factor_label}: {kws}"
+    near = f" (nearest factor: {theme.factor_label})" if theme.factor_label else ""
+    return f"{kws}{near}"
+
+
+def _quotes(
+    passages: Sequence[ThemePassage], idx: np.ndarray, sim: np.ndarray | None, n: int
+) -> list[Quote]:
+    """Passages closest to the theme centre, one per study first."""
+    ranked = (
+        sorted(idx, key=lambda i: (-float(sim[i]), passages[i].passage_id))
+        if sim is not None
+        else list(idx)
+    )
+    picked: list[int] = []
+    seen: set[str] = set()
+    for i in ranked:
+        if passages[i].study_id not in seen:
+            picked.append(int(i))
+            seen.add(passages[i].study_id)
+        if len(picked) == n:
+            break
+    for i in ranked:
+        if len(picked) >= n:
+            break
+        if int(i) not in picked:
+            picked.append(int(i))
+    return [
+        Quote(passages[i].passage_id, passages[i].text, passages[i].citation, passages[i].page)
+        for i in picked
+    ]
+
+
+def _positions(centroids: np.ndarray) -> np.ndarray:
+    """2-D map of theme centres (PCA, sign fixed) for the overview."""
+    k = len(centroids)
+    if k < 3:
+        return np.column_stack([np.arange(k, dtype=float), np.zeros(k)])
+    c = centroids - centroids.mean(axis=0)
+    u, s, _ = np.linalg.svd(c, full_matrices=False)
+    xy = u[:, :2] * s[:2]
+    signs = np.sign(xy[np.argmax(np.abs(xy), axis=0), [0, 1]])
+    return xy * np.where(signs == 0, 1, signs)
+
+
+def _factor_agreement(
+    passages: Sequence[ThemePassage], assignments: Sequence[Assignment], themes: Sequence[Theme]
+) -> float | None:
+    """Among passages with an extracted factor, the share whose theme's nearest factor is one of them."""
+    nearest = {t.theme_id: t.factor_id for t in themes}
+    pairs = [
+        (p, a)
+        for p, a in zip(passages, assignments, strict=True)
+        if p.factor_ids and a.theme_id != OUTLIER
+    ]
+    if not pairs:
+        return None
+    return sum(nearest.get(a.theme_id) in p.factor_ids for p, a in pairs) / len(pairs)
