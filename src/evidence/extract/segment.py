@@ -28,8 +28,25 @@ def _sentencizer() -> Language:
     return nlp
 
 
+# a line break ends a sentence where the line ends like one (or the next line is blank):
+# quoted interview excerpts, list items and headings inside one block
+_HARD_BREAK = re.compile(r"(?<=[.!?\"\u201d:])[ \t]*\n|\n[ \t]*\n")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences in `text` (whitespace trimmed, empty ones dropped)."""
+    if not text.strip():
+        return []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in _HARD_BREAK.finditer(text):
+        spans.extend((pos + a, pos + b) for a, b in _paragraph_spans(text[pos : m.end()]))
+        pos = m.end()
+    spans.extend((pos + a, pos + b) for a, b in _paragraph_spans(text[pos:]))
+    return spans
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     if not text.strip():
         return []
     doc = _sentencizer()(text)

