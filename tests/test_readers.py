@@ -42,7 +42,9 @@ def _read(shared_dir: Path, rel: str, cache: dict[str, object]):  # type: ignore
 
 
 @pytest.mark.parametrize(("rel", "fmt", "count"), EXPORTS, ids=[Path(e[0]).name for e in EXPORTS])
-def test_export_record_count(shared_dir: Path, read_cache: dict[str, object], rel: str, fmt: str, count: int) -> None:
+def test_export_record_count(
+    shared_dir: Path, read_cache: dict[str, object], rel: str, fmt: str, count: int
+) -> None:
     path = shared_dir / rel
     assert detect_format(path) == fmt
     result = _read(shared_dir, rel, read_cache)
@@ -64,15 +66,21 @@ def test_medline_fields(shared_dir: Path, read_cache: dict[str, object]) -> None
     assert first.pmid == "33723542"
     assert first.doi == "10.15403/jgld-3191"
     assert first.year == 2021
-    assert first.title.startswith("Vasoactive Agents for the Management of Acute Variceal Bleeding: A Systematic Review")
+    assert first.title.startswith(
+        "Vasoactive Agents for the Management of Acute Variceal Bleeding: A Systematic Review"
+    )
     assert "  " not in first.title
     assert first.abstract.startswith("BACKGROUND AND AIMS: Vasoactive agents")
     assert first.publication_types and first.mesh
     assert sum(1 for d in docs if d.abstract) == 226
 
 
-def test_pubmed_xml_pubtypes_and_structured_abstract(shared_dir: Path, read_cache: dict[str, object]) -> None:
-    docs = _read(shared_dir, "corpus/labelled/pubmed_xml_pubtypes/pubmed_result_air_embolism.xml", read_cache).documents
+def test_pubmed_xml_pubtypes_and_structured_abstract(
+    shared_dir: Path, read_cache: dict[str, object]
+) -> None:
+    docs = _read(
+        shared_dir, "corpus/labelled/pubmed_xml_pubtypes/pubmed_result_air_embolism.xml", read_cache
+    ).documents
     assert docs[0].pmid == "31045810"
     assert docs[0].doi == "10.1097/md.0000000000015437"
     assert sum(1 for d in docs if "Case Reports" in d.publication_types) == 82
@@ -94,7 +102,10 @@ def test_ris_embase_fields(shared_dir: Path, read_cache: dict[str, object]) -> N
 def test_bibtex_scopus_fields(shared_dir: Path, read_cache: dict[str, object]) -> None:
     docs = _read(shared_dir, f"{PERU}/SCOPUS_21032026_612.bib", read_cache).documents
     d = docs[0]
-    assert d.title == "Knowledge of dementia and Alzheimer's disease among healthcare professionals in Peru"
+    assert (
+        d.title
+        == "Knowledge of dementia and Alzheimer's disease among healthcare professionals in Peru"
+    )
     assert d.doi == "10.1055/s-0044-1790576" and d.year == 2024
     assert d.authors[0] == "Malaga, Marco"
     assert sum(1 for x in docs if x.abstract) == 548
@@ -103,7 +114,10 @@ def test_bibtex_scopus_fields(shared_dir: Path, read_cache: dict[str, object]) -
 def test_wos_tagged_fields(shared_dir: Path, read_cache: dict[str, object]) -> None:
     docs = _read(shared_dir, f"{PERU}/savedrecs.txt", read_cache).documents
     d = docs[0]
-    assert d.title == "Pulmonary cryptococcosis in a patient with rheumatoid arthritis in the COVID era: a case report"
+    assert (
+        d.title
+        == "Pulmonary cryptococcosis in a patient with rheumatoid arthritis in the COVID era: a case report"
+    )
     assert d.authors[0] == "Valderrama-Saldaña, Mayra" and len(d.authors) == 5
     assert d.year == 2024 and d.doi == "10.35663/amp.2024.414.3058"
     scielo = _read(shared_dir, f"{PERU}/SCIELO_21032026_214.txt", read_cache).documents
@@ -112,10 +126,14 @@ def test_wos_tagged_fields(shared_dir: Path, read_cache: dict[str, object]) -> N
 
 
 def test_csv_doi_from_link_and_ovid_markup(shared_dir: Path, read_cache: dict[str, object]) -> None:
-    living = _read(shared_dir, "corpus/abstracts/burnout_hcw_covid_living_subset.csv", read_cache).documents
+    living = _read(
+        shared_dir, "corpus/abstracts/burnout_hcw_covid_living_subset.csv", read_cache
+    ).documents
     assert sum(1 for d in living if d.doi) >= 780
     assert not any("Ã¡" in d.text for d in living)
-    mhsr = _read(shared_dir, "corpus/abstracts/covid19_mhsr/20200519_163158_newrefs.csv", read_cache).documents
+    mhsr = _read(
+        shared_dir, "corpus/abstracts/covid19_mhsr/20200519_163158_newrefs.csv", read_cache
+    ).documents
     assert not any("<ovid:" in d.text or "<br" in d.text for d in mhsr)
     assert sum(1 for d in mhsr if d.pmid) > 500
 
@@ -138,7 +156,9 @@ def test_seed_text_inline_labels_become_sections(shared_dir: Path) -> None:
 
 def test_seed_markdown_headings(shared_dir: Path) -> None:
     doc = read_path(shared_dir / "seeds/001_9896a133dc688a24.txt").documents[0]
-    assert doc.title and doc.title.startswith("Burnout amongst Psychological Wellbeing Practitioners")
+    assert doc.title and doc.title.startswith(
+        "Burnout amongst Psychological Wellbeing Practitioners"
+    )
     sections = {b.section for b in doc.blocks}
     assert {"introduction", "methods", "results", "conclusion", "references"} <= sections
     assert "<sup>" not in doc.text
@@ -146,7 +166,15 @@ def test_seed_markdown_headings(shared_dir: Path) -> None:
 
 def test_seed_web_boilerplate_dropped(shared_dir: Path) -> None:
     doc = read_path(shared_dir / "seeds/003_d8c9ec42df9bc7a2.txt").documents[0]
-    for junk in ("Subscribe", "Issue Access", "Article Only", "CME credits", "app access", "Print delivery", "$25.95"):
+    for junk in (
+        "Subscribe",
+        "Issue Access",
+        "Article Only",
+        "CME credits",
+        "app access",
+        "Print delivery",
+        "$25.95",
+    ):
         assert junk not in doc.text
     assert "focus groups" in doc.text
     assert doc.text.count("The cornerstone of this project was a series of focus groups") == 1
@@ -170,7 +198,8 @@ def test_html_page(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("encoding", "bom"), [("cp1252", b""), ("utf-8", b"\xef\xbb\xbf"), ("latin-1", b""), ("utf-8", b"")]
+    ("encoding", "bom"),
+    [("cp1252", b""), ("utf-8", b"\xef\xbb\xbf"), ("latin-1", b""), ("utf-8", b"")],
 )
 def test_encodings(tmp_path: Path, encoding: str, bom: bytes) -> None:
     rows = 'Title,Abstract,Authors,DOI\n"Síndrome de burnout en enfermería","Estrés y agotamiento en enfermeras — año 2020; niño","Peña, José",https://doi.org/10.1000/ABC.1\n'
@@ -186,7 +215,9 @@ def test_encodings(tmp_path: Path, encoding: str, bom: bytes) -> None:
 
 def test_mojibake_repaired(tmp_path: Path) -> None:
     path = tmp_path / "moji.tsv"
-    path.write_text("TI\tAB\nAtenciÃ³n primaria\tMÃ©dicos y enfermeras con burnout\n", encoding="utf-8")
+    path.write_text(
+        "TI\tAB\nAtenciÃ³n primaria\tMÃ©dicos y enfermeras con burnout\n", encoding="utf-8"
+    )
     doc = read_path(path).documents[0]
     assert doc.title == "Atención primaria" and doc.abstract == "Médicos y enfermeras con burnout"
 
@@ -203,7 +234,9 @@ def test_broken_records_are_named_and_others_read(tmp_path: Path) -> None:
     assert [d.title for d in result.documents] == ["First paper", "Third paper"]
     assert len(result.issues) == 1 and "record 2" in (result.issues[0].location or "")
     bib = tmp_path / "broken.bib"
-    bib.write_text("@article{a, title={Good one}, year={2020}}\n@article{b, title={Broken\n\n@article{c, title={Also good}}\n")
+    bib.write_text(
+        "@article{a, title={Good one}, year={2020}}\n@article{b, title={Broken\n\n@article{c, title={Also good}}\n"
+    )
     result = read_path(bib)
     assert "Good one" in [d.title for d in result.documents]
     assert result.issues or len(result.documents) == 2
@@ -224,7 +257,11 @@ def test_unreadable_inputs_become_one_issue(tmp_path: Path) -> None:
     binary = tmp_path / "image.png"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     missing = tmp_path / "nope.ris"
-    for path, words in [(table, "no title or abstract column"), (binary, "binary"), (missing, "cannot open")]:
+    for path, words in [
+        (table, "no title or abstract column"),
+        (binary, "binary"),
+        (missing, "cannot open"),
+    ]:
         result = read_path(path)
         assert result.documents == []
         (issue,) = result.issues
@@ -240,7 +277,10 @@ def test_detect_by_content_not_only_extension(tmp_path: Path) -> None:
         "d.txt": ("@article{k, title={x}}\n", "bibtex"),
         "e.txt": ("# Title\n\n## Methods\ntext\n", "markdown"),
         "f.txt": ("Just a paper.\n", "text"),
-        "g.xml": ('<?xml version="1.0"?><PubmedArticleSet><PubmedArticle/></PubmedArticleSet>', "pubmed_xml"),
+        "g.xml": (
+            '<?xml version="1.0"?><PubmedArticleSet><PubmedArticle/></PubmedArticleSet>',
+            "pubmed_xml",
+        ),
         "h.tsv": ("title\tabstract\nx\ty\n", "tsv"),
     }
     for name, (content, fmt) in cases.items():
@@ -266,8 +306,21 @@ def test_xml_with_external_entity_is_refused(tmp_path: Path) -> None:
 
 def test_discover(tmp_path: Path) -> None:
     (tmp_path / "sub" / ".hidden").mkdir(parents=True)
-    for name in ["a.pdf", "sub/b.ris", "README.md", "SOURCES.md", "LICENSE", "CITATION.txt", "x.zip",
-                 "meta.json", "c.yaml", "metadata.csv", ".DS_Store", "sub/.hidden/z.txt", "sub/c.csv"]:
+    for name in [
+        "a.pdf",
+        "sub/b.ris",
+        "README.md",
+        "SOURCES.md",
+        "LICENSE",
+        "CITATION.txt",
+        "x.zip",
+        "meta.json",
+        "c.yaml",
+        "metadata.csv",
+        ".DS_Store",
+        "sub/.hidden/z.txt",
+        "sub/c.csv",
+    ]:
         (tmp_path / name).write_text("x")
     found = discover([tmp_path])
     assert found == [tmp_path / "a.pdf", tmp_path / "sub/b.ris", tmp_path / "sub/c.csv"]

@@ -19,20 +19,82 @@ __all__ = ["FORMATS", "detect_format", "discover", "read_path"]
 log = logging.getLogger(__name__)
 
 FORMATS = (
-    "pdf", "text", "markdown", "html", "medline", "pubmed_xml", "ris", "bibtex", "wos", "csv", "tsv",
+    "pdf",
+    "text",
+    "markdown",
+    "html",
+    "medline",
+    "pubmed_xml",
+    "ris",
+    "bibtex",
+    "wos",
+    "csv",
+    "tsv",
 )
 
-_SKIP_STEMS = ("readme", "sources", "license", "licence", "citation", "copying", "changelog", "dataset")
-_SKIP_SUFFIXES = {".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".tar", ".json", ".yaml", ".yml", ".toml", ".ini", ".cfg", ".lock", ".md5", ".sha256", ".pyc"}
+_SKIP_STEMS = (
+    "readme",
+    "sources",
+    "license",
+    "licence",
+    "citation",
+    "copying",
+    "changelog",
+    "dataset",
+)
+_SKIP_SUFFIXES = {
+    ".zip",
+    ".gz",
+    ".tgz",
+    ".bz2",
+    ".xz",
+    ".7z",
+    ".tar",
+    ".json",
+    ".yaml",
+    ".yml",
+    ".toml",
+    ".ini",
+    ".cfg",
+    ".lock",
+    ".md5",
+    ".sha256",
+    ".pyc",
+}
 _SKIP_NAMES = {"metadata.csv", "metadata.xml", "manifest.csv", "thumbs.db", "desktop.ini"}
 
 _EXT = {
-    ".pdf": "pdf", ".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown",
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".nbib": "medline", ".medline": "medline",
-    ".xml": "pubmed_xml", ".ris": "ris", ".bib": "bibtex", ".bibtex": "bibtex", ".csv": "csv",
-    ".tsv": "tsv", ".tab": "tsv", ".ciw": "wos",
+    ".pdf": "pdf",
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".nbib": "medline",
+    ".medline": "medline",
+    ".xml": "pubmed_xml",
+    ".ris": "ris",
+    ".bib": "bibtex",
+    ".bibtex": "bibtex",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".tab": "tsv",
+    ".ciw": "wos",
 }
-_TEXTUAL = {"text", "markdown", "html", "medline", "ris", "bibtex", "wos", "csv", "tsv", "pubmed_xml"}
+_TEXTUAL = {
+    "text",
+    "markdown",
+    "html",
+    "medline",
+    "ris",
+    "bibtex",
+    "wos",
+    "csv",
+    "tsv",
+    "pubmed_xml",
+}
 
 _MEDLINE = re.compile(r"^PMID- ?\d", re.M)
 _RIS = re.compile(r"^TY  - ", re.M)
@@ -48,15 +110,22 @@ def _head(path: Path, n: int = 16_384) -> bytes:
         with path.open("rb") as fh:
             return fh.read(n)
     except OSError as e:
-        raise SourceError(f"cannot open the file ({e.strerror or e})", path=str(path),
-                          hint="check that the file exists and is readable") from e
+        raise SourceError(
+            f"cannot open the file ({e.strerror or e})",
+            path=str(path),
+            hint="check that the file exists and is readable",
+        ) from e
 
 
 def detect_format(path: Path) -> str:
     """The reader for `path`, from its extension and its first bytes; UnsupportedFormatError otherwise."""
     path = Path(path)
     if path.is_dir():
-        raise UnsupportedFormatError("is a folder, not a file", path=str(path), hint="pass the files inside it, or use discover()")
+        raise UnsupportedFormatError(
+            "is a folder, not a file",
+            path=str(path),
+            hint="pass the files inside it, or use discover()",
+        )
     suffix = path.suffix.lower()
     raw = _head(path)
     if raw.lstrip()[:5] == b"%PDF-" or b"%PDF-" in raw[:1024]:
@@ -140,7 +209,11 @@ def discover(paths: Sequence[Path]) -> list[Path]:
     for p in paths:
         p = Path(p)
         if not p.exists():
-            raise SourceError("does not exist", path=str(p), hint="check the path (it is read relative to the current folder)")
+            raise SourceError(
+                "does not exist",
+                path=str(p),
+                hint="check the path (it is read relative to the current folder)",
+            )
         if p.is_file():
             found.add(p)
             continue
@@ -156,24 +229,31 @@ def discover(paths: Sequence[Path]) -> list[Path]:
 def _reader(fmt: str) -> Callable[[Path], ReadResult]:
     if fmt == "medline":
         from evidence.sources import medline
+
         return medline.read
     if fmt == "pubmed_xml":
         from evidence.sources import pubmed_xml
+
         return pubmed_xml.read
     if fmt == "ris":
         from evidence.sources import ris
+
         return ris.read
     if fmt == "bibtex":
         from evidence.sources import bibtex
+
         return bibtex.read
     if fmt == "wos":
         from evidence.sources import wos
+
         return wos.read
     if fmt in ("csv", "tsv"):
         from evidence.sources import table
+
         return lambda p: table.read(p, fmt=fmt)
     if fmt in ("text", "markdown", "html"):
         from evidence.sources import plaintext
+
         return lambda p: plaintext.read(p, fmt=fmt)
     raise UnsupportedFormatError(f"no reader for format {fmt!r}")
 
@@ -192,15 +272,23 @@ def read_path(path: Path, *, pdf_timeout_s: float = 60.0) -> ReadResult:
     except EvidenceError as e:
         return _failed(path, fmt, e.message, location=e.location, hint=e.hint)
     except MemoryError:
-        return _failed(path, fmt, "the file is too large to read in memory", hint="split it into smaller files")
+        return _failed(
+            path, fmt, "the file is too large to read in memory", hint="split it into smaller files"
+        )
     except Exception as e:  # a library bug on hostile input must not stop the run
         log.debug("unexpected error reading %s", path, exc_info=True)
         return _failed(
-            path, fmt, f"the file could not be parsed as {fmt} ({type(e).__name__}: {e})"[:400],
+            path,
+            fmt,
+            f"the file could not be parsed as {fmt} ({type(e).__name__}: {e})"[:400],
             hint="check that the file is a complete, unmodified export; export it again if unsure",
         )
 
 
-def _failed(path: Path, fmt: str, message: str, *, location: str | None = None, hint: str | None = None) -> ReadResult:
-    issue = IngestIssue(source_path=str(path), stage="read", message=message, location=location, hint=hint)
+def _failed(
+    path: Path, fmt: str, message: str, *, location: str | None = None, hint: str | None = None
+) -> ReadResult:
+    issue = IngestIssue(
+        source_path=str(path), stage="read", message=message, location=location, hint=hint
+    )
     return ReadResult(source_path=str(path), format=fmt, issues=[issue])

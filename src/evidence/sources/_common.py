@@ -138,14 +138,6 @@ def unique(items: Iterable[str]) -> list[str]:
     return out
 
 
-_ABS_LABEL = re.compile(
-    r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n))"
-    r"(BACKGROUND(?: AND AIMS?)?|INTRODUCTION|CONTEXT|OBJECTIVES?|AIMS?|PURPOSE|METHODS?|"
-    r"MATERIALS? AND METHODS|DESIGN|SETTING|PARTICIPANTS|RESULTS|FINDINGS|DISCUSSION|"
-    r"CONCLUSIONS?(?: AND RELEVANCE)?|INTERPRETATION)\s*[:.]\s"
-)
-
-
 def record_document(
     *,
     source_path: Path,
@@ -178,7 +170,7 @@ def record_document(
         ab = clean(abstract)
         if ab:
             blocks.append(Block(section="abstract", text=ab))
-    if not blocks or not any(b.section == "abstract" for b in blocks) and not title:
+    if not blocks or (not any(b.section == "abstract" for b in blocks) and not title):
         return IngestIssue(
             source_path=str(source_path),
             stage="read",

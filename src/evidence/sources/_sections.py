@@ -9,20 +9,44 @@ _NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.\s*|\d{1,2}\s+|[IVX]{1,4
 _RULES: list[tuple[str, re.Pattern[str]]] = [
     ("abstract", re.compile(r"^(abstract|summary|structured abstract)$")),
     ("keywords", re.compile(r"^(key ?words|keywords|index terms)$")),
-    ("references", re.compile(r"^(references?|bibliography|literature cited|works cited|reference list|cited literature)$")),
-    ("introduction", re.compile(r"^(introduction|background|backgrounds|aims?|objectives?|purpose|rationale|context|introduction and background|background and aims?|aims? and objectives?|study objectives?)$")),
-    ("methods", re.compile(r"^(methods?|materials? and methods?|methods? and materials?|methodology|patients and methods|subjects and methods|participants and methods|study design|design|methods and analysis|experimental( section| procedures)?|setting|participants|data collection|data analysis|statistical analysis|design and methods?)$")),
+    (
+        "references",
+        re.compile(
+            r"^(references?|bibliography|literature cited|works cited|reference list|cited literature)$"
+        ),
+    ),
+    (
+        "introduction",
+        re.compile(
+            r"^(introduction|background|backgrounds|aims?|objectives?|purpose|rationale|context|introduction and background|background and aims?|aims? and objectives?|study objectives?)$"
+        ),
+    ),
+    (
+        "methods",
+        re.compile(
+            r"^(methods?|materials? and methods?|methods? and materials?|methodology|patients and methods|subjects and methods|participants and methods|study design|design|methods and analysis|experimental( section| procedures)?|setting|participants|data collection|data analysis|statistical analysis|design and methods?)$"
+        ),
+    ),
     ("results", re.compile(r"^(results?|findings|results and discussion|main results|outcomes)$")),
-    ("discussion", re.compile(r"^(discussion|general discussion|discussion and conclusions?|interpretation|limitations|strengths and limitations)$")),
-    ("conclusion", re.compile(r"^(conclusions?|conclusions? and implications|conclusions? and recommendations|concluding remarks|implications( for practice)?|summary and conclusions?)$")),
-    ("other", re.compile(r"^(acknowledge?ments?|funding|funding sources?|competing interests?|conflicts? of interests?|declaration of competing interest|declarations|authors'? contributions|author contributions|abbreviations|availability of data and materials?|data availability( statement)?|ethics approval and consent to participate|ethics approval|consent for publication|supplementary (material|information)|additional files?|publisher'?s note|footnotes|open access|endnotes)$")),
+    (
+        "discussion",
+        re.compile(
+            r"^(discussion|general discussion|discussion and conclusions?|interpretation|limitations|strengths and limitations)$"
+        ),
+    ),
+    (
+        "conclusion",
+        re.compile(
+            r"^(conclusions?|conclusions? and implications|conclusions? and recommendations|concluding remarks|implications( for practice)?|summary and conclusions?)$"
+        ),
+    ),
+    (
+        "other",
+        re.compile(
+            r"^(acknowledge?ments?|funding|funding sources?|competing interests?|conflicts? of interests?|declaration of competing interest|declarations|authors'? contributions|author contributions|abbreviations|availability of data and materials?|data availability( statement)?|ethics approval and consent to participate|ethics approval|consent for publication|supplementary (material|information)|additional files?|publisher'?s note|footnotes|open access|endnotes)$"
+        ),
+    ),
 ]
-
-HEADING_WORDS = re.compile(
-    r"^(?:abstract|summary|background|introduction|objectives?|aims?|purpose|context|methods?|materials? and methods|"
-    r"design|setting|participants|results?|findings|discussion|conclusions?(?: and [a-z]+)?|interpretation|implications)\b",
-    re.I,
-)
 
 
 def classify_heading(text: str) -> str | None:

@@ -9,11 +9,26 @@ import bibtexparser
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
 from evidence.records import IngestIssue, ReadResult
-from evidence.sources._common import decode, read_bytes, record_document, record_issue, split_list, year_from
+from evidence.sources._common import (
+    decode,
+    read_bytes,
+    record_document,
+    record_issue,
+    split_list,
+    year_from,
+)
 
 _LATEX = [("\\&", "&"), ("\\%", "%"), ("\\_", "_"), ("\\$", "$"), ("\\#", "#"), ("--", "–")]
 _ACCENT = re.compile(r"\{?\\([`'^\"~=.])\{?([A-Za-z])\}?\}?")
-_ACCENTS = {"`": "\u0300", "'": "\u0301", "^": "\u0302", '"': "\u0308", "~": "\u0303", "=": "\u0304", ".": "\u0307"}
+_ACCENTS = {
+    "`": "\u0300",
+    "'": "\u0301",
+    "^": "\u0302",
+    '"': "\u0308",
+    "~": "\u0303",
+    "=": "\u0304",
+    ".": "\u0307",
+}
 _TRANSLATION = re.compile(r";\s*\[[^\]]*\]\s*$")
 
 
@@ -36,7 +51,9 @@ def read(path: Path) -> ReadResult:
         entry: Entry | None = None
         if isinstance(block, Entry):
             entry = block
-        elif isinstance(block, DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, Entry):
+        elif isinstance(block, DuplicateBlockKeyBlock) and isinstance(
+            block.ignore_error_block, Entry
+        ):
             entry = block.ignore_error_block
         elif isinstance(block, ParsingFailedBlock):
             index += 1
@@ -48,10 +65,19 @@ def read(path: Path) -> ReadResult:
         if entry is None:
             continue
         index += 1
-        f = {k.lower(): latex_to_text(v.value if isinstance(v.value, str) else str(v.value)) for k, v in entry.fields_dict.items()}
+        f = {
+            k.lower(): latex_to_text(v.value if isinstance(v.value, str) else str(v.value))
+            for k, v in entry.fields_dict.items()
+        }
         title = _TRANSLATION.sub("", f.get("title", ""))
-        kws = split_list(f.get("author_keywords")) + split_list(f.get("keywords")) + split_list(f.get("keywords-plus"))
-        ptypes = split_list(f.get("type")) or ([entry.entry_type.title()] if entry.entry_type else [])
+        kws = (
+            split_list(f.get("author_keywords"))
+            + split_list(f.get("keywords"))
+            + split_list(f.get("keywords-plus"))
+        )
+        ptypes = split_list(f.get("type")) or (
+            [entry.entry_type.title()] if entry.entry_type else []
+        )
         doc = record_document(
             source_path=path,
             fmt="bibtex",

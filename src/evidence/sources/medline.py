@@ -61,7 +61,9 @@ def read(path: Path) -> ReadResult:
         try:
             doc = _document(path, index, rec)
         except (KeyError, ValueError, IndexError) as e:
-            result.issues.append(record_issue(path, index, f"record cannot be read ({e})", line=lineno))
+            result.issues.append(
+                record_issue(path, index, f"record cannot be read ({e})", line=lineno)
+            )
             continue
         if isinstance(doc, IngestIssue):
             doc.location = f"record {index}, line {lineno}"

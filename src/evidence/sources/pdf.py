@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import re
-import statistics
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -90,8 +89,21 @@ def _cluster_lines(words: list[dict[str, Any]], page_no: int) -> list[Line]:
         g.sort(key=lambda w: w["x0"])
         sizes = [float(w.get("size", 0) or 0) for w in g]
         text = " ".join(w["text"] for w in g)
-        bold = sum(len(w["text"]) for w in g if "bold" in str(w.get("fontname", "")).lower()) > 0.6 * len(text)
-        lines.append(Line(page_no, text, top, bottom, g[0]["x0"], g[-1]["x1"], max(sizes) if sizes else 0.0, bold))
+        bold = sum(
+            len(w["text"]) for w in g if "bold" in str(w.get("fontname", "")).lower()
+        ) > 0.6 * len(text)
+        lines.append(
+            Line(
+                page_no,
+                text,
+                top,
+                bottom,
+                g[0]["x0"],
+                g[-1]["x1"],
+                max(sizes) if sizes else 0.0,
+                bold,
+            )
+        )
     lines.sort(key=lambda ln: ln.top)
     return lines
 
@@ -136,7 +148,10 @@ def page_lines(words: list[dict[str, Any]], width: float, page_no: int) -> list[
     first_right = [v for v in words if g - 1 <= v["x0"] < g + 80]
     for w in near:
         size = float(w.get("size") or 10)
-        if any(abs(v["top"] - w["top"]) < 2 and 0 <= v["x0"] - w["x1"] < 0.9 * size for v in first_right):
+        if any(
+            abs(v["top"] - w["top"]) < 2 and 0 <= v["x0"] - w["x1"] < 0.9 * size
+            for v in first_right
+        ):
             spans.append((w["top"], w["bottom"]))
     bands: list[list[float]] = []
     for t, b in sorted(spans):
@@ -220,7 +235,11 @@ def join_lines(lines: list[str]) -> str:
 
 
 def _title(lines: list[Line], height: float) -> str | None:
-    cands = [ln for ln in lines if ln.top < 0.6 * height and len(ln.text) > 3 and not _PAGE_NO.match(ln.text)]
+    cands = [
+        ln
+        for ln in lines
+        if ln.top < 0.6 * height and len(ln.text) > 3 and not _PAGE_NO.match(ln.text)
+    ]
     if not cands:
         return None
     for size in sorted({round(ln.size, 1) for ln in cands}, reverse=True)[:3]:
@@ -237,14 +256,22 @@ def _title(lines: list[Line], height: float) -> str | None:
     return None
 
 
-def build_document(path: Path, pages: list[list[Line]], heights: list[float], meta: dict[str, Any]) -> Document:
+def build_document(
+    path: Path, pages: list[list[Line]], heights: list[float], meta: dict[str, Any]
+) -> Document:
     n_pages = len(pages)
     all_lines = [ln for p in pages for ln in p]
-    sizes = Counter(round(ln.size, 1) for ln in all_lines for _ in range(max(1, len(ln.text) // 10)))
+    sizes = Counter(
+        round(ln.size, 1) for ln in all_lines for _ in range(max(1, len(ln.text) // 10))
+    )
     body_size = sizes.most_common(1)[0][0] if sizes else 10.0
     title = _title(pages[0], heights[0]) if pages else None
     meta_title = str(meta.get("Title") or "").strip()
-    if not title and 10 < len(meta_title) < 400 and not re.search(r"\.(docx?|pdf|tex)$|^untitled|microsoft", meta_title, re.I):
+    if (
+        not title
+        and 10 < len(meta_title) < 400
+        and not re.search(r"\.(docx?|pdf|tex)$|^untitled|microsoft", meta_title, re.I)
+    ):
         title = meta_title
 
     blocks: list[Block] = []
@@ -276,14 +303,34 @@ def build_document(path: Path, pages: list[list[Line]], heights: list[float], me
         text = ln.text.strip()
         if not text:
             continue
-        if ln.page == 1 and title_norm and section == "front_matter" and re.sub(r"\W+", "", text.lower()) in title_norm and len(text) > 3:
+        if (
+            ln.page == 1
+            and title_norm
+            and section == "front_matter"
+            and re.sub(r"\W+", "", text.lower()) in title_norm
+            and len(text) > 3
+        ):
             prev = ln
             continue  # title lines are kept as their own block
-        known = classify_heading(text) if len(text) < 60 and (text[0].isupper() or text[0].isdigit()) else None
-        if known is None and text.lower().startswith("abstract") and section == "front_matter" and len(text) > 12:
+        known = (
+            classify_heading(text)
+            if len(text) < 60 and (text[0].isupper() or text[0].isdigit())
+            else None
+        )
+        if (
+            known is None
+            and text.lower().startswith("abstract")
+            and section == "front_matter"
+            and len(text) > 12
+        ):
             # 'Abstract Background: ...' on one line
             flush_block()
-            section, heading, abstract_page, abstract_size = "abstract", "Abstract", ln.page, ln.size
+            section, heading, abstract_page, abstract_size = (
+                "abstract",
+                "Abstract",
+                ln.page,
+                ln.size,
+            )
             cur_page = ln.page
             text = text[8:].lstrip(" :.—-")
             lab = inline_label(text)
@@ -293,11 +340,23 @@ def build_document(path: Path, pages: list[list[Line]], heights: list[float], me
             prev = ln
             continue
         if known is not None:
-            if section == "abstract" and known in ("introduction", "methods", "results", "discussion", "conclusion"):
+            if section == "abstract" and known in (
+                "introduction",
+                "methods",
+                "results",
+                "discussion",
+                "conclusion",
+            ):
                 ends = (
                     seen_keywords
                     or (abstract_page is not None and ln.page > abstract_page + 1)
-                    or (known == "introduction" and (ln.size > body_size + 0.4 or (abstract_size is not None and ln.size >= abstract_size + 0.4)))
+                    or (
+                        known == "introduction"
+                        and (
+                            ln.size > body_size + 0.4
+                            or (abstract_size is not None and ln.size >= abstract_size + 0.4)
+                        )
+                    )
                 )
                 if not ends:
                     flush_para()
@@ -313,24 +372,48 @@ def build_document(path: Path, pages: list[list[Line]], heights: list[float], me
             prev = ln
             continue
         lab = inline_label(text) if section in ("abstract", "front_matter") else None
-        if lab is not None and section == "front_matter" and ln.page <= 2 and lab[0] == "introduction":
+        if (
+            lab is not None
+            and section == "front_matter"
+            and ln.page <= 2
+            and lab[0] == "introduction"
+        ):
             flush_block()
-            section, heading, abstract_page, abstract_size, cur_page = "abstract", "Abstract", ln.page, ln.size, ln.page
-        if text.lower().startswith(("keywords", "key words")) and section in ("abstract", "front_matter"):
+            section, heading, abstract_page, abstract_size, cur_page = (
+                "abstract",
+                "Abstract",
+                ln.page,
+                ln.size,
+                ln.page,
+            )
+        if text.lower().startswith(("keywords", "key words")) and section in (
+            "abstract",
+            "front_matter",
+        ):
             flush_block()
             section, heading, cur_page = "keywords", "Keywords", ln.page
             seen_keywords = True
             para.append(re.sub(r"^key ?words\s*[:.]?\s*", "", text, flags=re.I))
             prev = ln
             continue
-        if section == "keywords" and prev is not None and ln.top - prev.bottom > 1.2 * max(ln.size, 1):
+        if (
+            section == "keywords"
+            and prev is not None
+            and ln.top - prev.bottom > 1.2 * max(ln.size, 1)
+        ):
             flush_block()
-            section, heading, cur_page = "body" if not blocks or blocks[-1].section != "front_matter" else "front_matter", None, ln.page
+            section, heading, cur_page = (
+                "body" if not blocks or blocks[-1].section != "front_matter" else "front_matter",
+                None,
+                ln.page,
+            )
             section = "body"
         if ln.page != cur_page:
             flush_block()
             cur_page = ln.page
-        elif prev is not None and (ln.top - prev.bottom > 0.9 * max(ln.size, 1) or ln.top < prev.top - 1):
+        elif prev is not None and (
+            ln.top - prev.bottom > 0.9 * max(ln.size, 1) or ln.top < prev.top - 1
+        ):
             flush_para()
         para.append(text)
         para_page = ln.page
@@ -340,17 +423,25 @@ def build_document(path: Path, pages: list[list[Line]], heights: list[float], me
     if title:
         blocks.insert(0, Block(section="title", text=title, page=1))
     first_page = "\n".join(b.text for b in blocks if b.page == 1)
-    doi = normalise_doi(first_page) or normalise_doi(str(meta.get("doi") or meta.get("Subject") or ""))
+    doi = normalise_doi(first_page) or normalise_doi(
+        str(meta.get("doi") or meta.get("Subject") or "")
+    )
     doc = Document(
         source_path=str(path),
         format="pdf",
         blocks=blocks,
         title=title,
         doi=doi,
-        year=year_from(str(meta.get("CreationDate", ""))[2:6]) if meta.get("CreationDate") else None,
+        year=year_from(str(meta.get("CreationDate", ""))[2:6])
+        if meta.get("CreationDate")
+        else None,
         n_pages=n_pages,
         is_full_text=True,
-        authors=[a.strip() for a in re.split(r";|, and | and ", str(meta.get("Author") or "")) if a.strip()][:50],
+        authors=[
+            a.strip()
+            for a in re.split(r";|, and | and ", str(meta.get("Author") or ""))
+            if a.strip()
+        ][:50],
     )
     doc.assemble()
     return doc
@@ -368,7 +459,11 @@ def parse_pdf(path: Path) -> Document:
         pdf = pdfplumber.open(path)
     except Exception as e:  # pdfplumber wraps pdfminer errors in PdfminerException
         cause = e.args[0] if e.args and isinstance(e.args[0], BaseException) else e
-        if isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError) or "password" in str(cause).lower() or "encrypt" in str(cause).lower():
+        if (
+            isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError)
+            or "password" in str(cause).lower()
+            or "encrypt" in str(cause).lower()
+        ):
             raise EncryptedPDFError(
                 "the PDF is encrypted and needs the password",
                 path=str(path),
@@ -452,11 +547,24 @@ def _worker(path_str: str, conn: Any) -> None:
         doc = parse_pdf(Path(path_str))
         conn.send(("ok", doc))
     except EvidenceError as e:
-        kind = "encrypted" if isinstance(e, EncryptedPDFError) else "no_text" if isinstance(e, NoTextLayerError) else "source"
+        kind = (
+            "encrypted"
+            if isinstance(e, EncryptedPDFError)
+            else "no_text"
+            if isinstance(e, NoTextLayerError)
+            else "source"
+        )
         conn.send(("err", kind, e.message, e.location, e.hint))
     except BaseException as e:  # the worker must always answer
-        conn.send(("err", "source", f"the PDF could not be parsed ({type(e).__name__}: {e})"[:300], None,
-                   "download the PDF again or re-save it with a PDF viewer"))
+        conn.send(
+            (
+                "err",
+                "source",
+                f"the PDF could not be parsed ({type(e).__name__}: {e})"[:300],
+                None,
+                "download the PDF again or re-save it with a PDF viewer",
+            )
+        )
     finally:
         conn.close()
 
@@ -478,12 +586,23 @@ def _precheck(path: Path) -> None:
         with path.open("rb") as fh:
             head = fh.read(1024)
     except OSError as e:
-        raise SourceError(f"cannot open the file ({e.strerror or e})", path=str(path), hint="check that the file exists and is readable") from e
+        raise SourceError(
+            f"cannot open the file ({e.strerror or e})",
+            path=str(path),
+            hint="check that the file exists and is readable",
+        ) from e
     if size == 0:
-        raise SourceError("the PDF file is empty (0 bytes)", path=str(path), hint="the download failed; download the paper again")
+        raise SourceError(
+            "the PDF file is empty (0 bytes)",
+            path=str(path),
+            hint="the download failed; download the paper again",
+        )
     if b"%PDF-" not in head:
-        raise SourceError("the file is not a PDF (no %PDF header); it is damaged or mislabelled",
-                          path=str(path), hint="download the paper again, or give it its right extension")
+        raise SourceError(
+            "the file is not a PDF (no %PDF header); it is damaged or mislabelled",
+            path=str(path),
+            hint="download the paper again, or give it its right extension",
+        )
 
 
 def _add(result: ReadResult, doc: Document) -> None:
@@ -526,8 +645,11 @@ def read(path: Path, *, timeout_s: float = 60.0, in_process: bool = False) -> Re
         try:
             msg = recv.recv()
         except EOFError as e:
-            raise SourceError("the PDF parser crashed on this file; it is damaged",
-                              path=str(path), hint="download the PDF again or re-save it with a PDF viewer") from e
+            raise SourceError(
+                "the PDF parser crashed on this file; it is damaged",
+                path=str(path),
+                hint="download the PDF again or re-save it with a PDF viewer",
+            ) from e
     finally:
         recv.close()
         if proc.is_alive():

@@ -35,8 +35,26 @@ _YEAR_LINE = re.compile(r"\b(?:19|20)\d\d\b")
 class _HTMLText(HTMLParser):
     """Keep the visible text of a web page; block elements become line breaks, h1-h6 Markdown headings."""
 
-    _BLOCK = {"p", "div", "br", "li", "tr", "section", "article", "header", "footer", "ul", "ol", "table", "blockquote"}
-    _SKIP = {"script", "style", "noscript", "nav", "template", "svg", "form", "button", "aside"}
+    _BLOCK = frozenset(
+        {
+            "p",
+            "div",
+            "br",
+            "li",
+            "tr",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "ul",
+            "ol",
+            "table",
+            "blockquote",
+        }
+    )
+    _SKIP = frozenset(
+        {"script", "style", "noscript", "nav", "template", "svg", "form", "button", "aside"}
+    )
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -89,7 +107,11 @@ def read(path: Path, *, fmt: str = "text") -> ReadResult:
         text, page_title = html_to_markdown(text)
     doc = parse_text(text, source_path=str(path), fmt=fmt, page_title=page_title)
     if not doc.blocks:
-        raise SourceError("the file has no readable text", path=str(path), hint="check that it is a paper, not an empty page")
+        raise SourceError(
+            "the file has no readable text",
+            path=str(path),
+            hint="check that it is a paper, not an empty page",
+        )
     result.documents.append(doc)
     return result
 
@@ -141,7 +163,12 @@ def parse_text(text: str, *, source_path: str, fmt: str, page_title: str | None 
             seen.add(line)
         if first:
             first = False
-            if title is None and len(line) < 250 and not line.endswith((".", ":")) and inline_label(line) is None:
+            if (
+                title is None
+                and len(line) < 250
+                and not line.endswith((".", ":"))
+                and inline_label(line) is None
+            ):
                 title = clean_line(_MD_MARK.sub("", line))
                 continue
         lab = inline_label(line)

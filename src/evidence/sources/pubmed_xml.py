@@ -12,15 +12,6 @@ from evidence.errors import SourceError
 from evidence.records import Document, IngestIssue, ReadResult
 from evidence.sources._common import read_bytes, record_document, year_from
 
-_LABELS = {
-    "background": "introduction",
-    "introduction": "introduction",
-    "methods": "methods",
-    "results": "results",
-    "conclusions": "conclusion",
-    "objective": "introduction",
-}
-
 
 def _text(el: ET.Element | None) -> str:
     return "".join(el.itertext()).strip() if el is not None else ""
@@ -77,7 +68,9 @@ def _document(path: Path, index: int, art: ET.Element) -> Document | IngestIssue
     if year is None:
         year = year_from(_text(article.find("ArticleDate/Year")))
     doi = None
-    for el in list(article.iterfind("ELocationID")) + list(art.iterfind("PubmedData/ArticleIdList/ArticleId")):
+    for el in list(article.iterfind("ELocationID")) + list(
+        art.iterfind("PubmedData/ArticleIdList/ArticleId")
+    ):
         if el.get("EIdType") == "doi" or el.get("IdType") == "doi":
             doi = _text(el)
             break
@@ -94,7 +87,8 @@ def _document(path: Path, index: int, art: ET.Element) -> Document | IngestIssue
         abstract_sections=sections,
         authors=authors,
         year=year,
-        journal=_text(article.find("Journal/Title")) or _text(cit.find("MedlineJournalInfo/MedlineTA")),
+        journal=_text(article.find("Journal/Title"))
+        or _text(cit.find("MedlineJournalInfo/MedlineTA")),
         doi=doi,
         pmid=pmid,
         keywords=kws,

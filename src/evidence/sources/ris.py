@@ -60,9 +60,7 @@ def read(path: Path) -> ReadResult:
         try:
             recs = rispy.loads(chunk, skip_unknown_tags=False)
         except (rispy.parser.ParseError, ValueError, KeyError, IndexError, TypeError) as e:
-            result.issues.append(
-                record_issue(path, index, f"broken RIS record ({e})", line=lineno)
-            )
+            result.issues.append(record_issue(path, index, f"broken RIS record ({e})", line=lineno))
             continue
         if not recs:
             result.issues.append(
@@ -79,8 +77,11 @@ def read(path: Path) -> ReadResult:
             abstract="\n".join(_all(rec, "abstract", "notes_abstract")),
             authors=_all(rec, "first_authors", "authors"),
             year=year_from(_one(rec, "publication_year", "year", "date")),
-            journal=_one(rec, "alternate_title3", "secondary_title", "journal_name", "alternate_title2"),
-            doi=_one(rec, "doi") or next((u for u in _all(rec, "file_attachments2", "urls") if "10." in u), None),
+            journal=_one(
+                rec, "alternate_title3", "secondary_title", "journal_name", "alternate_title2"
+            ),
+            doi=_one(rec, "doi")
+            or next((u for u in _all(rec, "file_attachments2", "urls") if "10." in u), None),
             pmid=pmid,
             keywords=_all(rec, "keywords"),
             publication_types=_all(rec, "type_of_work"),

@@ -11,21 +11,54 @@ from pathlib import Path
 
 from evidence.errors import SourceError
 from evidence.records import IngestIssue, ReadResult
-from evidence.sources._common import decode, read_bytes, record_document, record_issue, split_list, year_from
+from evidence.sources._common import (
+    decode,
+    read_bytes,
+    record_document,
+    record_issue,
+    split_list,
+    year_from,
+)
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "title": ("title", "articletitle", "ti", "documenttitle", "primarytitle", "papertitle"),
     "abstract": ("abstract", "ab", "abstractnote", "abstracttext", "summary"),
-    "authors": ("authors", "authorfullnames", "author", "au", "af", "authornames", "authorsfullnames"),
+    "authors": (
+        "authors",
+        "authorfullnames",
+        "author",
+        "au",
+        "af",
+        "authornames",
+        "authorsfullnames",
+    ),
     "year": ("year", "publicationyear", "py", "pubyear", "yearpublished"),
     "date": ("date", "publicationdate", "createdate", "dp", "pubdate", "epub"),
-    "journal": ("sourcetitle", "journal", "jt", "journalbook", "so", "publicationtitle", "secondarytitle", "journaltitle", "source_title"),
+    "journal": (
+        "sourcetitle",
+        "journal",
+        "jt",
+        "journalbook",
+        "so",
+        "publicationtitle",
+        "secondarytitle",
+        "journaltitle",
+        "source_title",
+    ),
     "doi": ("doi", "di"),
     "link": ("link", "url", "url1", "links", "doilink", "doiurl"),
     "pmid": ("pmid", "pubmedid", "pm", "pubmed"),
-    "keywords": ("authorkeywords", "keywords", "subject", "de", "mesh", "indexkeywords", "authorkeyword"),
+    "keywords": (
+        "authorkeywords",
+        "keywords",
+        "subject",
+        "de",
+        "mesh",
+        "indexkeywords",
+        "authorkeyword",
+    ),
     "types": ("documenttype", "publicationtype", "pt", "dt", "publicationtypes"),
     "language": ("language", "la", "languageoforiginaldocument"),
 }
@@ -82,10 +115,16 @@ def read(path: Path, *, fmt: str = "csv") -> ReadResult:
     try:
         header = next(reader)
     except StopIteration:
-        raise SourceError("the table is empty", path=str(path), hint="export the records again") from None
+        raise SourceError(
+            "the table is empty", path=str(path), hint="export the records again"
+        ) from None
     except csv.Error as e:
-        raise SourceError(f"the header row cannot be read ({e})", path=str(path), location="line 1",
-                          hint="save the table as CSV (comma or tab separated)") from e
+        raise SourceError(
+            f"the header row cannot be read ({e})",
+            path=str(path),
+            location="line 1",
+            hint="save the table as CSV (comma or tab separated)",
+        ) from e
     cols = map_columns(header)
     if "title" not in cols and "abstract" not in cols:
         shown = ", ".join(h for h in header[:12] if h)

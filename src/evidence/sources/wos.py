@@ -6,12 +6,19 @@ from __future__ import annotations
 from pathlib import Path
 
 from evidence.records import IngestIssue, ReadResult
-from evidence.sources._common import decode, read_bytes, record_document, record_issue, split_list, year_from
+from evidence.sources._common import (
+    decode,
+    read_bytes,
+    record_document,
+    record_issue,
+    split_list,
+    year_from,
+)
 
-_LIST_TAGS = {"AU", "AF", "CR", "C1", "EM", "OI", "RI"}
 
-
-def parse_records(text: str) -> tuple[list[tuple[int, dict[str, list[str]]]], list[tuple[int, str]]]:
+def parse_records(
+    text: str,
+) -> tuple[list[tuple[int, dict[str, list[str]]]], list[tuple[int, str]]]:
     """Records as (first line, {tag: [lines]}), and (line, problem) for lines that fit no record."""
     records: list[tuple[int, dict[str, list[str]]]] = []
     problems: list[tuple[int, str]] = []
@@ -63,11 +70,15 @@ def read(path: Path) -> ReadResult:
         if what.startswith("record has no closing"):
             continue
         result.issues.append(
-            record_issue(path, len(records) + 1, f"line does not belong to any record: {what!r}", line=lineno)
+            record_issue(
+                path, len(records) + 1, f"line does not belong to any record: {what!r}", line=lineno
+            )
         )
     for index, (lineno, rec) in enumerate(records, 1):
         if "TI" not in rec and "AB" not in rec and "PT" not in rec and "UT" not in rec:
-            result.issues.append(record_issue(path, index, "broken record (no PT/TI/UT tags)", line=lineno))
+            result.issues.append(
+                record_issue(path, index, "broken record (no PT/TI/UT tags)", line=lineno)
+            )
             continue
         doc = record_document(
             source_path=path,
