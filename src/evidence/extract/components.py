@@ -38,8 +38,6 @@ if not Span.has_extension("ev_ctx"):
 if not Doc.has_extension("ev_sent"):
     Doc.set_extension("ev_sent", default=None)
 
-_COORD = {"and", "or", ",", "/", "&", "as", "well", "the", "their", "its", "of", "to", "in"}
-
 
 def _add(matcher: PhraseMatcher, nlp: Language, key: str, patterns: list[str]) -> None:
     docs = list(nlp.tokenizer.pipe(patterns))
@@ -178,6 +176,7 @@ class ContextAnnotator:
             if any(o.end <= c.start and o.kb_id_ != "turnover" for o in outcomes)
         ]
         hedges = by_kind.get("hedge", [])
+        mods = _modifiers(factors, polarity)
         for span in values:
             ctx: dict[str, Any] = {
                 "negated": _near(negs, span, self.window),
@@ -187,9 +186,9 @@ class ContextAnnotator:
                 "caused_by_outcome": False,
             }
             if span.label_ == "factor":
-                ctx["modifier"] = _modifier(span, polarity, factors)
+                ctx["modifier"] = mods.get((span.start, span.end), 0)
                 if effects:
-                    pos, sign = min(effects, key=lambda e: abs(e[0] - span.start))
+                    _pos, sign = min(effects, key=lambda e: abs(e[0] - span.start))
                     ctx["effect"] = sign
                 ctx["caused_by_outcome"] = any(end <= span.start for end in causal_after_outcome)
             span._.ev_ctx = ctx
@@ -218,33 +217,48 @@ def _near(cues: list[Span], span: Span, window: int) -> bool:
     return False
 
 
-def _modifier(span: Span, polarity: list[Span], factors: list[Span]) -> int:
-    """Sign of the polarity word directly before a factor ('lack of autonomy', 'reducing
-    administrative burdens'), looking through coordinated factors ('barriers to
-    collaboration and skill development')."""
-    doc = span.doc
-    pos = span.start
-    for _ in range(4):
+_GAP_WORDS = {
+    "the",
+    "a",
+    "an",
+    "their",
+    "its",
+    "of",
+    "for",
+    "to",
+    "-",
+    "more",
+    "greater",
+    "provider",
+    "providers",
+    "staff",
+}
+_CONJ = {"and", "or", ",", "/", "&"}
+
+
+def _modifiers(factors: list[Span], polarity: list[Span]) -> dict[tuple[int, int], int]:
+    """Sign of the polarity word directly before each factor ('lack of autonomy', 'reducing
+    administrative burdens'); a factor coordinated with a modified one shares its modifier
+    ('barriers to collaboration and skill development') unless it carries its own negation."""
+    out: dict[tuple[int, int], int] = {}
+    prev: Span | None = None
+    for span in sorted(factors, key=lambda f: (f.start, -f.end)):
+        doc = span.doc
+        sign = 0
         for cue in polarity:
             if (
-                cue.end <= pos
-                and pos - cue.end <= 2
-                and all(
-                    not doc[i].is_punct or doc[i].text in {"-", ","} for i in range(cue.end, pos)
-                )
+                cue.end <= span.start
+                and span.start - cue.end <= 2
+                and all(t.lower_ in _GAP_WORDS for t in doc[cue.end : span.start])
             ):
-                return int(cue.kb_id_)
-        prev = [f for f in factors if f.end <= pos and f.start < span.start]
-        if not prev or NEGATIVE_WORDS.search(span.text):
-            # a form that carries its own negation ('inefficiencies') does not take
-            # the modifier of the factor it is coordinated with
-            return 0
-        p = max(prev, key=lambda f: f.end)
-        gap = [t.lower_ for t in doc[p.end : pos]]
-        if len(gap) > 3 or not all(g in _COORD or (g.isalpha() and len(gap) <= 2) for g in gap):
-            return 0
-        pos = p.start
-    return 0
+                sign = int(cue.kb_id_)
+        if sign == 0 and prev is not None and not NEGATIVE_WORDS.search(span.text):
+            gap = doc[prev.end : span.start]
+            if 0 < len(gap) <= 2 and all(t.lower_ in _CONJ for t in gap):
+                sign = out.get((prev.start, prev.end), 0)
+        out[(span.start, span.end)] = sign
+        prev = span
+    return out
 
 
 @Language.factory("evidence_lexicon")

@@ -41,7 +41,7 @@ _SCALES = ("hundred", "thousand")
 _WORD = "(?:" + "|".join(_UNITS + list(_SCALES)) + ")"
 WORD_NUMBER = re.compile(rf"\b{_WORD}(?:(?:-|\s+|\s+and\s+){_WORD})*\b", re.I)
 DIGIT_NUMBER = re.compile(
-    r"(?<![\d.,/])\d{1,3}(?:,\d{3})+(?![\d,]*\.\d)|(?<![\d.,/])\d+(?:\.\d+)?(?![\d])"
+    r"(?<![\d.,/])\d{1,3}(?:,\d{3})+(?![\d,]*\.\d)|(?<![\w.,/\-])\d+(?:\.\d+)?(?![\d])"
 )
 N_EQUALS = re.compile(r"\b([nN])\s*[=:]\s*(\d{1,3}(?:,\d{3})+|\d+)\b")
 RANGE_AFTER = re.compile(r"^\s*(?:-|–|to)\s*\d")
