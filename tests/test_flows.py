@@ -85,6 +85,7 @@ def _run_ingest(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "flows.ingest", *args],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        start_new_session=True,  # its own process group: SIGKILL takes the Prefect server too
     )
 
 
@@ -107,7 +108,7 @@ def test_sigkill_mid_run_then_resume_equals_uninterrupted_run(shared_dir: Path, 
         if "loaded batch" in line:
             batches += 1
             if batches == 2:
-                os.kill(proc.pid, signal.SIGKILL)
+                os.killpg(proc.pid, signal.SIGKILL)
                 break
         assert time.monotonic() < deadline, "ingest never loaded a batch"
     proc.wait(timeout=60)
