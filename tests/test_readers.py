@@ -238,8 +238,17 @@ def test_broken_records_are_named_and_others_read(tmp_path: Path) -> None:
         "@article{a, title={Good one}, year={2020}}\n@article{b, title={Broken\n\n@article{c, title={Also good}}\n"
     )
     result = read_path(bib)
-    assert "Good one" in [d.title for d in result.documents]
-    assert result.issues or len(result.documents) == 2
+    assert [d.title for d in result.documents] == ["Good one", "Also good"]
+    (issue,) = result.issues
+    assert issue.location == "record 2, line 2" and "broken BibTeX entry" in issue.message
+    wos = tmp_path / "savedrecs.txt"
+    wos.write_text(
+        "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nTI One\nER\n\nXXXX stray\nPT J\nTI Two\nER\nEF\n"
+    )
+    result = read_path(wos)
+    assert [d.title for d in result.documents] == ["One", "Two"]
+    (issue,) = result.issues
+    assert issue.location == "record 2, line 7"
 
 
 def test_record_without_title_or_abstract_is_skipped_with_warning(tmp_path: Path) -> None:

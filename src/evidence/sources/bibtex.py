@@ -59,7 +59,13 @@ def read(path: Path) -> ReadResult:
             index += 1
             line = (block.start_line or 0) + 1
             result.issues.append(
-                record_issue(path, index, f"broken BibTeX entry ({block.error})", line=line)
+                record_issue(
+                    path,
+                    index,
+                    "broken BibTeX entry: "
+                    + (str(block.error) or type(block.error).__name__ or "syntax error")[:200],
+                    line=line,
+                )
             )
             continue
         if entry is None:

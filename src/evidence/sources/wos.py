@@ -18,10 +18,10 @@ from evidence.sources._common import (
 
 def parse_records(
     text: str,
-) -> tuple[list[tuple[int, dict[str, list[str]]]], list[tuple[int, str]]]:
+) -> tuple[list[tuple[int, dict[str, list[str]]]], list[tuple[int, int, str]]]:
     """Records as (first line, {tag: [lines]}), and (line, problem) for lines that fit no record."""
     records: list[tuple[int, dict[str, list[str]]]] = []
-    problems: list[tuple[int, str]] = []
+    problems: list[tuple[int, int, str]] = []
     cur: dict[str, list[str]] | None = None
     start = 0
     last: str | None = None
@@ -38,7 +38,7 @@ def parse_records(
             if cur is not None and last is not None:
                 cur[last].append(line.strip())  # a wrapped line without the indent
             else:
-                problems.append((lineno, line[:40]))
+                problems.append((lineno, len(records) + 1, line[:40]))
             continue
         value = line[3:].strip()
         if tag in ("FN", "VR", "EF"):
@@ -54,7 +54,7 @@ def parse_records(
         last = tag
     if cur:
         records.append((start, cur))
-        problems.append((start, "record has no closing 'ER' line (file cut short?)"))
+        problems.append((start, len(records), "record has no closing 'ER' line (file cut short?)"))
     return records, problems
 
 
@@ -66,12 +66,15 @@ def read(path: Path) -> ReadResult:
     result = ReadResult(source_path=str(path), format="wos")
     text = decode(read_bytes(path))
     records, problems = parse_records(text)
-    for lineno, what in problems:
+    for lineno, rec_no, what in problems:
         if what.startswith("record has no closing"):
             continue
         result.issues.append(
             record_issue(
-                path, len(records) + 1, f"line does not belong to any record: {what!r}", line=lineno
+                path,
+                rec_no,
+                f"line outside any record (before record {rec_no}): {what!r}",
+                line=lineno,
             )
         )
     for index, (lineno, rec) in enumerate(records, 1):
