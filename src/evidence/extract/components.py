@@ -162,10 +162,12 @@ class ContextAnnotator:
         polarity = _longest(by_kind.get("polarity", []))
         # effects: a polarity/causal cue followed closely by an outcome states a direction
         effects: list[tuple[int, int]] = []  # (token position, sign: -1 risk, +1 protective)
-        for cue in polarity:
-            nxt = _next_span(outcomes, cue.end, self.window)
-            if nxt is not None:
-                valence = 1 if nxt.kb_id_ in GOOD_OUTCOMES else -1
+        # the cue closest before an outcome decides ("associated with lower burnout")
+        for o in outcomes:
+            before = [c for c in polarity if c.end <= o.start and o.start - c.end <= self.window]
+            if before:
+                cue = max(before, key=lambda c: c.end)
+                valence = 1 if o.kb_id_ in GOOD_OUTCOMES else -1
                 effects.append((cue.start, int(cue.kb_id_) * valence))
         for cue in by_kind.get("effect", []):
             effects.append((cue.start, int(cue.kb_id_)))

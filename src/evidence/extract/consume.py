@@ -698,6 +698,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
     frame_cues = [c for c in doc.spans[CUES] if c.label_ == "sampling_frame"]
     verbs = [c for c in doc.spans[CUES] if c.label_ == "sample_verb"]
     out: list[_Cand] = []
+    if not units and not verbs and "=" not in text:
+        return out  # nothing a number could count
     section_bonus = (
         0.5 if s.passage.section in {"methods", "abstract", "title", "body", "other"} else 0.2
     )

@@ -1,0 +1,404 @@
+"""Extractor tests: small inline sentences for the rules, the four seeds end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from evidence.errors import LexiconError
+from evidence.extract.lexicon import load_cues, load_factor_specs, load_lexicon
+from evidence.extract.numbers import find_numbers
+from evidence.extract.pipeline import Extractor
+from evidence.extract.segment import split_passages
+from evidence.extract.taxonomy import load_taxonomy
+from evidence.records import Block, Document, ExtractedValue
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def run(extractor: Extractor, *texts: str, section: str = "abstract") -> list[ExtractedValue]:
+    doc = Document(
+        source_path="inline.txt",
+        format="text",
+        blocks=[Block(section=section, text=t) for t in texts],
+    )
+    doc.assemble()
+    return extractor.extract(doc, split_passages(doc))
+
+
+def values(vals: list[ExtractedValue], field: str) -> set[str]:
+    return {v.value for v in vals if v.field == field}
+
+
+def factors(vals: list[ExtractedValue]) -> set[tuple[str, str]]:
+    return {
+        (v.value, v.field.split("_")[0])
+        for v in vals
+        if v.field in {"risk_factor", "protective_factor"}
+    }
+
+
+# --- direction, negation, hedging -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Lack of autonomy was a major driver of burnout.", {("autonomy_control", "risk")}),
+        (
+            "Reducing administrative burdens can help prevent burnout.",
+            {("administrative_burden", "protective")},
+        ),
+        ("Burnout was worsened by inefficiencies of care.", {("care_process_efficiency", "risk")}),
+        (
+            "Processes that facilitated efficiencies of care were highlighted as mitigating burnout.",
+            {("care_process_efficiency", "protective")},
+        ),
+        ("High service demands contributed to individual burnout.", {("workload", "risk")}),
+        ("Social support was associated with lower burnout.", {("social_support", "protective")}),
+        (
+            "There were barriers to provider collaboration and skill development.",
+            {("team_collaboration", "risk"), ("professional_development", "risk")},
+        ),
+    ],
+)
+def test_direction_from_the_sentence(
+    extractor: Extractor, sentence: str, expected: set[tuple[str, str]]
+) -> None:
+    assert factors(run(extractor, sentence)) == expected
+
+
+def test_negated_link_is_not_a_factor(extractor: Extractor) -> None:
+    vals = run(extractor, "Workload did not predict burnout in this sample.")
+    assert factors(vals) == set()
+
+
+def test_hedged_link_is_kept_with_lower_confidence(extractor: Extractor) -> None:
+    plain = run(extractor, "Workload contributed to burnout.")
+    hedged = run(extractor, "Workload may contribute to burnout.")
+    (p,) = [v for v in plain if v.field == "risk_factor"]
+    (h,) = [v for v in hedged if v.field == "risk_factor"]
+    assert h.detail["hedged"] is True and h.confidence < p.confidence
+
+
+def test_consequences_are_kept_apart_from_drivers(extractor: Extractor) -> None:
+    vals = run(extractor, "Burnout can lead to substance use and cynicism among therapists.")
+    assert {"substance_use", "cynicism"} <= values(vals, "consequence")
+    assert factors(vals) == set()
+
+
+def test_unmatched_driver_becomes_a_candidate(extractor: Extractor) -> None:
+    vals = run(extractor, "Unpredictable rota changes contributed to burnout.")
+    assert values(vals, "factor_candidate") == {"unpredictable rota changes"}
+
+
+# --- numbers and sample ----------------------------------------------------------------------
+
+
+def test_number_words_and_digits() -> None:
+    nums = [
+        (n.value, n.is_word)
+        for n in find_numbers("Ninety-six interviews, eight PWPs and N = 1,234")
+    ]
+    assert nums == [(96.0, True), (8.0, True), (1234.0, False)]
+
+
+def test_ranges_are_flagged() -> None:
+    assert all(n.is_range for n in find_numbers("5-20 sessions"))
+
+
+def test_sampling_frame_is_not_the_sample(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Executive directors from the 184 FHTs were contacted. Interviews were held with 82 participants.",
+        section="methods",
+    )
+    assert values(vals, "n_participants") == {"82"}
+    assert values(vals, "n_sites") == set()
+
+
+def test_subgroups_summed_only_when_they_make_up_the_sample(extractor: Extractor) -> None:
+    summed = run(
+        extractor, "The sample consisted of 20 nurses and 10 physicians.", section="methods"
+    )
+    assert values(summed, "n_participants") == {"30"}
+
+
+def test_response_rate(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "A total of 412 nurses completed the survey (response rate 61.2%).",
+        section="methods",
+    )
+    assert values(vals, "n_participants") == {"412"}
+    assert values(vals, "response_rate") == {"61.2"}
+
+
+def test_protocol_has_no_sample(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Study protocol for a trial of peer support. We will recruit 300 nurses. "
+        "Participants will be randomized to two arms. Data will be analysed with regression.",
+    )
+    assert values(vals, "design") == {"other"}
+    assert values(vals, "protocol") == {"true"}
+    assert values(vals, "n_participants") == set()
+
+
+# --- provenance ------------------------------------------------------------------------------
+
+
+def test_offsets_index_the_document_text(extractor: Extractor) -> None:
+    doc = Document(
+        source_path="x.txt",
+        format="text",
+        blocks=[
+            Block(section="title", text="Burnout in nurses"),
+            Block(section="abstract", text="We surveyed 300 nurses in Italy."),
+        ],
+    )
+    doc.assemble()
+    vals = extractor.extract(doc, split_passages(doc))
+    (c,) = [v for v in vals if v.field == "country"]
+    assert doc.text[c.char_start : c.char_end] == "Italy"
+    assert c.detail["extractor_version"] == extractor.version
+    assert c.detail["lexicon_hash"] == extractor.lexicon_hash
+    assert c.quote == "We surveyed 300 nurses in Italy."
+
+
+def test_extract_many_yields_in_order(extractor: Extractor) -> None:
+    docs = []
+    for t in (
+        "A qualitative study of nurses in Canada.",
+        "A cross-sectional survey of physicians in Japan.",
+    ):
+        d = Document(source_path=t, format="text", blocks=[Block(section="abstract", text=t)])
+        d.assemble()
+        docs.append((d, split_passages(d)))
+    out = list(extractor.extract_many(docs))
+    assert [doc_id for doc_id, _ in out] == [d.doc_id for d, _ in docs]
+    assert [values(v, "country") for _, v in out] == [{"CA"}, {"JP"}]
+
+
+# --- lexicon validation ----------------------------------------------------------------------
+
+
+def test_lexicon_error_names_file_and_line(tmp_path: Path) -> None:
+    bad = tmp_path / "lexicon.jsonl"
+    bad.write_text(
+        '{"field": "population", "id": "nurses", "patterns": ["nurses"]}\n'
+        '{"field": "population", "id": "astronauts", "patterns": ["astronauts"]}\n'
+    )
+    with pytest.raises(LexiconError) as e:
+        load_lexicon(bad)
+    assert "lexicon.jsonl (line 2)" in str(e.value) and "astronauts" in str(e.value)
+
+
+def test_bad_json_line_is_reported(tmp_path: Path) -> None:
+    bad = tmp_path / "context.jsonl"
+    bad.write_text('{"kind": "negation", "patterns": ["not"]}\n{"kind": "hedge", patterns: []}\n')
+    with pytest.raises(LexiconError, match=r"context\.jsonl \(line 2\): not valid JSON"):
+        load_cues(bad)
+
+
+def test_factor_file_error_names_line(tmp_path: Path) -> None:
+    bad = tmp_path / "factors.yaml"
+    bad.write_text(
+        "version: 1\nfactors:\n  - id: workload\n    label: W\n    definition: d\n    area: workload\n"
+        "    level: team\n    default_direction: risk\n    forms: [workload]\n"
+        "  - id: pay\n    label: P\n    definition: d\n    area: money\n    level: team\n"
+        "    default_direction: risk\n    forms: [pay]\n"
+    )
+    with pytest.raises(LexiconError, match=r"factors\.yaml \(line 10\): area 'money'"):
+        load_factor_specs(bad)
+
+
+def test_taxonomy_loads_every_factor() -> None:
+    tax = load_taxonomy()
+    assert len({f.factor_id for f in tax}) == len(tax) > 30
+    assert all(f.surface_forms for f in tax)
+
+
+# --- seeds end to end ------------------------------------------------------------------------
+
+
+SEEDS = {
+    "000": "000_d6d88308334938ec.txt",
+    "001": "001_9896a133dc688a24.txt",
+    "002": "002_1611d9e3e2af16c8.txt",
+    "003": "003_d8c9ec42df9bc7a2.txt",
+}
+
+
+@pytest.fixture(scope="module")
+def seed_values(shared_dir: Path, extractor: Extractor) -> dict[str, list[ExtractedValue]]:
+    from evidence.sources import read_path
+
+    out = {}
+    for key, name in SEEDS.items():
+        doc = read_path(shared_dir / "seeds" / name).documents[0]
+        out[key] = extractor.extract(doc, split_passages(doc))
+    return out
+
+
+def test_seed0(seed_values: dict[str, list[ExtractedValue]]) -> None:
+    v = seed_values["000"]
+    assert values(v, "design") == {"qualitative"}
+    assert values(v, "n_participants") == {"82"}
+    assert values(v, "n_interviews") == {"96"}
+    assert values(v, "n_sites") == set()  # 184 FHTs contacted is a sampling frame
+    assert values(v, "country") == {"CA"} and values(v, "region") == {"Ontario"}
+    assert values(v, "software") == {"NVivo"}
+    assert values(v, "data_collection") == {"semi_structured_interviews"}
+    assert values(v, "analysis") == {"grounded_theory"}
+    assert {"primary_care", "family_health_team"} <= values(v, "care_setting")
+    assert {
+        ("workload", "risk"),
+        ("staffing_resources", "risk"),
+        ("care_process_efficiency", "risk"),
+        ("team_collaboration", "risk"),
+        ("care_process_efficiency", "protective"),
+        ("peer_support", "protective"),
+        ("compassion_cultivation", "protective"),
+        ("team_collaboration", "protective"),
+    } <= factors(v)
+
+
+def test_seed1(seed_values: dict[str, list[ExtractedValue]], shared_dir: Path) -> None:
+    v = seed_values["001"]
+    assert values(v, "design") == {"qualitative"}
+    assert values(v, "n_participants") == {"8"} and values(v, "n_sites") == {"8"}
+    assert values(v, "country") == {"GB"} and values(v, "region") == {"London"}
+    assert "iapt" in values(v, "care_setting")
+    prev = {v_.value: v_ for v_ in v if v_.field == "prevalence"}
+    assert prev["burnout:68.6"].detail["background"] is True
+    assert {
+        ("performance_targets", "risk"),
+        ("workload", "risk"),
+        ("back_to_back_scheduling", "risk"),
+        ("management_support", "risk"),
+        ("supervision", "protective"),
+        ("debriefing", "protective"),
+    } <= factors(v)
+    assert {"cancelled_appointments", "premature_discharge"} <= values(v, "consequence")
+    # nothing from the references section
+    text = (shared_dir / "seeds" / SEEDS["001"]).read_text(encoding="utf-8")
+    refs_at = text.index("## REFERENCES")
+    from evidence.sources import read_path
+
+    doc = read_path(shared_dir / "seeds" / SEEDS["001"]).documents[0]
+    refs_start = doc.text.find("NHS England and Health Education England")
+    assert refs_at > 0 and refs_start > 0
+    assert all(x.char_start < refs_start for x in v if x.char_start is not None)
+
+
+def test_seed2_keeps_consequences_apart(seed_values: dict[str, list[ExtractedValue]]) -> None:
+    v = seed_values["002"]
+    assert values(v, "design") == {"discussion"}
+    assert values(v, "country") == set()
+    assert values(v, "n_participants") == set()
+    cons = values(v, "consequence")
+    assert {"substance_use", "emotional_numbing", "cynicism"} <= cons
+    risk = {f for f, d in factors(v) if d == "risk"}
+    protective = {f for f, d in factors(v) if d == "protective"}
+    assert {
+        "emotional_labour",
+        "workload",
+        "administrative_burden",
+        "role_clarity",
+        "isolation",
+        "ethical_dilemmas",
+    } <= risk
+    assert {
+        "flexible_scheduling",
+        "time_off",
+        "wellbeing_programs",
+        "peer_support",
+        "recognition",
+        "supervision",
+    } <= protective
+    assert not any(
+        v_.value in {"substance_use", "emotional_numbing"}
+        for v_ in v
+        if v_.field.endswith("_factor")
+    )
+
+
+def test_seed3_quality_improvement(seed_values: dict[str, list[ExtractedValue]]) -> None:
+    v = seed_values["003"]
+    assert values(v, "design") == {"quality_improvement"}
+    assert values(v, "data_collection") == {"focus_groups"}
+    assert {
+        ("staffing_resources", "risk"),
+        ("ehr_inbox", "risk"),
+        ("compensation", "risk"),
+        ("team_conflict", "risk"),
+        ("autonomy_control", "risk"),
+        ("administrative_burden", "risk"),
+        ("work_relationships", "protective"),
+        ("team_collaboration", "protective"),
+        ("top_of_licence", "protective"),
+    } <= factors(v)
+    # paywall boilerplate after "Subscribe" yields nothing
+    assert all("CME" not in x.quote for x in v)
+
+
+# --- golden output ---------------------------------------------------------------------------
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def golden_rows(vals: list[ExtractedValue]) -> list[dict[str, object]]:
+    rows = []
+    for v in vals:
+        detail = {
+            k: d
+            for k, d in v.detail.items()
+            if k not in {"extractor_version", "lexicon_hash", "document"}
+        }
+        rows.append(
+            {
+                "field": v.field,
+                "value": v.value,
+                "value_num": v.value_num,
+                "section": v.section,
+                "char_start": v.char_start,
+                "char_end": v.char_end,
+                "confidence": v.confidence,
+                "detail": detail,
+            }
+        )
+    return sorted(
+        rows, key=lambda r: (r["field"], r["value"], r["char_start"] or 0, r["char_end"] or 0)
+    )
+
+
+@pytest.mark.parametrize("key", sorted(SEEDS))
+def test_golden(
+    seed_values: dict[str, list[ExtractedValue]], key: str, request: pytest.FixtureRequest
+) -> None:
+    """Extraction output per seed; regenerate with EVIDENCE_UPDATE_GOLDEN=1 after a deliberate change."""
+    import difflib
+    import os
+
+    path = GOLDEN / f"seed_{key}.json"
+    got = (
+        json.dumps(golden_rows(seed_values[key]), indent=1, ensure_ascii=False, sort_keys=True)
+        + "\n"
+    )
+    if os.environ.get("EVIDENCE_UPDATE_GOLDEN") == "1" or not path.exists():
+        path.write_text(got, encoding="utf-8")
+        pytest.skip(f"wrote {path.name}")
+    want = path.read_text(encoding="utf-8")
+    if got != want:
+        diff = "".join(
+            difflib.unified_diff(want.splitlines(True), got.splitlines(True), "golden", "now", n=1)
+        )
+        pytest.fail(
+            f"extraction output for seed {key} changed (EVIDENCE_UPDATE_GOLDEN=1 to accept):\n{diff[:6000]}"
+        )
