@@ -478,7 +478,9 @@ def parse_pdf(path: Path) -> Document:
             n_chars = 0
             n_images = 0
             for i, page in enumerate(pdf.pages, 1):
-                words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
+                words = page.extract_words(
+                    extra_attrs=["size", "fontname"], keep_blank_chars=False, x_tolerance_ratio=0.15
+                )
                 upright = [w for w in words if w.get("upright", True)]
                 if len(upright) >= 0.5 * len(words):
                     words = upright
