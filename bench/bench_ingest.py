@@ -85,7 +85,9 @@ def bench_exports(shared: Path) -> None:
         result = read_path(path)
         dt = time.perf_counter() - t
         n = len(result.documents)
-        print(f"{result.format:10s} {path.name[:42]:42s} {n:5d} records in {dt:5.2f} s = {n / dt:8.0f} records/s")
+        print(
+            f"{result.format:10s} {path.name[:42]:42s} {n:5d} records in {dt:5.2f} s = {n / dt:8.0f} records/s"
+        )
 
 
 def main() -> None:

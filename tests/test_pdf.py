@@ -98,7 +98,9 @@ def test_two_column_reading_order_and_hyphen_joins(shared_dir: Path) -> None:
 
 def test_tightly_set_words_are_split(shared_dir: Path) -> None:
     doc = _doc(shared_dir, "cermine_example1_int_psychogeriatr_2014.pdf")
-    assert "The impact of stressful life events as a risk factor of dementia diseases" in doc.abstract
+    assert (
+        "The impact of stressful life events as a risk factor of dementia diseases" in doc.abstract
+    )
 
 
 def test_synthetic_two_column(shared_dir: Path) -> None:
