@@ -40,7 +40,7 @@ if not Doc.has_extension("ev_sent"):
 
 
 def _add(matcher: PhraseMatcher, nlp: Language, key: str, patterns: list[str]) -> None:
-    docs = list(nlp.tokenizer.pipe(patterns))
+    docs = [nlp.make_doc(p) for p in patterns]
     matcher.add(key, [d for d in docs if len(d)])
 
 
@@ -190,8 +190,7 @@ class ContextAnnotator:
             if span.label_ == "factor":
                 ctx["modifier"] = mods.get((span.start, span.end), 0)
                 if effects:
-                    _pos, sign = min(effects, key=lambda e: abs(e[0] - span.start))
-                    ctx["effect"] = sign
+                    ctx["effect"] = min(effects, key=lambda e: abs(e[0] - span.start))[1]
                 ctx["caused_by_outcome"] = any(end <= span.start for end in causal_after_outcome)
             span._.ev_ctx = ctx
         doc.spans[EV] = values

@@ -575,7 +575,7 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             hits.append((s, sp))
     known: set[str] = set()
     resolved: list[tuple[_Sent, Span, Place]] = []
-    for s, sp in hits:
+    for _s, sp in hits:
         cands = resolve(sp.kb_id_, set())
         if cands is not None and cands.kind == "country":
             known.add(cands.country)
@@ -760,15 +760,15 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             continue
         score = section_bonus + (2.5 if m.group(1) == "N" else 0.8)
         out.append(_Cand(kind, value, score, s, (m.start(), m.end()), "n="))
-    m = _SUM_CUE.search(text)
-    if m and _SAMPLE_WORD.search(text[: m.start()]):
+    cue = _SUM_CUE.search(text)
+    if cue and _SAMPLE_WORD.search(text[: cue.start()]):
         parts = [
             c
             for c in out
-            if c.kind == "participants" and c.span[0] > m.end() and c.note == "number+unit"
+            if c.kind == "participants" and c.span[0] > cue.end() and c.note == "number+unit"
         ]
         if len(parts) >= 2 and not any(
-            c.note in {"total", "n="} and c.span[0] < m.start() for c in out
+            c.note in {"total", "n="} and c.span[0] < cue.start() for c in out
         ):
             total = sum(c.value for c in parts)
             out.append(

@@ -246,7 +246,7 @@ def expand_variants(pattern: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _str_list(path: Path, line: int, key: str, value: Any) -> tuple[str, ...]:
+def _str_list(path: Path, line: int | None, key: str, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise _fail(path, line, f"'{key}' must be a list of non-empty strings")
     return tuple(v.strip() for v in value)

@@ -79,8 +79,8 @@ def find_numbers(text: str) -> list[Number]:
         )
         out.append(Number(m.start(), m.end(), value, False, is_range))
     for m in WORD_NUMBER.finditer(text):
-        value = parse_word_number(m.group(0))
-        if value is not None:
-            out.append(Number(m.start(), m.end(), float(value), True, False))
+        word_value = parse_word_number(m.group(0))
+        if word_value is not None:
+            out.append(Number(m.start(), m.end(), float(word_value), True, False))
     out.sort(key=lambda n: n.start)
     return out
