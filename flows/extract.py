@@ -21,8 +21,7 @@ from prefect.cache_policies import NO_CACHE  # noqa: E402
 from evidence.config import get_settings  # noqa: E402
 from evidence.extract.pipeline import Extractor  # noqa: E402
 from evidence.extract.taxonomy import load_taxonomy  # noqa: E402
-from evidence.store import connect, read_only  # noqa: E402
-from evidence.store import extract_io  # noqa: E402
+from evidence.store import connect, extract_io, ingest_io, read_only  # noqa: E402  # noqa: E402
 from evidence.store.db import now  # noqa: E402
 
 
@@ -54,8 +53,10 @@ def extract_flow(db: str | None = None, force: bool = False, batch_docs: int = 2
     db_path = Path(db) if db else settings.db_path
     started_at = now()
     t0 = time.monotonic()
+    run_id = "extract-" + uuid.uuid4().hex[:12]
     with connect(db_path):
         pass  # migrations
+    ingest_io.start_run(db_path, run_id=run_id, kind="extract")
     extractor = Extractor(batch_size=settings.spacy_batch_size, n_process=settings.n_process)
     extract_io.refresh_factors(db_path, load_taxonomy())
     todo = plan_task(str(db_path), extractor.version, extractor.lexicon_hash, force)
@@ -70,18 +71,19 @@ def extract_flow(db: str | None = None, force: bool = False, batch_docs: int = 2
         n_docs += d
         n_values += v
         logger.info("[%d/%d] documents extracted, %d values", n_docs, len(todo), n_values)
-    run_id = "extract-" + uuid.uuid4().hex[:12]
     extract_io.record_extraction_run(
         db_path, run_id=run_id, version=extractor.version, lexicon_hash=extractor.lexicon_hash,
         n_documents=n_docs, n_values=n_values, started_at=started_at,
     )
-    return {
+    summary: dict[str, Any] = {
         "run_id": run_id,
         "documents_extracted": n_docs,
         "values": n_values,
         "extractor_version": extractor.version,
         "seconds": round(time.monotonic() - t0, 2),
     }
+    ingest_io.finish_run(db_path, run_id=run_id, status="completed", stats=summary)
+    return summary
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -26,8 +26,7 @@ from evidence.config import get_settings  # noqa: E402
 from evidence.errors import EvidenceError  # noqa: E402
 from evidence.records import IngestIssue  # noqa: E402
 from evidence.sources import discover  # noqa: E402
-from evidence.store import connect  # noqa: E402
-from evidence.store import ingest_io  # noqa: E402
+from evidence.store import connect, ingest_io  # noqa: E402
 
 
 def _transient(task: Any, task_run: Any, state: Any) -> bool:
@@ -111,7 +110,6 @@ def ingest_flow(
     issue_lines: list[str] = [str(i) for i in discover_issues]
     pending: list[ingest_io.LoadedFile] = []
     pending_docs = 0
-    done = 0
 
     def flush() -> None:
         nonlocal pending, pending_docs
@@ -127,9 +125,8 @@ def ingest_flow(
         pending, pending_docs = [], 0
 
     futures = [read_task.submit(f, settings.pdf_timeout_s) for f in todo]
-    for fut in as_completed(futures):
+    for done, fut in enumerate(as_completed(futures), start=1):
         loaded: ingest_io.LoadedFile = fut.result()
-        done += 1
         if loaded.status == "failed":
             failed.append(loaded.path)
         for issue in loaded.issues:
