@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as _field
 from typing import Literal
 
 SECTIONS = (
@@ -102,21 +103,21 @@ class Document:
     format: str
     blocks: list[Block]
     title: str | None = None
-    authors: list[str] = field(default_factory=list)
+    authors: list[str] = _field(default_factory=list)
     year: int | None = None
     journal: str | None = None
     doi: str | None = None
     pmid: str | None = None
-    keywords: list[str] = field(default_factory=list)
-    publication_types: list[str] = field(default_factory=list)
-    mesh: list[str] = field(default_factory=list)
+    keywords: list[str] = _field(default_factory=list)
+    publication_types: list[str] = _field(default_factory=list)
+    mesh: list[str] = _field(default_factory=list)
     record_index: int | None = None  # position within an export file (1-based)
     n_pages: int | None = None
     is_full_text: bool = False
     language: str | None = None
     # set by assemble(): the full text (blocks joined) and each block's start offset
     text: str = ""
-    block_starts: list[int] = field(default_factory=list)
+    block_starts: list[int] = _field(default_factory=list)
 
     def assemble(self) -> None:
         """Join blocks into `text` (blank line between blocks) and remember where each starts."""
@@ -190,8 +191,8 @@ class ReadResult:
 
     source_path: str
     format: str
-    documents: list[Document] = field(default_factory=list)
-    issues: list[IngestIssue] = field(default_factory=list)
+    documents: list[Document] = _field(default_factory=list)
+    issues: list[IngestIssue] = _field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -209,7 +210,7 @@ class ExtractedValue:
     confidence: float
     passage_id: str | None = None
     value_num: float | None = None
-    detail: dict[str, object] = field(default_factory=dict)  # e.g. direction, negated, hedged, background
+    detail: dict[str, object] = _field(default_factory=dict)  # e.g. direction, negated, hedged, background
 
     @property
     def value_id(self) -> str:
@@ -228,4 +229,4 @@ class Factor:
     area: str  # workload | control | reward | community | fairness | values | other
     level: str  # individual | team | organisation | system
     default_direction: Direction
-    surface_forms: list[str] = field(default_factory=list)
+    surface_forms: list[str] = _field(default_factory=list)
