@@ -29,18 +29,18 @@ class Settings(BaseSettings):
     db: Path | None = None
 
     # ingest
-    pdf_timeout_s: float = Field(60.0, gt=0, description="per-document time limit for PDF parsing")
-    load_batch_size: int = Field(200, ge=1)
-    max_workers: int = Field(2, ge=1)
+    pdf_timeout_s: float = Field(default=60.0, gt=0, description="per-document time limit for PDF parsing")
+    load_batch_size: int = Field(default=200, ge=1)
+    max_workers: int = Field(default=2, ge=1)
 
     # extraction
-    spacy_batch_size: int = Field(256, ge=1)
-    n_process: int = Field(1, ge=1)
+    spacy_batch_size: int = Field(default=256, ge=1)
+    n_process: int = Field(default=1, ge=1)
 
     # themes
     embedding_model: str = "all-MiniLM-L6-v2"
     theme_seed: int = 42
-    min_topic_size: int = Field(5, ge=2)
+    min_topic_size: int = Field(default=5, ge=2)
 
     @field_validator("pdf_timeout_s")
     @classmethod
