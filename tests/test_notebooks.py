@@ -19,7 +19,6 @@ pytest.importorskip("ipykernel")
 import nbformat  # noqa: E402
 
 from evidence.store import connect  # noqa: E402
-from test_export_sampledb import build_small_db  # noqa: E402
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 SCRIPTS = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.py"))
@@ -27,9 +26,9 @@ KERNEL = "evidence-tests"
 
 
 @pytest.fixture(scope="session")
-def notebook_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    # Switch to the pipeline-built database with: `return sample_db` (and take `sample_db`).
-    return build_small_db(tmp_path_factory.mktemp("nb") / "evidence.duckdb")
+def notebook_db(sample_db: Path) -> Path:
+    """The database `evidence run` builds from the bundled sample corpus."""
+    return sample_db
 
 
 @pytest.fixture(scope="session")
