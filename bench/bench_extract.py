@@ -22,6 +22,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[2] / "shared")
     ap.add_argument("--batch-size", type=int, default=256)
+    ap.add_argument("--n-process", type=int, default=2, help="also time forked workers (1: skip)")
     args = ap.parse_args()
     path = args.shared / "corpus" / "abstracts" / "covid19_mhsr" / "20200519_163158_newrefs.csv"
     docs = [d for d in read_path(path).documents if d.abstract.strip()][: args.n]
@@ -50,6 +51,16 @@ def main() -> None:
         f"Extractor.extract_many {len(docs) / t_ext:8.0f} abstracts/s ({t_ext:.2f} s, {n_values} values)"
     )
     print(f"ratio extractor/tokenizer time: {t_ext / t_tok:.1f}x")
+
+    if args.n_process > 1:
+        par = Extractor(batch_size=args.batch_size, n_process=args.n_process)
+        t0 = time.perf_counter()
+        n_par = sum(len(v) for _, v in par.extract_many(items))
+        t_par = time.perf_counter() - t0
+        print(
+            f"extract_many n_process={args.n_process} {len(docs) / t_par:8.0f} abstracts/s "
+            f"({t_par:.2f} s, {n_par} values; ratio {t_par / t_tok:.1f}x)"
+        )
 
 
 if __name__ == "__main__":

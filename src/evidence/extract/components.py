@@ -32,11 +32,18 @@ UNITS = "ev_units"  # sample units (participants, sites, ...)
 DESIGN = "ev_design"  # design cue phrases
 PLACES = "ev_places"  # gazetteer hits
 CUES = "ev_cues"  # context cue phrases
+GROUPS = "evidence_groups"  # key in Doc.user_data holding the groups above (plain lists)
 
 if not Span.has_extension("ev_ctx"):
     Span.set_extension("ev_ctx", default=None)
 if not Doc.has_extension("ev_sent"):
     Doc.set_extension("ev_sent", default=None)
+
+
+def groups(doc: Doc) -> dict[str, list[Span]]:
+    """The span groups the components wrote: plain lists in ``Doc.user_data`` (cheaper
+    than ``Doc.spans``, which copies every list into a SpanGroup)."""
+    return doc.user_data[GROUPS]  # type: ignore[no-any-return]
 
 
 def _add(matcher: PhraseMatcher, nlp: Language, key: str, patterns: list[str]) -> None:
@@ -73,26 +80,29 @@ class LexiconMatcher:
         _add(self.orth, nlp, f"place{SEP}", names)
 
     def __call__(self, doc: Doc) -> Doc:
-        groups: dict[str, list[Span]] = {EV: [], UNITS: [], DESIGN: [], PLACES: []}
+        found: dict[str, list[Span]] = {EV: [], UNITS: [], DESIGN: [], PLACES: []}
         strings = doc.vocab.strings
         for matcher in (self.lower, self.orth):
             for match_id, start, end in matcher(doc):
                 key = strings[match_id]
                 field, _, value = key.partition(SEP)
                 if field == "sample_unit":
-                    groups[UNITS].append(Span(doc, start, end, label=value))
+                    found[UNITS].append(Span(doc, start, end, label=value))
                 elif field == "design":
-                    groups[DESIGN].append(Span(doc, start, end, label=value))
+                    found[DESIGN].append(Span(doc, start, end, label=value))
                 elif field == "place":
-                    groups[PLACES].append(
+                    found[PLACES].append(
                         Span(doc, start, end, label="place", kb_id=doc[start:end].text)
                     )
                 else:
-                    groups[EV].append(Span(doc, start, end, label=field, kb_id=value))
-        doc.spans[EV] = _resolve_overlaps(groups[EV])
-        doc.spans[UNITS] = filter_spans(groups[UNITS])
-        doc.spans[DESIGN] = groups[DESIGN]
-        doc.spans[PLACES] = filter_spans(groups[PLACES])
+                    found[EV].append(Span(doc, start, end, label=field, kb_id=value))
+        doc.user_data[GROUPS] = {
+            EV: _resolve_overlaps(found[EV]),
+            UNITS: filter_spans(found[UNITS]),
+            DESIGN: found[DESIGN],
+            PLACES: filter_spans(found[PLACES]),
+            CUES: [],
+        }
         return doc
 
 
@@ -143,7 +153,8 @@ class ContextAnnotator:
         for match_id, start, end in self.matcher(doc):
             kind, _, sign = strings[match_id].partition(SEP)
             cues.append(Span(doc, start, end, label=kind, kb_id=sign))
-        doc.spans[CUES] = cues
+        g = groups(doc)
+        g[CUES] = cues
         by_kind: dict[str, list[Span]] = {}
         for c in cues:
             by_kind.setdefault(c.label_, []).append(c)
@@ -156,7 +167,7 @@ class ContextAnnotator:
             for c in by_kind.get("negation", [])
             if not any(ps <= c.start < pe for ps, pe in pseudo)
         ]
-        values = list(doc.spans[EV])
+        values = g[EV]
         outcomes = [s for s in values if s.label_ == "outcome"]
         factors = [s for s in values if s.label_ == "factor"]
         polarity = _longest(by_kind.get("polarity", []))
@@ -193,7 +204,6 @@ class ContextAnnotator:
                     ctx["effect"] = min(effects, key=lambda e: abs(e[0] - span.start))[1]
                 ctx["caused_by_outcome"] = any(end <= span.start for end in causal_after_outcome)
             span._.ev_ctx = ctx
-        doc.spans[EV] = values
         return doc
 
 

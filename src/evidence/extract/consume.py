@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from evidence.extract.components import CUES, DESIGN, EV, PLACES, UNITS
+from evidence.extract.components import CUES, DESIGN, EV, PLACES, UNITS, groups
 from evidence.extract.lexicon import (
     DesignRules,
     FactorSpec,
@@ -26,7 +26,7 @@ from evidence.extract.lexicon import (
     load_factor_specs,
     load_place_rules,
 )
-from evidence.extract.numbers import N_EQUALS, find_numbers
+from evidence.extract.numbers import N_EQUALS, WORD_NUMBER, find_numbers
 from evidence.extract.places import Place, resolve
 from evidence.records import Document, ExtractedValue, Passage
 
@@ -56,6 +56,7 @@ BURNOUT_FAMILY = {
     "moral_injury",
     "moral_distress",
 }
+_ANY_NUMBER = re.compile(r"\d|" + WORD_NUMBER.pattern, re.I)
 _HEADING_NUM = re.compile(r"^\s*(?:#+\s*)?(?:\d{1,2}[.)]\s+)?")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent\b)")
 _RESPONSE_RATE = (
@@ -276,7 +277,7 @@ def _prepare(
             ):
                 # an unnumbered heading after a numbered list ends the list
                 frame = None if not _frame_of(p.text, res) else frame
-        kinds = {c.label_ for c in doc.spans[CUES]}
+        kinds = {c.label_ for c in groups(doc)[CUES]}
         background = (
             "background" in kinds
             or any(rx.search(p.text) for rx in res.citation)
@@ -291,7 +292,7 @@ def _prepare(
 
 def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
     for s in sents:
-        for span in s.doc.spans[EV]:
+        for span in groups(s.doc)[EV]:
             fld = span.label_
             if fld not in LIST_FIELDS:
                 continue
@@ -369,7 +370,7 @@ def _direction(span: Span, sent: _Sent) -> tuple[int, str]:
 
 def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
     for s in sents:
-        spans = list(s.doc.spans[EV])
+        spans = list(groups(s.doc)[EV])
         factors = [sp for sp in spans if sp.label_ == "factor"]
         has_outcome = any(sp.label_ == "outcome" for sp in spans)
         research_need = "research_need" in s.cue_kinds
@@ -463,7 +464,7 @@ def _emit_candidates(s: _Sent, factors: list[Span], spans: list[Span], out: _Emi
     outcomes = [sp for sp in spans if sp.label_ == "outcome" and sp.kb_id_ in BURNOUT_FAMILY]
     if not outcomes:
         return
-    for cue in doc.spans[CUES]:
+    for cue in groups(doc)[CUES]:
         if cue.label_ not in {"causal", "effect"} or "negation" in s.cue_kinds:
             continue
         if not any(o.start >= cue.end and o.start - cue.end <= 4 for o in outcomes):
@@ -520,7 +521,7 @@ def _emit_candidates(s: _Sent, factors: list[Span], spans: list[Span], out: _Emi
 
 def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
     for s in sents:
-        outcomes = [sp for sp in s.doc.spans[EV] if sp.label_ == "outcome"]
+        outcomes = [sp for sp in groups(s.doc)[EV] if sp.label_ == "outcome"]
         if not outcomes:
             continue
         text = s.passage.text
@@ -571,7 +572,7 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
     for s in sents:
         if s.passage.section in NO_PLACE_SECTIONS or _affiliation_like(s):
             continue
-        for sp in s.doc.spans[PLACES]:
+        for sp in groups(s.doc)[PLACES]:
             hits.append((s, sp))
     known: set[str] = set()
     resolved: list[tuple[_Sent, Span, Place]] = []
@@ -586,7 +587,7 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
         if place.kind == "demonym":
             nxt = [
                 o
-                for o in list(s.doc.spans[EV]) + list(s.doc.spans[UNITS])
+                for o in list(groups(s.doc)[EV]) + list(groups(s.doc)[UNITS])
                 if o.label_ in {"population", "care_setting", "participants", "sites"}
                 and 0 <= o.start - sp.end <= 3
             ]
@@ -692,11 +693,13 @@ def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[
 
 def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
     doc, text = s.doc, s.passage.text
-    units: list[tuple[Span, str]] = [(sp, sp.label_) for sp in doc.spans[UNITS]]
-    units += [(sp, "participants") for sp in doc.spans[EV] if sp.label_ == "population"]
+    if not _ANY_NUMBER.search(text):
+        return []
+    units: list[tuple[Span, str]] = [(sp, sp.label_) for sp in groups(doc)[UNITS]]
+    units += [(sp, "participants") for sp in groups(doc)[EV] if sp.label_ == "population"]
     units.sort(key=lambda u: (u[0].start, -(u[0].end - u[0].start), u[1] != "participants"))
-    frame_cues = [c for c in doc.spans[CUES] if c.label_ == "sampling_frame"]
-    verbs = [c for c in doc.spans[CUES] if c.label_ == "sample_verb"]
+    frame_cues = [c for c in groups(doc)[CUES] if c.label_ == "sampling_frame"]
+    verbs = [c for c in groups(doc)[CUES] if c.label_ == "sample_verb"]
     out: list[_Cand] = []
     if not units and not verbs and "=" not in text:
         return out  # nothing a number could count
@@ -804,7 +807,7 @@ def _emit_design(
     support: dict[str, list[tuple[float, _Sent, tuple[int, int]]]] = defaultdict(list)
     for s in sents:
         seen: set[str] = set()
-        for sp in s.doc.spans[DESIGN]:
+        for sp in groups(s.doc)[DESIGN]:
             d = sp.label_
             if d in seen:
                 continue

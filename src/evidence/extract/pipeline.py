@@ -9,9 +9,12 @@ through one ``nlp.pipe`` stream (``as_tuples`` carries which document each belon
 from __future__ import annotations
 
 import logging
+import multiprocessing as mp
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 import spacy
+from spacy.attrs import IDS
 from spacy.language import Language
 
 from evidence.extract import components as _components  # noqa: F401  (registers factories)
@@ -24,9 +27,19 @@ log = logging.getLogger(__name__)
 __version__ = "0.1.0"
 
 
+_LEX_ATTRS = frozenset(
+    IDS[k] for k in ("LOWER", "NORM", "IS_ALPHA", "IS_PUNCT", "IS_STOP", "LIKE_NUM", "IS_SPACE")
+)
+
+
 def build_nlp() -> Language:
     """Blank English tokenizer + the rule components (no trained model, nothing downloaded)."""
     nlp = spacy.blank("en")
+    # every new word computes each lexical attribute once; keep only those the rules read
+    getters = nlp.vocab.lex_attr_getters
+    for attr in list(getters):
+        if attr not in _LEX_ATTRS:
+            del getters[attr]
     nlp.add_pipe("evidence_lexicon")
     nlp.add_pipe("evidence_context")
     return nlp
@@ -37,9 +50,10 @@ class Extractor:
 
     version: str = __version__
 
-    def __init__(self, *, batch_size: int = 256, n_process: int = 1) -> None:
+    def __init__(self, *, batch_size: int = 256, n_process: int = 1, chunk_size: int = 64) -> None:
         self.batch_size = batch_size
         self.n_process = n_process
+        self.chunk_size = chunk_size
         self.lexicon_hash = lexicon_hash()
         self.nlp = build_nlp()
         self.resources = Resources.load()
@@ -51,7 +65,29 @@ class Extractor:
     def extract_many(
         self, items: Iterable[tuple[Document, list[Passage]]]
     ) -> Iterator[tuple[str, list[ExtractedValue]]]:
-        """Yield ``(doc_id, values)`` per document, in input order, from one batched pipe."""
+        """Yield ``(doc_id, values)`` per document, in input order, from one batched pipe.
+
+        With ``n_process > 1`` (and the ``fork`` start method) chunks of documents go to
+        forked workers that share this extractor's pipeline; records come back in order.
+        """
+        if self.n_process > 1 and "fork" in mp.get_all_start_methods():
+            yield from self._extract_parallel(items)
+            return
+        yield from self._extract_serial(items)
+
+    def _extract_parallel(
+        self, items: Iterable[tuple[Document, list[Passage]]]
+    ) -> Iterator[tuple[str, list[ExtractedValue]]]:
+        global _WORKER
+        _WORKER = self
+        ctx = mp.get_context("fork")
+        with ctx.Pool(self.n_process) as pool:
+            for chunk in pool.imap(_work, _chunks(items, self.chunk_size)):
+                yield from chunk
+
+    def _extract_serial(
+        self, items: Iterable[tuple[Document, list[Passage]]]
+    ) -> Iterator[tuple[str, list[ExtractedValue]]]:
         pending: dict[int, tuple[Document, list[Passage]]] = {}
         got: dict[int, list[tuple[Passage, object]]] = {}
         expected: dict[int, int] = {}
@@ -71,7 +107,7 @@ class Extractor:
         def ready() -> Iterator[tuple[str, list[ExtractedValue]]]:
             nonlocal next_out
             while next_out in pending and len(got[next_out]) >= expected[next_out]:
-                document, _ = pending.pop(next_out)
+                document, passages = pending.pop(next_out)
                 pairs = sorted(got.pop(next_out), key=lambda t: t[0].seq)
                 values = docs_to_values(
                     document,
@@ -80,13 +116,29 @@ class Extractor:
                     version=self.version,
                     lexicon_hash=self.lexicon_hash,
                 )
-                yield document.doc_id, values
+                # passages carry the id; Document.doc_id re-hashes the title on every call
+                yield (passages[0].doc_id if passages else document.doc_id), values
                 next_out += 1
 
-        n_process = self.n_process if self.n_process > 1 else 1
-        for sdoc, (i, j) in self.nlp.pipe(
-            stream(), as_tuples=True, batch_size=self.batch_size, n_process=n_process
-        ):
+        for sdoc, (i, j) in self.nlp.pipe(stream(), as_tuples=True, batch_size=self.batch_size):
             got[i].append((pending[i][1][j], sdoc))
             yield from ready()
         yield from ready()
+
+
+# --- worker side of ``n_process > 1`` (the forked child inherits the parent's extractor) ---
+
+_WORKER: Extractor | None = None
+
+_Item = tuple[Document, list[Passage]]
+
+
+def _chunks(items: Iterable[_Item], size: int) -> Iterator[list[_Item]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _work(chunk: list[_Item]) -> list[tuple[str, list[ExtractedValue]]]:
+    assert _WORKER is not None, "worker started without an extractor"
+    return list(_WORKER._extract_serial(chunk))
