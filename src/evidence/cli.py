@@ -10,6 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from evidence.cli_review import export_app, review_app
 from evidence.config import get_settings
@@ -52,7 +53,7 @@ def _print_ingest_summary(summary: dict[str, Any]) -> None:
     if issues:
         console.print(f"[bold yellow]{len(issues)} problem(s):[/]")
         for line in issues:
-            console.print(f"  [yellow]![/] {line}", markup=False, highlight=False)
+            console.print(Text.assemble(("  ! ", "yellow"), line), highlight=False)
     t = Table(title="ingest", show_header=False)
     for key in (
         "files_seen", "files_new", "files_unchanged", "files_failed", "documents_new",

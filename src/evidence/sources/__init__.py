@@ -25,6 +25,7 @@ FORMATS = (
     "html",
     "medline",
     "pubmed_xml",
+    "jats",
     "ris",
     "bibtex",
     "wos",
@@ -160,10 +161,14 @@ def detect_format(path: Path) -> str:
     if suffix == ".xml" or head.lstrip().startswith("<?xml"):
         if _HTML.search(head[:2000]) and "<html" in head.lower():
             return "html"
+        from evidence.sources.jats import looks_like_jats
+
+        if looks_like_jats(head):
+            return "jats"
         raise UnsupportedFormatError(
-            "is an XML file but not a PubMed XML export (no <PubmedArticle>)",
+            "is an XML file but neither a PubMed XML export (<PubmedArticle>) nor a JATS article",
             path=str(path),
-            hint="export from PubMed with Save > Format: XML",
+            hint="export from PubMed with Save > Format: XML, or use the article's PMC/JATS XML",
         )
     if by_ext == "bibtex" or (_BIB.search(head) and by_ext not in ("csv", "tsv")):
         return "bibtex"
@@ -235,6 +240,10 @@ def _reader(fmt: str) -> Callable[[Path], ReadResult]:
         from evidence.sources import pubmed_xml
 
         return pubmed_xml.read
+    if fmt == "jats":
+        from evidence.sources import jats
+
+        return jats.read
     if fmt == "ris":
         from evidence.sources import ris
 
