@@ -208,6 +208,7 @@ def docs_to_values(
     out = _Emitter(document, version, lexicon_hash)
     protocol = _is_protocol(document, sents)
     _emit_lists(sents, out)
+    _emit_statistics(sents, out)
     _emit_factors(sents, out)
     _emit_prevalence(sents, out)
     _emit_places(sents, out, resources.places)
@@ -320,6 +321,46 @@ def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
     if ("analysis", "ipa") in have:
         drop.add(("analysis", "phenomenology"))
     out.values[:] = [v for v in out.values if (v.field, v.value) not in drop]
+
+
+_QUANT_METHODS = {"survey", "secondary_data", "regression", "correlation", "group_comparison"}
+_QUANT_DESIGNS = {"cross_sectional", "cohort", "rct", "quasi_experimental", "case_control"}
+_DESCRIPTIVE = re.compile(
+    r"\d\s?%|\b(?:mean|median|average)\b[^.;]{0,40}\d|±|\bSD\b|\b(?:IQR|SD)\s?[=:]", re.I
+)
+_P_VALUE = re.compile(r"\b[pP]\s?(?:[<=≤>]|&lt;)\s?0?\.\d|\bsignificant(?:ly)?\b")
+_COMPARE = re.compile(
+    r"\b(?:than|vs\.?|versus|compared (?:with|to)|in comparison|differ(?:ed|s|ences?|ent)?"
+    r"|according to|between (?:the )?(?:two|three|groups?))\b",
+    re.I,
+)
+
+
+def _emit_statistics(sents: list[_Sent], out: _Emitter) -> None:
+    """Descriptive statistics and group comparisons as quantitative abstracts report them
+    (percentages, means ± SD; 'higher than ... (P = .01)') rather than name them."""
+    have = {(v.field, v.value) for v in out.values}
+    methods = {v for f, v in have if f in {"data_collection", "analysis"}}
+    if "literature_search" in methods or "meta_analysis" in methods:
+        return
+    quant = bool(methods & _QUANT_METHODS) or any(
+        sp.label_ in _QUANT_DESIGNS for s in sents for sp in groups(s.doc)[DESIGN]
+    )
+    if not quant:
+        return
+    found: dict[str, _Sent] = {}
+    for s in sents:
+        if s.background or s.heading or s.passage.section in {"introduction", "title"}:
+            continue
+        text = s.passage.text
+        if "descriptive_statistics" not in found and _DESCRIPTIVE.search(text):
+            found["descriptive_statistics"] = s
+        if "group_comparison" not in found and _P_VALUE.search(text) and _COMPARE.search(text):
+            found["group_comparison"] = s
+    for value, s in found.items():
+        if ("analysis", value) in have:
+            continue
+        out.emit(s, "analysis", value, confidence=0.6, detail={"basis": "reported statistics"})
 
 
 _ORG_WORDS = {
