@@ -25,6 +25,16 @@ _BOILERPLATE = re.compile(
     r"|^\W*(?:from )?[$€£]\s?\d[\d.,]*\b",
     re.I,
 )
+# Lines that open the tail of a web page (paywall, "related", "most read"): from such a line
+# in the second half of the page to the end, nothing is article text.
+_TAIL_START = re.compile(
+    r"^\W*(?:subscribe\b.*|you'?ve read \d+ of \d+.*|already a subscriber.*|related (?:stories|articles|content)|"
+    r"most (?:viewed|read|popular)|more from .{0,40}|recommended for you|read more|issue access|article only|"
+    r"access (?:this|the full) article|access options|get access|buy this article.*|purchase (?:this )?article.*|"
+    r"to (?:read|continue reading) (?:the )?full.*)\W*$",
+    re.I,
+)
+_NAV = re.compile(r"\s\|\s")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SUP = re.compile(r"<sup>[^<]{0,20}</sup>", re.I)
 _MD_MARK = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*]))")
@@ -116,10 +126,42 @@ def read(path: Path, *, fmt: str = "text") -> ReadResult:
     return result
 
 
+_NOTICE = re.compile(r"^[A-Z]{4,}\s+[A-Z]{4,}\b")  # "EXAMPLE DATA —", "SPONSORED CONTENT"
+
+
+def _title_like(line: str) -> bool:
+    return (
+        not _NOTICE.match(line)
+        and len(line) < 250
+        and not line.endswith((".", ":"))
+        and inline_label(line) is None
+        and not _NAV.search(line)
+        and len(line.split()) >= 4
+    )
+
+
+def _headline(lines: list[str]) -> str | None:
+    """The first headline-like line near the top of a web page (site names and menus are shorter)."""
+    for line in lines[:25]:
+        if line and not is_boilerplate(line) and _title_like(line) and len(line.split()) >= 5:
+            return line
+    return None
+
+
+def _drop_page_tail(lines: list[str]) -> list[str]:
+    """Cut a web page's tail (paywall offer, related stories) when it starts in the second half."""
+    half = len(lines) // 2
+    for i in range(half, len(lines)):
+        if _TAIL_START.match(lines[i]):
+            return lines[:i]
+    return lines
+
+
 def parse_text(text: str, *, source_path: str, fmt: str, page_title: str | None = None) -> Document:
     markdown = fmt in ("markdown", "html")
     text = _SUP.sub("", text)
     lines = [ln.strip() for ln in text.split("\n")]
+    lines = _drop_page_tail(lines)
     blocks: list[Block] = []
     title: str | None = None
     section, heading = "body", None
@@ -138,6 +180,8 @@ def parse_text(text: str, *, source_path: str, fmt: str, page_title: str | None 
             continue
         if markdown:
             line = _MD_LINK.sub(r"\1", line)
+            if not line.strip("#"):
+                continue  # an empty Markdown heading
         m = _MD_HEADING.match(line) if markdown else None
         if m:
             htext = clean_line(_MD_MARK.sub("", m.group(2)))
@@ -163,14 +207,13 @@ def parse_text(text: str, *, source_path: str, fmt: str, page_title: str | None 
             seen.add(line)
         if first:
             first = False
-            if (
-                title is None
-                and len(line) < 250
-                and not line.endswith((".", ":"))
-                and inline_label(line) is None
-            ):
+            if title is None and _title_like(line):
                 title = clean_line(_MD_MARK.sub("", line))
                 continue
+            if title is None and fmt in ("html", "text"):
+                candidate = _headline(lines)
+                if candidate is not None and candidate != line:
+                    title = clean_line(_MD_MARK.sub("", candidate))
         lab = inline_label(line)
         if lab is not None:
             flush()
