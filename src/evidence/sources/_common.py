@@ -5,8 +5,12 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from pathlib import Path
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring as defused_fromstring
 
 from evidence.errors import SourceError
 from evidence.records import Block, Document, IngestIssue, normalise_doi, normalise_pmid
@@ -212,3 +216,17 @@ def record_issue(path: Path, index: int, message: str, *, line: int | None = Non
         location=loc,
         hint="fix or remove this record in the export and read the file again; the other records were read",
     )
+
+
+def parse_xml(data: bytes | str, *, path: Path, hint: str) -> ET.Element:
+    """Parse XML safely (defusedxml: no external entities, no entity bombs) or say where it breaks."""
+    try:
+        return defused_fromstring(data, forbid_dtd=False)
+    except (ET.ParseError, DefusedXmlException) as e:
+        line = getattr(e, "position", (None,))[0]
+        raise SourceError(
+            f"the XML is not well formed or uses forbidden entities ({e})",
+            path=str(path),
+            location=f"line {line}" if line else None,
+            hint=hint,
+        ) from e

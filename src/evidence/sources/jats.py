@@ -13,12 +13,9 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
-
 from evidence.errors import SourceError
 from evidence.records import Block, Document, ReadResult, normalise_doi, normalise_pmid
-from evidence.sources._common import clean, clean_line, decode, read_bytes, year_from
+from evidence.sources._common import clean, clean_line, decode, parse_xml, read_bytes, year_from
 from evidence.sources._sections import classify_heading
 
 _SKIP = {
@@ -116,16 +113,11 @@ def read(path: Path) -> ReadResult:
         for p in dict.fromkeys(prefixes)
         if p not in ("xml", "xmlns") and f"xmlns:{p}=" not in body[:5000]
     )
-    try:
-        root = fromstring(f"<jats-root {decls}>{body}</jats-root>")
-    except (ET.ParseError, DefusedXmlException) as e:
-        line = getattr(e, "position", (None,))[0]
-        raise SourceError(
-            f"the XML is not well formed or uses forbidden entities ({e})",
-            path=str(path),
-            location=f"line {line}" if line else None,
-            hint="download the article XML again (e.g. from PubMed Central)",
-        ) from e
+    root = parse_xml(
+        f"<jats-root {decls}>{body}</jats-root>",
+        path=path,
+        hint="download the article XML again (e.g. from PubMed Central)",
+    )
     article = next((el for el in root.iter() if _local(el.tag) == "article"), None)
     scope = article if article is not None else root
     meta = next((el for el in scope.iter() if _local(el.tag) == "article-meta"), None)

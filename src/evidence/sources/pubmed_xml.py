@@ -5,12 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from defusedxml import DefusedXmlException
-from defusedxml.ElementTree import fromstring
-
-from evidence.errors import SourceError
 from evidence.records import Document, IngestIssue, ReadResult
-from evidence.sources._common import read_bytes, record_document, year_from
+from evidence.sources._common import parse_xml, read_bytes, record_document, year_from
 
 
 def _text(el: ET.Element | None) -> str:
@@ -20,16 +16,9 @@ def _text(el: ET.Element | None) -> str:
 def read(path: Path) -> ReadResult:
     result = ReadResult(source_path=str(path), format="pubmed_xml")
     data = read_bytes(path)
-    try:
-        root = fromstring(data, forbid_dtd=False)
-    except (ET.ParseError, DefusedXmlException) as e:
-        line = getattr(e, "position", (None,))[0]
-        raise SourceError(
-            f"the XML is not well formed or uses forbidden entities ({e})",
-            path=str(path),
-            location=f"line {line}" if line else None,
-            hint="export the records from PubMed again (Save > Format: PubMed XML)",
-        ) from e
+    root = parse_xml(
+        data, path=path, hint="export the records from PubMed again (Save > Format: PubMed XML)"
+    )
     articles = [el for el in root if el.tag in ("PubmedArticle", "PubmedBookArticle")]
     if root.tag in ("PubmedArticle", "PubmedBookArticle"):
         articles = [root]
