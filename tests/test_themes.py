@@ -54,7 +54,8 @@ def build_db(path: Path, seeds_dir: Path) -> Path:
         sid, did = f"s{i}", f"d{i}"
         text = f.read_text(encoding="utf-8")
         con.execute(
-            "INSERT INTO studies VALUES (?, ?, ?, ?, NULL, NULL, ?, NULL, ?, ?)",
+            "INSERT INTO studies (study_id, study_key, title, year, first_author, primary_doc_id, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [sid, f"doc:{did}", f.stem, 2019 + i, authors[i], did, now()],
         )
         con.execute(
