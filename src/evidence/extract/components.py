@@ -200,11 +200,15 @@ class ContextAnnotator:
             }
             if span.label_ == "factor":
                 ctx["modifier"] = mods.get((span.start, span.end), 0)
-                if effects:
-                    ctx["effect"] = min(effects, key=lambda e: abs(e[0] - span.start))[1]
+                near = [e for e in effects if abs(e[0] - span.start) <= _EFFECT_REACH]
+                if near:
+                    ctx["effect"] = min(near, key=lambda e: abs(e[0] - span.start))[1]
                 ctx["caused_by_outcome"] = any(end <= span.start for end in causal_after_outcome)
             span._.ev_ctx = ctx
         return doc
+
+
+_EFFECT_REACH = 40  # tokens: an effect stated further away is about something else
 
 
 def _longest(spans: list[Span]) -> list[Span]:

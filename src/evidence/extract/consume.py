@@ -209,7 +209,7 @@ def docs_to_values(
     protocol = _is_protocol(document, sents)
     _emit_lists(sents, out)
     _emit_statistics(sents, out)
-    _emit_factors(sents, out)
+    _emit_factors(sents, out, resources.factors)
     _emit_prevalence(sents, out)
     _emit_places(sents, out, resources.places)
     if not protocol:
@@ -390,14 +390,19 @@ def _inside_name(span: Span) -> bool:
 # --- factors, consequences, candidates ------------------------------------------------
 
 
-def _direction(span: Span, sent: _Sent) -> tuple[int, str]:
+_BASE = {"risk": -1, "protective": 1, "unclear": 1}
+
+
+def _direction(span: Span, sent: _Sent, specs: dict[str, FactorSpec]) -> tuple[int, str]:
     ctx = span._.ev_ctx or {}
-    _fid, _, v = span.kb_id_.partition("\t")
+    fid, _, v = span.kb_id_.partition("\t")
     valence = int(v or 0)
     m = int(ctx.get("modifier", 0))
     e = int(ctx.get("effect", 0))
     if m:
-        return (valence or 1) * m, "modifier"
+        # a neutral form ("EHR use") takes the factor's usual direction: more of it is worse
+        base = valence or (_BASE[specs[fid].default_direction] if fid in specs else 1)
+        return base * m, "modifier"
     if e:
         return e, "effect"
     if valence:
@@ -409,12 +414,19 @@ def _direction(span: Span, sent: _Sent) -> tuple[int, str]:
     return 0, "none"
 
 
-def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
+def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec]) -> None:
     for s in sents:
         spans = list(groups(s.doc)[EV])
         factors = [sp for sp in spans if sp.label_ == "factor"]
         has_outcome = any(sp.label_ == "outcome" for sp in spans)
         research_need = "research_need" in s.cue_kinds
+        linked = _linked(s, has_outcome)
+        outcomes = [sp for sp in spans if sp.label_ == "outcome"]
+        measuring = (
+            s.passage.section in {"abstract", "methods"}
+            and _MEASURING.search(s.passage.text) is not None
+        )
+        advice = _RECOMMENDATION.search(s.passage.text) is not None
         for sp in spans:
             if sp.label_ == "consequence":
                 ctx = sp._.ev_ctx or {}
@@ -432,8 +444,14 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
         for sp in factors:
             ctx = sp._.ev_ctx or {}
             fid = sp.kb_id_.partition("\t")[0]
-            if ctx.get("negated") or research_need:
+            if ctx.get("negated") or research_need or s.passage.section in _NO_FACTOR_SECTIONS:
                 continue
+            if any(o.start < sp.end and sp.start < o.end for o in outcomes) and not _drives_outcome(
+                sp, outcomes, s
+            ):
+                continue  # "insomnia", "job satisfaction" measured as outcomes, not as causes
+            if measuring and not _FINDING.search(s.passage.text):
+                continue  # aims and lists of measures name factors without linking them
             if any(
                 t.lower_ in {"after", "following"} for t in s.doc[max(0, sp.start - 3) : sp.start]
             ) and any(f.end <= sp.start for f in factors):
@@ -448,8 +466,13 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
                     detail={"surface": sp.text, "factor_id": fid},
                 )
                 continue
-            d, basis = _direction(sp, s)
+            d, basis = _direction(sp, s, specs)
             if s.frame == "consequence" and basis in {"default", "none"}:
+                continue
+            # a factor counts only where its sentence ties it to burnout or wellbeing
+            if (s.background and not linked) or (advice and basis != "effect"):
+                continue
+            if s.background and basis in {"default", "frame"} and not has_outcome:
                 continue
             if d == 0:
                 continue
@@ -473,6 +496,49 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
                 },
             )
         _emit_candidates(s, factors, spans, out)
+
+
+_RECOMMENDATION = re.compile(
+    r"\b(?:should|must|ought to|need(?:s|ed)? to be|needs? to|recommend\w*|it is (?:important|"
+    r"essential|crucial|vital) to|we (?:suggest|propose|call for))\b",
+    re.I,
+)
+_NO_FACTOR_SECTIONS = {"front_matter"}
+_MEASURING = re.compile(
+    r"\b(?:aim(?:s|ed)? (?:to|of|was)|objectives?\b|purpose of|designed to (?:measure|assess)|"
+    r"were (?:assessed|measured|collected|evaluated)|(?:was|were) used to|will be|"
+    r"questions? (?:targeted|about|on)|(?:we|to) (?:assess|evaluate|investigate|examine|explore|"
+    r"determine|measure|analy[sz]e)d?|evaluating|assessing|examined)\b",
+    re.I,
+)
+_FINDING = re.compile(
+    r"\b(?:found|showed|revealed|identified|predict\w*|associated|correlated|related|"
+    r"significant\w*|higher|lower|more likely|less likely)\b|[pP]\s?[<=]",
+    re.I,
+)
+_LINK_CUES = {"causal", "effect", "frame_risk", "frame_protective"}
+
+
+def _drives_outcome(span: Span, outcomes: list[Span], s: _Sent) -> bool:
+    """A factor that is also an outcome term counts when a link cue follows it and a
+    burnout-family outcome follows the cue ("insomnia mediated the effect ... on PTSD")."""
+    cues = [
+        c for c in groups(s.doc)[CUES] if c.label_ in {"causal", "effect"} and c.start >= span.end
+    ]
+    return any(
+        o.start >= c.end and o.kb_id_ != span_outcome
+        for c in cues
+        for o in outcomes
+        for span_outcome in {
+            x.kb_id_ for x in outcomes if x.start < span.end and span.start < x.end
+        }
+    )
+
+
+def _linked(s: _Sent, has_outcome: bool) -> bool:
+    """The sentence links factors to an outcome: names one, states an association or
+    effect, or sits in a list of causes, stressors or supports."""
+    return has_outcome or bool(s.cue_kinds & _LINK_CUES) or s.frame in {"risk", "protective"}
 
 
 def _emit_candidates(s: _Sent, factors: list[Span], spans: list[Span], out: _Emitter) -> None:
@@ -845,6 +911,7 @@ def _emit_design(
     document: Document, sents: list[_Sent], out: _Emitter, rules: DesignRules, protocol: bool
 ) -> None:
     scores: dict[str, float] = defaultdict(float)
+    stated: dict[str, float] = defaultdict(float)  # cue weight outside background sentences
     support: dict[str, list[tuple[float, _Sent, tuple[int, int]]]] = defaultdict(list)
     for s in sents:
         seen: set[str] = set()
@@ -859,6 +926,8 @@ def _emit_design(
             if s.background:
                 w *= 0.3
             scores[d] += w
+            if not s.background:
+                stated[d] += w
             support[d].append((w, s, (sp.start_char, sp.end_char)))
     for term in [*document.publication_types, *document.mesh]:
         hit = rules.metadata.get(term.casefold().strip())
@@ -883,6 +952,14 @@ def _emit_design(
     else:
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         design, top = ranked[0]
+        if design in rules.precedence:
+            # an explicitly stated specific design beats a generic one ("a repeated
+            # cross-sectional study" is a cohort; a "multi-methods" survey + interviews)
+            for d in rules.precedence[: rules.precedence.index(design)]:
+                if stated.get(d, 0.0) >= rules.cues[d][0]:
+                    ranked.sort(key=lambda kv: kv[0] != d)
+                    design, top = ranked[0]
+                    break
         second = ranked[1][1] if len(ranked) > 1 else 0.0
         confidence = 0.5 + 0.45 * (top - second) / top
     sup = sorted(support.get(design, []), key=lambda t: -t[0])

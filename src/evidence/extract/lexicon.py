@@ -212,6 +212,7 @@ class DesignRules:
     cues: dict[str, tuple[float, tuple[str, ...]]]
     metadata: dict[str, tuple[str, float]]
     from_methods: dict[str, dict[str, float]]
+    precedence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -469,7 +470,13 @@ def load_design_rules(path: Path | None = None) -> DesignRules:
             if d not in DESIGNS:
                 raise _fail(path, line, f"unknown design {d!r} under from_methods.{method}")
         from_methods[method] = weights
-    return DesignRules(cues=cues, metadata=metadata, from_methods=from_methods)
+    precedence = _str_list(path, data.get("__line__"), "precedence", data.get("precedence", []))
+    for d in precedence:
+        if d not in DESIGNS:
+            raise _fail(path, data.get("__line__"), f"unknown design {d!r} in precedence")
+    return DesignRules(
+        cues=cues, metadata=metadata, from_methods=from_methods, precedence=precedence
+    )
 
 
 def load_place_rules(path: Path | None = None) -> PlaceRules:
