@@ -81,6 +81,18 @@ _TOTAL_BEFORE = re.compile(
     r"(?:\btotal of|\btotal|\boverall|\bsample of|\bsample size of|\bsample size was|\bsample included|\bsample comprised)\s*$",
     re.I,
 )
+_PAREN_AFTER = re.compile(r"\s?\((?:of|out of|from)\s[^()]{1,40}\)\s?", re.I)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*"
+    r"(?:\d{1,2}(?:\s?[-–]\s?\d{1,2})?(?:st|nd|rd|th)?,?\s*)?$"
+    r"|\b(?:in|since|from|to|until|between|and|of|during)\s*$",
+    re.I,
+)
+_VERB_BEFORE = re.compile(
+    r"\b(?:included|recruited|surveyed|enrolled|interviewed|involved|studied|analy[sz]ed|"
+    r"comprised|sampled)\s+(?:a total of\s+|all\s+)?$",
+    re.I,
+)
 _DENOM_BEFORE = re.compile(r"(?:\bof the|\bout of|\bfrom a pool of|\bpopulation of)\s*$", re.I)
 _TIME_UNITS = {
     "years",
@@ -755,6 +767,8 @@ def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
             if m and rr is None:
                 rr = (float(m.group(1)), s, (m.start(1), m.end(1)))
         cands.extend(_sample_candidates(s, excluded))
+    if not any(c.kind == "sites" for c in cands):
+        cands.extend(_single_site(sents))
     for kind, fld in SAMPLE_FIELDS.items():
         pool = [c for c in cands if c.kind == kind]
         if not pool:
@@ -779,6 +793,36 @@ def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
         pct, s, span = rr
         if 0 < pct <= 100:
             out.emit(s, "response_rate", f"{pct:g}", span=span, value_num=pct, confidence=0.8)
+
+
+_SITE_WORD = (
+    r"(?:hospital|medical cent(?:er|re)|health cent(?:er|re)|institution|clinic|cent(?:er|re))"
+)
+_SINGLE_SITE = re.compile(
+    r"\b(?:(?:at|in|from|of) (?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?" + _SITE_WORD + r"\b(?!s)"
+    r"|\b(?:at|in|from) the (?:university|teaching|tertiary|academic)\s+(?:[\w'’-]+\s+){0,2}?"
+    + _SITE_WORD
+    + r"\b(?!s)"
+    r"|\bsingle[- ](?:cent(?:er|re)|site|institution|hospital)"
+    r"|\bat our (?:institution|hospital|cent(?:er|re)|medical cent(?:er|re)))",
+    re.I,
+)
+_MULTI_SITE = re.compile(
+    r"\bmulti[- ]?(?:cent|site|institution)|\b(?:hospitals|centres|centers|sites)\b", re.I
+)
+
+
+def _single_site(sents: list[_Sent]) -> list[_Cand]:
+    """'at a university hospital', 'a single-centre study', 'at our institution' → one site."""
+    if any(_MULTI_SITE.search(s.passage.text) for s in sents if not s.background):
+        return []
+    for s in sents:
+        if s.background or s.passage.section not in {"title", "abstract", "methods", "body"}:
+            continue
+        m = _SINGLE_SITE.search(s.passage.text)
+        if m:
+            return [_Cand("sites", 1, 0.5, s, (m.start(), m.end()), "single site")]
+    return []
 
 
 def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[Span, str] | None:
@@ -822,10 +866,21 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         tok = doc.char_span(num.start, num.end, alignment_mode="expand")
         if tok is None:
             continue
-        found = _unit_after(doc, tok.end, units)
+        unit_from = tok.end
+        paren = _PAREN_AFTER.match(text, num.end)
+        if paren:  # "222 (of 1,375, 16.2%) physician trainees"
+            after_paren = doc.char_span(paren.end(), paren.end(), alignment_mode="expand")
+            unit_from = after_paren.start if after_paren is not None else tok.end
+            for t in doc[tok.end :]:
+                if t.idx >= paren.end():
+                    unit_from = t.i
+                    break
+        found = _unit_after(doc, unit_from, units)
         verb = next((v for v in verbs if 0 <= v.start - tok.end <= 1), None)
         if found is None and verb is None:
             continue
+        if 1950 <= num.value <= 2035 and (found is None or _MONTH_BEFORE.search(text[: num.start])):
+            continue  # a year ("in 2020 completed", "May 2020 nurses")
         if found is not None:
             unit, kind = found
             tail_end = unit.end
@@ -855,6 +910,9 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         if _TOTAL_BEFORE.search(before):
             score += 3.0
             note = "total"
+        elif _VERB_BEFORE.search(before) and found is not None:
+            score += 2.0  # "We included 66 health staff"
+            note = "verb+number"
         if num.is_word:
             score += 0.2
         span_end = unit.end_char if unit is not None else tok.end_char
