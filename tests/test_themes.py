@@ -261,3 +261,22 @@ def test_metrics_on_small_inline_data() -> None:
     assert good["c_v"] > bad["c_v"] and good["npmi"] > bad["npmi"]
     assert topic_diversity([["a", "b"], ["a", "c"]]) == 0.75
     assert mean_pairwise_ari([[0, 0, 1, 1], [1, 1, 0, 0], [0, 0, 1, 1]])["ari_mean"] == 1.0
+
+
+@pytest.mark.slow
+def test_umap_path_is_deterministic_too(db: Path, embedder: CachedEmbedder) -> None:
+    con = connect(db)
+    passages = load_theme_passages(con)
+    con.close()
+    params = ThemeParams(umap_min_passages=0)  # force UMAP on the small corpus
+    a = fit_themes(passages, seed=3, embedder=embedder, params=params)
+    b = fit_themes(passages, seed=3, embedder=embedder, params=params)
+    assert a.assignments == b.assignments
+
+
+@pytest.mark.slow
+def test_themes_flow_under_prefect(db: Path, tmp_path: Path, prefect_harness: None) -> None:
+    from flows.themes import themes_flow
+
+    out = themes_flow(db=str(db), seed=42, stability_seeds=2, out_dir=str(tmp_path))
+    assert Path(out["files"][0]).exists() and out["metrics"]["n_themes"] >= 2

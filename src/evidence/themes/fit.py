@@ -87,6 +87,7 @@ class ThemeParams:
     n_quotes: int = 3
     ngram_max: int = 2
     temperature: float = 0.05
+    umap_min_passages: int = 1000  # below this, PCA reduces (UMAP adds little there and costs a JIT compile)
 
     def __post_init__(self) -> None:
         checks = {
@@ -99,6 +100,7 @@ class ThemeParams:
             "n_quotes": self.n_quotes >= 1,
             "ngram_max": 1 <= self.ngram_max <= 3,
             "temperature": self.temperature > 0,
+            "umap_min_passages": self.umap_min_passages >= 0,
         }
         bad = [k for k, ok in checks.items() if not ok]
         if bad:
@@ -123,6 +125,10 @@ def _require_bertopic() -> Any:
 
 
 def make_reducer(params: ThemeParams, *, seed: int, n: int) -> Any:
+    if n < params.umap_min_passages:
+        from sklearn.decomposition import PCA
+
+        return PCA(n_components=min(params.n_components, n - 1), random_state=seed)
     from umap import UMAP
 
     return UMAP(
@@ -162,7 +168,7 @@ def make_vectorizer(params: ThemeParams, *, n: int) -> Any:
 def _backend(embedder: Embedder) -> Any:
     from bertopic.backend import BaseEmbedder
 
-    class _Backend(BaseEmbedder):  # type: ignore[misc]
+    class _Backend(BaseEmbedder):
         def embed(self, documents: list[str], verbose: bool = False) -> np.ndarray:
             return embedder.embed(list(documents))
 
@@ -320,13 +326,13 @@ def _describe(
             fs = factor_emb @ centroids[tid]
             j = int(np.argmax(fs))
             factor, fsim = factors[j], float(fs[j])
-        counts = Counter(f for i in idx for f in passages[i].factor_ids)
+        counts = Counter(f for i in idx.tolist() for f in passages[i].factor_ids)
         theme = Theme(
             theme_id=tid,
             label="",
             keywords=kws,
             n_passages=len(idx),
-            n_studies=len({passages[i].study_id for i in idx}),
+            n_studies=len({passages[i].study_id for i in idx.tolist()}),
             factor_id=factor.factor_id if factor else None,
             factor_label=factor.label if factor else None,
             factor_similarity=fsim,

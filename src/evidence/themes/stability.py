@@ -34,7 +34,7 @@ def seed_stability(
         idx = np.sort(
             np.random.default_rng(0).choice(len(passages), size=max_passages, replace=False)
         )
-    sub = [passages[i] for i in idx]
+    sub = [passages[i] for i in idx.tolist()]
     emb = (
         embedder.embed([p.text for p in sub]) if embeddings is None else np.asarray(embeddings)[idx]
     )
