@@ -129,3 +129,15 @@ def test_sigkill_mid_run_then_resume_equals_uninterrupted_run(shared_dir: Path, 
     for table in ("documents", "passages", "studies", "files"):
         assert a[table] == b[table], table
     assert len({d[0] for d in a["documents"]}) == len(a["documents"])
+
+
+def test_dask_runner_uses_the_given_scheduler(monkeypatch: pytest.MonkeyPatch) -> None:
+    from prefect_dask import DaskTaskRunner
+
+    from flows.runners import dask_runner
+
+    monkeypatch.setenv("EVIDENCE_DASK_ADDRESS", "tcp://127.0.0.1:8786")
+    runner = dask_runner()
+    assert isinstance(runner, DaskTaskRunner) and runner.address == "tcp://127.0.0.1:8786"
+    monkeypatch.delenv("EVIDENCE_DASK_ADDRESS")
+    assert dask_runner().address is None
