@@ -686,6 +686,46 @@ def _affiliation_like(s: _Sent) -> bool:
     )
 
 
+_NAME_TAIL = {
+    "Burnout",
+    "Inventory",
+    "Scale",
+    "Questionnaire",
+    "Index",
+    "Declaration",
+    "Consensus",
+    "Statement",
+    "Convention",
+    "Protocol",
+    "Criteria",
+}
+_NAME_HEAD = {"Declaration", "Convention", "Statement", "Journal"}
+# a demonym before one of these names where the study was done ("one Canadian province")
+_PLACE_HEADS = {
+    "province",
+    "provinces",
+    "state",
+    "states",
+    "region",
+    "regions",
+    "city",
+    "cities",
+    "county",
+    "counties",
+    "territory",
+    "hospital",
+    "hospitals",
+    "healthcare",
+    "sample",
+    "population",
+    "workforce",
+    "centres",
+    "centers",
+    "institutions",
+    "sites",
+}
+
+
 def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
     hits: list[tuple[_Sent, Span]] = []
     for s in sents:
@@ -703,16 +743,32 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
         place = resolve(sp.kb_id_, known)
         if place is None:
             continue
+        doc = s.doc
+        after = doc[sp.end : sp.end + 2]
+        if (len(after) and after[0].text in _NAME_TAIL) or (
+            len(after) == 2 and after[0].text == "-" and after[1].lower_ == "speaking"
+        ):
+            continue  # "Oldenburg Burnout Inventory", "Declaration of Helsinki", "English-speaking"
+        if (
+            sp.start >= 2
+            and doc[sp.start - 1].lower_ == "of"
+            and doc[sp.start - 2].text in _NAME_HEAD
+        ):
+            continue
         if place.kind == "demonym":
             nxt = [
                 o
-                for o in list(groups(s.doc)[EV]) + list(groups(s.doc)[UNITS])
+                for o in list(groups(doc)[EV]) + list(groups(doc)[UNITS])
                 if o.label_ in {"population", "care_setting", "participants", "sites"}
                 and 0 <= o.start - sp.end <= 3
             ]
-            if not nxt:
+            if not nxt and not (len(after) and after[0].lower_ in _PLACE_HEADS):
                 continue
         resolved.append((s, sp, place))
+    if any(not s.background for s, _sp, _p in resolved):
+        # places named in background sentences ("burnout has been reported in the UK") are
+        # other studies' places once the study's own sentences name one
+        resolved = [r for r in resolved if not r[0].background]
     for s, sp, place in resolved:
         conf = 0.9 if place.kind == "country" else 0.75
         if s.background:
