@@ -188,6 +188,76 @@ def test_extract_many_yields_in_order(extractor: Extractor) -> None:
 # --- lexicon validation ----------------------------------------------------------------------
 
 
+def test_forked_workers_give_the_same_records(extractor: Extractor) -> None:
+    texts = [
+        "A total of 412 nurses in Italy completed the survey. Workload was associated with burnout.",
+        "We interviewed 12 psychologists in Canada. Peer support buffered burnout.",
+        "A cross-sectional survey of 300 physicians at a university hospital in Brazil.",
+    ] * 3
+    items = []
+    for t in texts:
+        doc = Document(source_path="inline.txt", format="text", blocks=[Block("abstract", t)])
+        doc.assemble()
+        items.append((doc, split_passages(doc)))
+    serial = [(i, [(v.field, v.value) for v in vs]) for i, vs in extractor.extract_many(items)]
+    par = Extractor(n_process=2, chunk_size=2)
+    forked = [(i, [(v.field, v.value) for v in vs]) for i, vs in par.extract_many(items)]
+    assert forked == serial and len(forked) == len(texts)
+
+
+# --- rules added for the development set ------------------------------------------------
+
+
+def test_reported_statistics_name_the_analysis(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "We conducted an online survey of nurses.",
+        "Burnout was reported by 42.1% of respondents (mean age 38 ± 9 years).",
+        "Women reported more burnout than men (P = 0.01).",
+    )
+    assert {"descriptive_statistics", "group_comparison"} <= values(vals, "analysis")
+
+
+def test_reported_statistics_need_a_quantitative_study(extractor: Extractor) -> None:
+    vals = run(extractor, "We interviewed nurses.", "Half of them (50%) described fatigue.")
+    assert not values(vals, "analysis") & {"descriptive_statistics", "group_comparison"}
+
+
+def test_single_site_and_years_in_samples(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "An online survey was conducted between April 14-18, 2020 among nurses at a "
+        "university hospital in Seoul.",
+    )
+    assert values(vals, "n_sites") == {"1"}
+    assert values(vals, "n_participants") != {"2020"}
+
+
+def test_total_with_denominator_in_brackets(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "A total of 222 (of 1,375, 16.2%) physician trainees responded to a web-based survey.",
+    )
+    assert values(vals, "n_participants") == {"222"}
+
+
+def test_design_precedence_and_places(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "A repeated cross-sectional study of nurses in Italy.",
+        "Burnout was measured with the Oldenburg Burnout Inventory among English-speaking "
+        "Canadian nurses.",
+    )
+    assert values(vals, "design") == {"cohort"}
+    assert values(vals, "country") == {"IT", "CA"}
+
+
+def test_outcome_terms_are_not_factors_and_aims_do_not_link(extractor: Extractor) -> None:
+    assert factors(run(extractor, "Insomnia was found in 51.4% of respondents.")) == set()
+    aims = "This study aimed to assess workload, burnout and social support among nurses."
+    assert factors(run(extractor, aims)) == set()
+
+
 def test_lexicon_error_names_file_and_line(tmp_path: Path) -> None:
     bad = tmp_path / "lexicon.jsonl"
     bad.write_text(
