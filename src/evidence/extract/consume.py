@@ -221,7 +221,7 @@ def docs_to_values(
     protocol = _is_protocol(document, sents)
     _emit_lists(sents, out)
     _emit_statistics(sents, out)
-    _emit_factors(sents, out, resources.factors)
+    _emit_factors(sents, out)
     _emit_prevalence(sents, out)
     _emit_places(sents, out, resources.places)
     if not protocol:
@@ -402,19 +402,15 @@ def _inside_name(span: Span) -> bool:
 # --- factors, consequences, candidates ------------------------------------------------
 
 
-_BASE = {"risk": -1, "protective": 1, "unclear": 1}
-
-
-def _direction(span: Span, sent: _Sent, specs: dict[str, FactorSpec]) -> tuple[int, str]:
+def _direction(span: Span, sent: _Sent) -> tuple[int, str]:
     ctx = span._.ev_ctx or {}
-    fid, _, v = span.kb_id_.partition("\t")
+    _fid, _, v = span.kb_id_.partition("\t")
     valence = int(v or 0)
     m = int(ctx.get("modifier", 0))
     e = int(ctx.get("effect", 0))
     if m:
-        # a neutral form ("EHR use") takes the factor's usual direction: more of it is worse
-        base = valence or (_BASE[specs[fid].default_direction] if fid in specs else 1)
-        return base * m, "modifier"
+        # a neutral form names a resource ("lack of PPE", "adequate staffing")
+        return (valence or 1) * m, "modifier"
     if e:
         return e, "effect"
     if valence:
@@ -426,7 +422,7 @@ def _direction(span: Span, sent: _Sent, specs: dict[str, FactorSpec]) -> tuple[i
     return 0, "none"
 
 
-def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec]) -> None:
+def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
     for s in sents:
         spans = list(groups(s.doc)[EV])
         factors = [sp for sp in spans if sp.label_ == "factor"]
@@ -478,7 +474,7 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
                     detail={"surface": sp.text, "factor_id": fid},
                 )
                 continue
-            d, basis = _direction(sp, s, specs)
+            d, basis = _direction(sp, s)
             if s.frame == "consequence" and basis in {"default", "none"}:
                 continue
             # a factor counts only where its sentence ties it to burnout or wellbeing
