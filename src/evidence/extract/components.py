@@ -43,7 +43,7 @@ if not Doc.has_extension("ev_sent"):
 def groups(doc: Doc) -> dict[str, list[Span]]:
     """The span groups the components wrote: plain lists in ``Doc.user_data`` (cheaper
     than ``Doc.spans``, which copies every list into a SpanGroup)."""
-    return doc.user_data[GROUPS]  # type: ignore[no-any-return]
+    return doc.user_data[GROUPS]
 
 
 def _add(matcher: PhraseMatcher, nlp: Language, key: str, patterns: list[str]) -> None:

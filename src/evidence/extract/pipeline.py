@@ -36,7 +36,7 @@ def build_nlp() -> Language:
     """Blank English tokenizer + the rule components (no trained model, nothing downloaded)."""
     nlp = spacy.blank("en")
     # every new word computes each lexical attribute once; keep only those the rules read
-    getters = nlp.vocab.lex_attr_getters
+    getters = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]
     for attr in list(getters):
         if attr not in _LEX_ATTRS:
             del getters[attr]
