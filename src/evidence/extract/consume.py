@@ -428,13 +428,14 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
         factors = [sp for sp in spans if sp.label_ == "factor"]
         has_outcome = any(sp.label_ == "outcome" for sp in spans)
         research_need = "research_need" in s.cue_kinds
-        linked = _linked(s, has_outcome)
-        outcomes = [sp for sp in spans if sp.label_ == "outcome"]
-        measuring = (
-            s.passage.section in {"abstract", "methods"}
-            and _MEASURING.search(s.passage.text) is not None
-        )
-        advice = _RECOMMENDATION.search(s.passage.text) is not None
+        if factors:
+            linked = _linked(s, has_outcome)
+            outcomes = [sp for sp in spans if sp.label_ == "outcome"]
+            measuring = (
+                s.passage.section in {"abstract", "methods"}
+                and _MEASURING.search(s.passage.text) is not None
+            )
+            advice = _RECOMMENDATION.search(s.passage.text) is not None
         for sp in spans:
             if sp.label_ == "consequence":
                 ctx = sp._.ev_ctx or {}
@@ -864,17 +865,25 @@ _MULTI_SITE = re.compile(
 )
 
 
+_SITE_HINTS = ("hospital", "cent", "institution", "clinic", "site")
+
+
 def _single_site(sents: list[_Sent]) -> list[_Cand]:
     """'at a university hospital', 'a single-centre study', 'at our institution' → one site."""
-    if any(_MULTI_SITE.search(s.passage.text) for s in sents if not s.background):
-        return []
+    hit: _Cand | None = None
     for s in sents:
-        if s.background or s.passage.section not in {"title", "abstract", "methods", "body"}:
+        if s.background:
             continue
-        m = _SINGLE_SITE.search(s.passage.text)
-        if m:
-            return [_Cand("sites", 1, 0.5, s, (m.start(), m.end()), "single site")]
-    return []
+        low = s.passage.text.lower()
+        if not any(w in low for w in _SITE_HINTS):
+            continue
+        if _MULTI_SITE.search(s.passage.text):
+            return []
+        if hit is None and s.passage.section in {"title", "abstract", "methods", "body"}:
+            m = _SINGLE_SITE.search(s.passage.text)
+            if m:
+                hit = _Cand("sites", 1, 0.5, s, (m.start(), m.end()), "single site")
+    return [hit] if hit is not None else []
 
 
 def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[Span, str] | None:
