@@ -97,6 +97,29 @@ def test_unmatched_driver_becomes_a_candidate(extractor: Extractor) -> None:
     assert values(vals, "factor_candidate") == {"unpredictable rota changes"}
 
 
+def test_proposed_support_that_mitigates_burnout_is_protective(extractor: Extractor) -> None:
+    vals = run(extractor, "Psychosocial support must be provided for nurses to prevent burnout.")
+    assert factors(vals) == {("wellbeing_programs", "protective")}
+    assert factors(run(extractor, "More research is needed on wellness programs.")) == set()
+
+
+def test_run_on_abstract_is_split_into_sentences() -> None:
+    text = (
+        "Objective To analyze the emotional state of intensive care specialists during the "
+        "pandemic Material and methods The study included 58 anesthesiologists in the region "
+        "and an anonymous survey was devoted to social and demographic characteristics of the "
+        "doctors Results Daily anxiety was observed in 31% of physicians working in the unit "
+        "The highest burnout level was observed among physicians with long experience in the "
+        "ward Conclusion Specialists demonstrate sufficient resistance to adverse conditions"
+    )
+    doc = Document(
+        source_path="inline.txt", format="text", blocks=[Block(section="abstract", text=text)]
+    )
+    doc.assemble()
+    starts = [p.text.split()[0] for p in split_passages(doc)]
+    assert starts == ["Objective", "Material", "Results", "The", "Conclusion"]
+
+
 # --- numbers and sample ----------------------------------------------------------------------
 
 

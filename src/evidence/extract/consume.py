@@ -479,8 +479,10 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
             if s.frame == "consequence" and basis in {"default", "none"}:
                 continue
             # a factor counts only where its sentence ties it to burnout or wellbeing
-            if (s.background and not linked) or (advice and basis != "effect"):
+            if s.background and not linked:
                 continue
+            if advice and basis != "effect" and not (d > 0 and has_outcome):
+                continue  # proposed supports that mitigate burnout count as protective
             if s.background and basis in {"default", "frame"} and not has_outcome:
                 continue
             if d == 0:

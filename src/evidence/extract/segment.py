@@ -46,6 +46,43 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# abstracts exported without sentence punctuation ("... pandemic Material and methods The
+# study included ...") read as one run-on sentence: split those before a structured-abstract
+# heading or a common sentence opener that follows a lower-case word
+_RUN_ON_MIN = 350
+_RUN_ON_BREAK = re.compile(
+    r"(?<=[a-z0-9%)\]])[ \t]+(?=(?:Background|Objectives?|Aims?|Purpose|Introduction|Methods?|"
+    r"Materials? and [Mm]ethods|Results?|Conclusions?|Findings|Discussion|Design|Setting|"
+    r"The|This|These|Those|There|We|Our|It|In (?:total|addition|conclusion|the)|Only|Almost|"
+    r"Most|Among|Overall|However|Moreover|Furthermore|Additionally|Additional|Stronger|Higher|"
+    r"Lower|Half|Daily|Male|Female|Participants|Respondents|Nurses|Physicians|Doctors|"
+    r"Burnout|Compared|Data|Significant|Both|Each|All|Many|Several|Further)\b)"
+)
+_NO_BREAK_AFTER = re.compile(
+    r"\b(?:in|of|from|to|at|for|by|with|and|or|the|a|an|on|than|as|that|between|among)$", re.I
+)
+
+
+def _run_on_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split an over-long sentence without inner sentence punctuation at likely sentence starts."""
+    chunk = text[start:end]
+    if end - start < _RUN_ON_MIN or len(re.findall(r"[.!?]\s+[A-Z]", chunk)) > 1:
+        return [(start, end)]
+    cuts = [
+        m.end()
+        for m in _RUN_ON_BREAK.finditer(chunk)
+        if not _NO_BREAK_AFTER.search(chunk[: m.start()])
+    ]
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for c in cuts:
+        if c - pos >= 25:
+            out.append((start + pos, start + c))
+            pos = c
+    out.append((start + pos, end))
+    return out
+
+
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     if not text.strip():
         return []
@@ -78,7 +115,7 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
                     out.append((ls, ls + len(line)))
                     pos = ls + len(line)
             continue
-        out.append((start, end))
+        out.extend(_run_on_spans(text, start, end))
     trimmed: list[tuple[int, int]] = []
     for start, end in out:
         chunk = text[start:end]
