@@ -476,6 +476,8 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
                 )
                 continue
             d, basis = _direction(sp, s)
+            if d == 0 and fid in _GROUP_FACTORS and has_outcome and _FINDING.search(s.passage.text):
+                d, basis = -1, "group"  # the group with more burnout carries the risk
             if s.frame == "consequence" and basis in {"default", "none"}:
                 continue
             # a factor counts only where its sentence ties it to burnout or wellbeing
@@ -487,7 +489,9 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
                 continue
             if d == 0:
                 continue
-            conf = {"modifier": 0.85, "effect": 0.8, "default": 0.65, "frame": 0.6}[basis]
+            conf = {"modifier": 0.85, "effect": 0.8, "default": 0.65, "frame": 0.6, "group": 0.6}[
+                basis
+            ]
             if ctx.get("hedged"):
                 conf -= 0.1
             if s.background:
@@ -515,6 +519,9 @@ _RECOMMENDATION = re.compile(
     re.I,
 )
 _NO_FACTOR_SECTIONS = {"front_matter"}
+# factors named by a group ("females", "age") whose direction is that of the group with more
+# burnout (GUIDELINES: demographic predictors)
+_GROUP_FACTORS = {"demographics_experience"}
 _MEASURING = re.compile(
     r"\b(?:aim(?:s|ed)? (?:to|of|was)|objectives?\b|purpose of|designed to (?:measure|assess)|"
     r"were (?:assessed|measured|collected|evaluated)|(?:was|were) used to|will be|"
