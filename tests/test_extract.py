@@ -62,6 +62,10 @@ def factors(vals: list[ExtractedValue]) -> set[tuple[str, str]]:
         ("High service demands contributed to individual burnout.", {("workload", "risk")}),
         ("Social support was associated with lower burnout.", {("social_support", "protective")}),
         (
+            "Workload was associated with higher burnout, while social support was protective.",
+            {("workload", "risk"), ("social_support", "protective")},
+        ),
+        (
             "There were barriers to provider collaboration and skill development.",
             {("team_collaboration", "risk"), ("professional_development", "risk")},
         ),

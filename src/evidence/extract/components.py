@@ -200,7 +200,12 @@ class ContextAnnotator:
             }
             if span.label_ == "factor":
                 ctx["modifier"] = mods.get((span.start, span.end), 0)
-                near = [e for e in effects if abs(e[0] - span.start) <= _EFFECT_REACH]
+                near = [
+                    e
+                    for e in effects
+                    if abs(e[0] - span.start) <= _EFFECT_REACH
+                    and _same_clause(doc, span, e[0], factors)
+                ]
                 if near:
                     ctx["effect"] = min(near, key=lambda e: abs(e[0] - span.start))[1]
                 ctx["caused_by_outcome"] = any(end <= span.start for end in causal_after_outcome)
@@ -209,6 +214,26 @@ class ContextAnnotator:
 
 
 _EFFECT_REACH = 40  # tokens: an effect stated further away is about something else
+_CLAUSE_BREAK = {"while", "whereas", "but", "however", "although", "though", ";"}
+_CLAUSE_VERB = {"can", "could", "may", "might", "reduce", "reduces", "reduced", "limit", "limits"}
+
+
+def _same_clause(doc: Doc, span: Span, cue_pos: int, factors: list[Span]) -> bool:
+    """An effect belongs to a factor in its own clause: "X was linked to higher burnout,
+    while Y was protective" gives X and Y one direction each, and in "high caseloads reduce
+    the time for self-care, essential for preventing burnout" the effect is self-care's."""
+    if cue_pos < span.start:
+        between = doc[cue_pos : span.start]
+        return not any(t.lower_ in _CLAUSE_BREAK for t in between)
+    between = doc[span.end : cue_pos]
+    for t in between:
+        if t.lower_ in _CLAUSE_BREAK:
+            return False
+        if t.lower_ in _CLAUSE_VERB and any(
+            t.i < f.start < cue_pos and f.start >= span.end for f in factors
+        ):
+            return False
+    return True
 
 
 def _longest(spans: list[Span]) -> list[Span]:
