@@ -124,6 +124,19 @@ def test_run_on_abstract_is_split_into_sentences() -> None:
     assert starts == ["Objective", "Material", "Results", "The", "Conclusion"]
 
 
+def test_place_precision_names_copyright_and_ambiguous_countries(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        'In total, 234 health workers from Hospital "José de San Martín" in Argentina took part.',
+        "We conclude that support is needed © 2021 by the authors Licensee MDPI, Basel, Switzerland",
+    )
+    assert values(vals, "country") == {"AR"}
+    vals = run(extractor, "A survey of 152 nurses was distributed in Jordan hospitals.")
+    assert values(vals, "country") == {"JO"}
+    vals = run(extractor, "Michael Jordan hospitals.")
+    assert values(vals, "country") == set()
+
+
 # --- numbers and sample ----------------------------------------------------------------------
 
 

@@ -261,6 +261,10 @@ def _is_heading(p: Passage, doc: Doc) -> bool:
     )
 
 
+# a sentence that opens with the end of a bracketed citation the splitter cut off ("23] studied")
+_CITATION_TAIL = re.compile(r"^\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]")
+
+
 def _prepare(
     document: Document, items: Sequence[tuple[Passage, Doc]], res: Resources
 ) -> list[_Sent]:
@@ -294,6 +298,7 @@ def _prepare(
         background = (
             "background" in kinds
             or any(rx.search(p.text) for rx in res.citation)
+            or _CITATION_TAIL.match(p.text) is not None
             or p.section == "introduction"
         )
         sents.append(_Sent(p, doc, background, heading, frame, kinds, bh))
@@ -732,6 +737,46 @@ _PLACE_HEADS = {
 }
 
 
+_COPYRIGHT = re.compile(r"©|\(c\) \d{4}|\bLicensee\b|\bAll rights reserved|\bPublished by\b", re.I)
+_QUOTES = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"}
+
+
+def _quoted_name(span: Span) -> bool:
+    """A place inside a quoted proper name (a hospital named after a person) is no study place."""
+    doc = span.doc
+    before = doc[max(0, span.start - 4) : span.start]
+    after = doc[span.end : span.end + 2]
+    return any(t.text in _QUOTES for t in before) and any(t.text in _QUOTES for t in after)
+
+
+# country names the gazetteer blocks because they are also personal or state names: counted
+# where the sentence uses them as a place ("in Jordan", "Jordan hospitals")
+_AMBIGUOUS_COUNTRIES = {"Jordan": "JO", "Chad": "TD", "Niger": "NE", "Guinea": "GN"}
+_AMBIGUOUS_RX = re.compile(
+    r"(?:\b(?:in|from|across|throughout)\s+(Jordan|Chad|Niger|Guinea)\b(?!\s+[A-Z])"
+    r"|\b(Jordan|Chad|Niger|Guinea)(?=\s+(?:hospitals?|health|healthcare|health-care)\b))"
+)
+
+
+def _ambiguous_countries(sents: list[_Sent]) -> list[tuple[_Sent, Span, Place]]:
+    found: list[tuple[_Sent, Span, Place]] = []
+    for s in sents:
+        if s.passage.section in NO_PLACE_SECTIONS or _affiliation_like(s):
+            continue
+        for m in _AMBIGUOUS_RX.finditer(s.passage.text):
+            name = m.group(1) or m.group(2)
+            start = m.start(1) if m.group(1) else m.start(2)
+            prev = s.passage.text[:start].split()
+            if m.group(2) and prev and prev[-1][:1].isupper():
+                continue  # "Michael Jordan": a personal name
+            sp = s.doc.char_span(start, start + len(name))
+            if sp is None:
+                continue
+            code = _AMBIGUOUS_COUNTRIES[name]
+            found.append((s, sp, Place(name=name, kind="country", country=code)))
+    return found
+
+
 def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
     hits: list[tuple[_Sent, Span]] = []
     for s in sents:
@@ -750,6 +795,8 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
         if place is None:
             continue
         doc = s.doc
+        if _COPYRIGHT.search(doc.text[: sp.start_char]) or _quoted_name(sp):
+            continue  # "Licensee MDPI, Basel, Switzerland"; 'Hospital "José de San Martín"'
         after = doc[sp.end : sp.end + 2]
         if (len(after) and after[0].text in _NAME_TAIL) or (
             len(after) == 2 and after[0].text == "-" and after[1].lower_ == "speaking"
@@ -771,6 +818,7 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             if not nxt and not (len(after) and after[0].lower_ in _PLACE_HEADS):
                 continue
         resolved.append((s, sp, place))
+    resolved.extend(_ambiguous_countries(sents))
     if any(not s.background for s, _sp, _p in resolved):
         # places named in background sentences ("burnout has been reported in the UK") are
         # other studies' places once the study's own sentences name one
