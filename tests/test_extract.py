@@ -169,6 +169,28 @@ def test_subgroups_summed_only_when_they_make_up_the_sample(extractor: Extractor
     assert values(summed, "n_participants") == {"30"}
 
 
+def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "We included 66 health staff (50 female, 16 male) whose mean age was 31.71±5.18 years.",
+        "Nurses working in the ICU represented 27.7% of the sample (n = 20).",
+    )
+    assert values(vals, "n_participants") == {"66"}
+    vals = run(
+        extractor,
+        "Four virtual focus groups were conducted with oncologists (September-November 2020).",
+    )
+    assert values(vals, "n_focus_groups") == {"4"}
+
+
+def test_cohort_ward_is_not_a_cohort_study(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "In this cross-sectional survey, nurses working in the cohort ward had higher depression.",
+    )
+    assert values(vals, "design") == {"cross_sectional"}
+
+
 def test_response_rate(extractor: Extractor) -> None:
     vals = run(
         extractor,

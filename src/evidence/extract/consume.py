@@ -78,7 +78,8 @@ _SUM_CUE = re.compile(
 )
 _SAMPLE_WORD = re.compile(r"\b(?:sample|participants|respondents|cohort|interviewees)\b", re.I)
 _TOTAL_BEFORE = re.compile(
-    r"(?:\btotal of|\btotal|\boverall|\bsample of|\bsample size of|\bsample size was|\bsample included|\bsample comprised)\s*$",
+    r"(?:\btotal of|\btotal|\boverall|\bsample of|\bsample size of|\bsample size (?:used )?was|"
+    r"\bsample included|\bsample comprised|\bsample consist(?:s|ed) of)\s*$",
     re.I,
 )
 _PAREN_AFTER = re.compile(r"\s?\((?:of|out of|from)\s[^()]{1,40}\)\s?", re.I)
@@ -261,6 +262,19 @@ def _is_heading(p: Passage, doc: Doc) -> bool:
     )
 
 
+_MONTH_CITE = re.compile(r"^\(\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def _cites(rx: re.Pattern[str], text: str) -> bool:
+    """A citation match that is not a date in brackets ("(September-November 2020)") nor
+    the decimals of a number ("31.71±5.18")."""
+    return any(
+        _MONTH_CITE.match(m.group(0)) is None
+        and not (m.start() >= 2 and text[m.start() - 1] == "." and text[m.start() - 2].isdigit())
+        for m in rx.finditer(text)
+    )
+
+
 # a sentence that opens with the end of a bracketed citation the splitter cut off ("23] studied")
 _CITATION_TAIL = re.compile(r"^\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]")
 
@@ -297,7 +311,7 @@ def _prepare(
         kinds = {c.label_ for c in groups(doc)[CUES]}
         background = (
             "background" in kinds
-            or any(rx.search(p.text) for rx in res.citation)
+            or any(_cites(rx, p.text) for rx in res.citation)
             or _CITATION_TAIL.match(p.text) is not None
             or p.section == "introduction"
         )
@@ -1045,13 +1059,19 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         if not prev and not _SAMPLE_WORD.search(text):
             continue
         score = section_bonus + (2.5 if m.group(1) == "N" else 0.8)
+        if _PERCENT.search(text[max(0, m.start() - 40) : m.start()]):
+            score -= 1.0  # "represented 27.7% of the sample (n = 92)": a subgroup
+        elif prev and any(0 <= v.start - tok.end <= 2 for v in verbs):
+            score += 2.5  # "practitioners (n = 251) completed an online survey"
         out.append(_Cand(kind, value, score, s, (m.start(), m.end()), "n="))
     cue = _SUM_CUE.search(text)
     if cue and _SAMPLE_WORD.search(text[: cue.start()]):
         parts = [
             c
             for c in out
-            if c.kind == "participants" and c.span[0] > cue.end() and c.note == "number+unit"
+            if c.kind == "participants"
+            and c.span[0] > cue.end()
+            and c.note in {"number+unit", "total"}
         ]
         if len(parts) >= 2 and not any(
             c.note in {"total", "n="} and c.span[0] < cue.start() for c in out
@@ -1061,7 +1081,7 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                 _Cand(
                     "participants",
                     total,
-                    section_bonus + 3.5,
+                    section_bonus + 4.5,
                     s,
                     (parts[0].span[0], parts[-1].span[1]),
                     "sum of subgroups",
@@ -1083,6 +1103,9 @@ def _is_protocol(document: Document, sents: list[_Sent]) -> bool:
     return titled or future >= 3
 
 
+_NOT_A_DESIGN_AFTER = {"ward", "wards", "unit", "units", "area", "areas", "nursing"}
+
+
 def _emit_design(
     document: Document, sents: list[_Sent], out: _Emitter, rules: DesignRules, protocol: bool
 ) -> None:
@@ -1093,8 +1116,8 @@ def _emit_design(
         seen: set[str] = set()
         for sp in groups(s.doc)[DESIGN]:
             d = sp.label_
-            if d in seen:
-                continue
+            if d in seen or (sp.end < len(s.doc) and s.doc[sp.end].lower_ in _NOT_A_DESIGN_AFTER):
+                continue  # "the cohort ward" is a place, not a cohort study
             seen.add(d)
             w = rules.cues[d][0]
             if s.passage.section == "title" or (s is sents[0] and s.heading):
@@ -1117,6 +1140,8 @@ def _emit_design(
     for method in methods:
         for d, w in rules.from_methods.get(method, {}).items():
             scores[d] += w
+    if any(v.field == "instrument" for v in out.values):
+        scores["cross_sectional"] += 1.0  # standard scales administered: a survey of some kind
     qual = methods & {"semi_structured_interviews", "interviews", "focus_groups"}
     if qual and "survey" in methods:
         scores["mixed_methods"] += 2.0
