@@ -191,6 +191,11 @@ def test_cohort_ward_is_not_a_cohort_study(extractor: Extractor) -> None:
     assert values(vals, "design") == {"cross_sectional"}
 
 
+def test_factor_words_inside_a_programme_name_are_not_factors(extractor: Extractor) -> None:
+    vals = run(extractor, "Faculty in the Peer Support Institute reported lower burnout.")
+    assert factors(vals) == set()
+
+
 def test_response_rate(extractor: Extractor) -> None:
     vals = run(
         extractor,

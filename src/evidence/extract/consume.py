@@ -474,6 +474,8 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
             fid = sp.kb_id_.partition("\t")[0]
             if ctx.get("negated") or research_need or s.passage.section in _NO_FACTOR_SECTIONS:
                 continue
+            if _in_proper_name(sp):
+                continue  # "the C-Change Mentoring and Leadership Institute" names a programme
             if any(o.start < sp.end and sp.start < o.end for o in outcomes) and not _drives_outcome(
                 sp, outcomes, s
             ):
@@ -554,6 +556,35 @@ _FINDING = re.compile(
     re.I,
 )
 _LINK_CUES = {"causal", "effect", "frame_risk", "frame_protective"}
+
+
+_NAME_ENDS = {
+    "Institute",
+    "Program",
+    "Programme",
+    "Center",
+    "Centre",
+    "Council",
+    "Foundation",
+    "Initiative",
+    "Task",
+    "Academy",
+    "Society",
+    "Association",
+}
+
+
+def _in_proper_name(span: Span) -> bool:
+    """A title-case factor phrase followed by an organisation word, mid-sentence."""
+    if span.start == 0 or not span[0].text[:1].isupper():
+        return False
+    doc = span.doc
+    for t in doc[span.end : span.end + 4]:
+        if t.text in _NAME_ENDS:
+            return True
+        if not (t.text[:1].isupper() or t.lower_ in {"and", "of", "&", "-"}):
+            return False
+    return False
 
 
 def _drives_outcome(span: Span, outcomes: list[Span], s: _Sent) -> bool:

@@ -24,7 +24,7 @@ from evidence.records import Document, ExtractedValue, Passage
 
 log = logging.getLogger(__name__)
 
-__version__ = "0.2.8"
+__version__ = "0.2.9"
 
 
 _LEX_ATTRS = frozenset(
