@@ -73,7 +73,11 @@ def load_batch_task(
     return ingest_io.load_batch(Path(db), files, run_id=run_id)
 
 
-@flow(name="ingest", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=False)  # type: ignore[arg-type]
+@flow(
+    name="ingest",
+    task_runner=ThreadPoolTaskRunner(max_workers=get_settings().max_workers),  # type: ignore[arg-type]
+    log_prints=False,
+)
 def ingest_flow(
     paths: list[str] | None = None, db: str | None = None, force: bool = False
 ) -> dict[str, Any]:

@@ -38,9 +38,7 @@ class Settings(BaseSettings):
     n_process: int = Field(default=1, ge=1)
 
     # themes
-    embedding_model: str = "all-MiniLM-L6-v2"
     theme_seed: int = 42
-    min_topic_size: int = Field(default=5, ge=2)
 
     @field_validator("pdf_timeout_s")
     @classmethod
