@@ -1,6 +1,6 @@
 """Extract flow: plan (documents not yet extracted by this extractor) → extract in batches → store.
 
-    python -m flows.extract --db data/processed/evidence.duckdb
+python -m flows.extract --db data/processed/evidence.duckdb
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ from evidence.store.db import now  # noqa: E402
 @task(name="plan-extraction", cache_policy=NO_CACHE)
 def plan_task(db: str, version: str, lexicon_hash: str, force: bool) -> list[str]:
     with read_only(db) as con:
-        return extract_io.docs_to_extract(con, version=version, lexicon_hash=lexicon_hash, force=force)
+        return extract_io.docs_to_extract(
+            con, version=version, lexicon_hash=lexicon_hash, force=force
+        )
 
 
 @task(name="extract-batch", cache_policy=NO_CACHE)
@@ -46,7 +48,9 @@ def extract_batch_task(db: str, doc_ids: list[str], extractor: Extractor) -> tup
 
 
 @flow(name="extract", log_prints=False)
-def extract_flow(db: str | None = None, force: bool = False, batch_docs: int = 200) -> dict[str, Any]:
+def extract_flow(
+    db: str | None = None, force: bool = False, batch_docs: int = 200
+) -> dict[str, Any]:
     """Extract study fields and factors for every study whose primary document needs it."""
     settings = get_settings()
     logger = get_run_logger()
@@ -62,7 +66,9 @@ def extract_flow(db: str | None = None, force: bool = False, batch_docs: int = 2
     todo = plan_task(str(db_path), extractor.version, extractor.lexicon_hash, force)
     logger.info(
         "%d documents to extract with extractor %s (lexicons %s)",
-        len(todo), extractor.version, extractor.lexicon_hash[:10],
+        len(todo),
+        extractor.version,
+        extractor.lexicon_hash[:10],
     )
     n_docs = n_values = 0
     for i in range(0, len(todo), batch_docs):
@@ -72,8 +78,13 @@ def extract_flow(db: str | None = None, force: bool = False, batch_docs: int = 2
         n_values += v
         logger.info("[%d/%d] documents extracted, %d values", n_docs, len(todo), n_values)
     extract_io.record_extraction_run(
-        db_path, run_id=run_id, version=extractor.version, lexicon_hash=extractor.lexicon_hash,
-        n_documents=n_docs, n_values=n_values, started_at=started_at,
+        db_path,
+        run_id=run_id,
+        version=extractor.version,
+        lexicon_hash=extractor.lexicon_hash,
+        n_documents=n_docs,
+        n_values=n_values,
+        started_at=started_at,
     )
     summary: dict[str, Any] = {
         "run_id": run_id,

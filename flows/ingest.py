@@ -106,7 +106,10 @@ def ingest_flow(
         else:
             todo.append(f)
     logger.info(
-        "%d files found: %d to read, %d unchanged since the last run", len(files), len(todo), unchanged
+        "%d files found: %d to read, %d unchanged since the last run",
+        len(files),
+        len(todo),
+        unchanged,
     )
 
     totals = ingest_io.BatchStats()
@@ -120,11 +123,20 @@ def ingest_flow(
         if not pending:
             return
         stats = load_batch_task(str(db_path), pending, run_id)
-        for name in ("files", "documents_new", "documents_duplicate", "passages", "studies_new", "issues"):
+        for name in (
+            "files",
+            "documents_new",
+            "documents_duplicate",
+            "passages",
+            "studies_new",
+            "issues",
+        ):
             setattr(totals, name, getattr(totals, name) + getattr(stats, name))
         logger.info(
             "loaded batch: %d files, %d new documents, %d passages",
-            stats.files, stats.documents_new, stats.passages,
+            stats.files,
+            stats.documents_new,
+            stats.passages,
         )
         pending, pending_docs = [], 0
 
@@ -137,7 +149,10 @@ def ingest_flow(
             issue_lines.append(str(issue))
         logger.info(
             "[%d/%d] %s: %d documents%s",
-            done, len(todo), Path(loaded.path).name, len(loaded.documents),
+            done,
+            len(todo),
+            Path(loaded.path).name,
+            len(loaded.documents),
             f", {len(loaded.issues)} issues" if loaded.issues else "",
         )
         pending.append(loaded)
@@ -166,7 +181,9 @@ def ingest_flow(
         "seconds": round(time.monotonic() - started, 2),
     }
     ingest_io.finish_run(
-        db_path, run_id=run_id, status="completed",
+        db_path,
+        run_id=run_id,
+        status="completed",
         stats={k: v for k, v in summary.items() if k != "issues"} | {"n_issues": len(issue_lines)},
     )
     return summary
@@ -175,7 +192,9 @@ def ingest_flow(
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", help="files or folders (default: data/raw)")
-    parser.add_argument("--db", default=None, help="DuckDB file (default data/processed/evidence.duckdb)")
+    parser.add_argument(
+        "--db", default=None, help="DuckDB file (default data/processed/evidence.duckdb)"
+    )
     parser.add_argument("--force", action="store_true", help="re-read files even if unchanged")
     args = parser.parse_args(argv)
     summary = ingest_flow(paths=args.paths or None, db=args.db, force=args.force)

@@ -1,6 +1,6 @@
 """The main job: ingest → extract → themes → exports, as one Prefect flow.
 
-    python -m flows.run [PATH ...] --db data/processed/evidence.duckdb
+python -m flows.run [PATH ...] --db data/processed/evidence.duckdb
 """
 
 from __future__ import annotations
@@ -32,7 +32,9 @@ def export_factors_task(db: str, out_dir: str) -> list[str]:
     out: list[str] = []
     with read_only(db) as con:
         for fmt in EXPORT_FORMATS:
-            out.append(str(export_factors(con, fmt=fmt, out=Path(out_dir) / f"factor_summary.{fmt}")))
+            out.append(
+                str(export_factors(con, fmt=fmt, out=Path(out_dir) / f"factor_summary.{fmt}"))
+            )
     return out
 
 

@@ -20,4 +20,6 @@ def dask_runner() -> Any:
     address = os.environ.get("EVIDENCE_DASK_ADDRESS")
     if address:
         return DaskTaskRunner(address=address)
-    return DaskTaskRunner(cluster_kwargs={"n_workers": os.cpu_count() or 2, "threads_per_worker": 1})
+    return DaskTaskRunner(
+        cluster_kwargs={"n_workers": os.cpu_count() or 2, "threads_per_worker": 1}
+    )

@@ -16,14 +16,23 @@ def test_main_job_produces_every_output(sample_run: dict) -> None:
     assert ingest["files_seen"] >= 15 and ingest["files_failed"] == 0, ingest["issues"]
     assert ingest["issues"] == []
     out = Path(sample_run["out_dir"])
-    for name in ("factor_summary.csv", "factor_summary.xlsx", "factor_summary.md",
-                 "factor_summary.html", "gap_map.html", "gap_map_professions.png",
-                 "gap_map_countries.png", "themes_overview.html", "themes_overview.png"):
+    for name in (
+        "factor_summary.csv",
+        "factor_summary.xlsx",
+        "factor_summary.md",
+        "factor_summary.html",
+        "gap_map.html",
+        "gap_map_professions.png",
+        "gap_map_countries.png",
+        "themes_overview.html",
+        "themes_overview.png",
+    ):
         assert (out / name).stat().st_size > 0, name
     with read_only(sample_run["db"]) as con:
         n_studies = con.execute("SELECT count(*) FROM evidence_studies").fetchone()[0]
         with_design = con.execute(
-            "SELECT count(*) FROM evidence_studies WHERE design IS NOT NULL").fetchone()[0]
+            "SELECT count(*) FROM evidence_studies WHERE design IS NOT NULL"
+        ).fetchone()[0]
         factors = con.execute("SELECT count(*) FROM evidence_factors").fetchone()[0]
         themes = con.execute("SELECT count(*) FROM evidence_themes").fetchone()[0]
         # the study that arrives as an abstract record and as the PDF is one study, full text first
@@ -57,8 +66,17 @@ def test_correction_made_before_a_rerun_is_in_effect_after_it(
     for args in (
         ["review", "reject", study_id, "risk_factor", factor_id, "--reason", "not supported"],
         ["review", "set", study_id, "design", "mixed_methods", "--reason", "survey + interviews"],
-        ["review", "add", study_id, "protective_factor", "peer_support", "--reason", "missed",
-         "--quote", "peer support helped"],
+        [
+            "review",
+            "add",
+            study_id,
+            "protective_factor",
+            "peer_support",
+            "--reason",
+            "missed",
+            "--quote",
+            "peer support helped",
+        ],
     ):
         result = runner.invoke(app, [*args, "--db", str(db), "--reviewer", "tester"])
         assert result.exit_code == 0, result.output
@@ -66,10 +84,14 @@ def test_correction_made_before_a_rerun_is_in_effect_after_it(
     def state() -> tuple:
         with read_only(db) as con:
             design = con.execute(
-                "SELECT design FROM evidence_studies WHERE study_id = ?", [study_id]).fetchone()[0]
-            facts = set(con.execute(
-                "SELECT factor_id, direction FROM evidence_factors WHERE study_id = ?",
-                [study_id]).fetchall())
+                "SELECT design FROM evidence_studies WHERE study_id = ?", [study_id]
+            ).fetchone()[0]
+            facts = set(
+                con.execute(
+                    "SELECT factor_id, direction FROM evidence_factors WHERE study_id = ?",
+                    [study_id],
+                ).fetchall()
+            )
         return design, facts
 
     design, facts = state()

@@ -29,12 +29,18 @@ def _inputs(shared: Path) -> list[str]:
 def _snapshot(db: Path) -> dict[str, list[tuple]]:
     with read_only(db) as con:
         return {
-            "documents": con.execute("SELECT doc_id, study_id, source_path FROM documents ORDER BY 1").fetchall(),
+            "documents": con.execute(
+                "SELECT doc_id, study_id, source_path FROM documents ORDER BY 1"
+            ).fetchall(),
             "passages": con.execute(
                 "SELECT passage_id, doc_id, section, page, char_start, char_end FROM passages ORDER BY 1"
             ).fetchall(),
-            "studies": con.execute("SELECT study_id, primary_doc_id FROM studies ORDER BY 1").fetchall(),
-            "files": con.execute("SELECT path, sha256, status FROM source_files ORDER BY 1").fetchall(),
+            "studies": con.execute(
+                "SELECT study_id, primary_doc_id FROM studies ORDER BY 1"
+            ).fetchall(),
+            "files": con.execute(
+                "SELECT path, sha256, status FROM source_files ORDER BY 1"
+            ).fetchall(),
             "errors": con.execute(
                 "SELECT source_path, stage, message FROM ingest_errors ORDER BY 1, 2, 3"
             ).fetchall(),
@@ -62,7 +68,9 @@ def test_ingest_flow_under_test_harness(
     snap = _snapshot(db)
     assert len(snap["errors"]) == 2
     with read_only(db) as con:
-        sections = {r[0] for r in con.execute("SELECT DISTINCT section FROM evidence_passages").fetchall()}
+        sections = {
+            r[0] for r in con.execute("SELECT DISTINCT section FROM evidence_passages").fetchall()
+        }
         n_pages = con.execute(
             "SELECT n_pages FROM evidence_documents WHERE format = 'pdf'"
         ).fetchone()
@@ -84,21 +92,35 @@ def test_missing_path_is_reported_and_the_rest_continues(
 def _run_ingest(args: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "flows.ingest", *args],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
         start_new_session=True,  # its own process group: SIGKILL takes the Prefect server too
     )
 
 
 @pytest.mark.slow
-def test_sigkill_mid_run_then_resume_equals_uninterrupted_run(shared_dir: Path, tmp_path: Path) -> None:
+def test_sigkill_mid_run_then_resume_equals_uninterrupted_run(
+    shared_dir: Path, tmp_path: Path
+) -> None:
     env = dict(os.environ)
     env["PREFECT_HOME"] = str(tmp_path / "prefect")
     env["EVIDENCE_LOAD_BATCH_SIZE"] = "1"  # commit after every file
     inputs = [
         str(shared_dir / "seeds"),
         str(shared_dir / "corpus" / "pdfs" / "cermine_example2_bmc_hsr_2014.pdf"),
-        str(shared_dir / "corpus" / "abstracts" / "format_samples" / "citations_single_record.nbib"),
-        str(shared_dir / "corpus" / "abstracts" / "peru_hospitals_multiformat" / "PUBMED_21032026_240.txt"),
+        str(
+            shared_dir / "corpus" / "abstracts" / "format_samples" / "citations_single_record.nbib"
+        ),
+        str(
+            shared_dir
+            / "corpus"
+            / "abstracts"
+            / "peru_hospitals_multiformat"
+            / "PUBMED_21032026_240.txt"
+        ),
     ]
     killed_db = tmp_path / "killed.duckdb"
     proc = _run_ingest([*inputs, "--db", str(killed_db)], env)
@@ -132,9 +154,8 @@ def test_sigkill_mid_run_then_resume_equals_uninterrupted_run(shared_dir: Path, 
 
 
 def test_dask_runner_uses_the_given_scheduler(monkeypatch: pytest.MonkeyPatch) -> None:
-    from prefect_dask import DaskTaskRunner
-
     from flows.runners import dask_runner
+    from prefect_dask import DaskTaskRunner
 
     monkeypatch.setenv("EVIDENCE_DASK_ADDRESS", "tcp://127.0.0.1:8786")
     runner = dask_runner()

@@ -38,7 +38,11 @@ def test_full_jats_article(tmp_path: Path) -> None:
     (doc,) = result.documents
     assert doc.title == "Burnout among ICU nurses"
     assert (doc.doi, doc.pmid, doc.year, doc.journal) == (
-        "10.1186/s12912-020-00001-1", "31234567", 2020, "BMC Nursing")
+        "10.1186/s12912-020-00001-1",
+        "31234567",
+        2020,
+        "BMC Nursing",
+    )
     assert doc.authors == ["Rossi, Anna"] and doc.is_full_text
     sections = [b.section for b in doc.blocks]
     assert {"title", "abstract", "introduction", "results", "references"} <= set(sections)
@@ -47,7 +51,13 @@ def test_full_jats_article(tmp_path: Path) -> None:
 
 
 def test_pmc_fragments_from_a_real_data_set(shared_dir: Path) -> None:
-    folder = shared_dir / "corpus" / "labelled" / "rct_numeric_extraction" / "abstract_and_results_xml_files"
+    folder = (
+        shared_dir
+        / "corpus"
+        / "labelled"
+        / "rct_numeric_extraction"
+        / "abstract_and_results_xml_files"
+    )
     files = sorted(folder.glob("*.xml"))
     results = [read_path(f) for f in files]
     ok = [r for r in results if r.documents]

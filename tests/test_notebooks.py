@@ -107,7 +107,8 @@ def test_notebook_runs_on_the_evidence(
     with read_only(notebook_db) as con:
         n_studies = con.execute("SELECT count(*) FROM evidence_studies").fetchone()[0]
         n_factors = con.execute(
-            "SELECT count(DISTINCT factor_id) FROM evidence_factors").fetchone()[0]
+            "SELECT count(DISTINCT factor_id) FROM evidence_factors"
+        ).fetchone()[0]
     expected = {
         "01_explore_evidence": f"{n_studies} studies in",
         "02_factors_and_themes": f"{n_factors} factors",

@@ -14,17 +14,70 @@ from evidence.store import connect, read_only, transaction
 from evidence.store.db import migrations
 
 PUBLIC_VIEWS = {
-    "evidence_documents": ["doc_id", "study_id", "source_path", "format", "title", "year", "doi",
-                           "pmid", "n_pages"],
-    "evidence_passages": ["doc_id", "passage_id", "section", "page", "char_start", "char_end", "text"],
+    "evidence_documents": [
+        "doc_id",
+        "study_id",
+        "source_path",
+        "format",
+        "title",
+        "year",
+        "doi",
+        "pmid",
+        "n_pages",
+    ],
+    "evidence_passages": [
+        "doc_id",
+        "passage_id",
+        "section",
+        "page",
+        "char_start",
+        "char_end",
+        "text",
+    ],
     "evidence_errors": ["source_path", "stage", "message", "created_at"],
-    "evidence_studies": ["study_id", "title", "year", "doi", "pmid", "design", "n_participants",
-                         "n_interviews", "n_focus_groups", "n_sites", "response_rate", "countries",
-                         "regions", "care_settings", "populations", "instruments", "outcomes"],
-    "evidence_factors": ["study_id", "factor_id", "factor_label", "area", "level", "direction",
-                         "n_mentions", "best_quote", "page", "section"],
-    "evidence": ["study_id", "field", "value", "quote", "doc_id", "page", "char_start", "char_end",
-                 "confidence", "extractor_version"],
+    "evidence_studies": [
+        "study_id",
+        "title",
+        "year",
+        "doi",
+        "pmid",
+        "design",
+        "n_participants",
+        "n_interviews",
+        "n_focus_groups",
+        "n_sites",
+        "response_rate",
+        "countries",
+        "regions",
+        "care_settings",
+        "populations",
+        "instruments",
+        "outcomes",
+    ],
+    "evidence_factors": [
+        "study_id",
+        "factor_id",
+        "factor_label",
+        "area",
+        "level",
+        "direction",
+        "n_mentions",
+        "best_quote",
+        "page",
+        "section",
+    ],
+    "evidence": [
+        "study_id",
+        "field",
+        "value",
+        "quote",
+        "doc_id",
+        "page",
+        "char_start",
+        "char_end",
+        "confidence",
+        "extractor_version",
+    ],
 }
 
 
@@ -33,7 +86,9 @@ def test_migrations_are_numbered_and_recorded(tmp_path: Path) -> None:
     versions = [v for v, _, _ in migrations()]
     assert versions == sorted(versions) and versions[0] == 1
     with connect(db) as con:
-        recorded = [r[0] for r in con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()]
+        recorded = [
+            r[0] for r in con.execute("SELECT version FROM schema_migrations ORDER BY 1").fetchall()
+        ]
     assert recorded == versions
     # re-running applies nothing
     from evidence.store.db import migrate
@@ -72,10 +127,15 @@ def test_reader_meeting_a_write_gets_a_clear_message(tmp_path: Path) -> None:
     db = tmp_path / "e.duckdb"
     connect(db).close()
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('locked', flush=True);"
-         " time.sleep(30)", str(db)],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('locked', flush=True);"
+            " time.sleep(30)",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"

@@ -56,8 +56,17 @@ def _print_ingest_summary(summary: dict[str, Any]) -> None:
             console.print(Text.assemble(("  ! ", "yellow"), line), highlight=False)
     t = Table(title="ingest", show_header=False)
     for key in (
-        "files_seen", "files_new", "files_unchanged", "files_failed", "documents_new",
-        "documents_duplicate", "passages_new", "documents", "passages", "studies", "seconds",
+        "files_seen",
+        "files_new",
+        "files_unchanged",
+        "files_failed",
+        "documents_new",
+        "documents_duplicate",
+        "passages_new",
+        "documents",
+        "passages",
+        "studies",
+        "seconds",
     ):
         t.add_row(key.replace("_", " "), str(summary.get(key, "")))
     console.print(t)
@@ -87,7 +96,9 @@ def ingest(
             flow_fn = ingest_flow.with_options(task_runner=dask_runner())
         elif runner != "threads":
             raise EvidenceError(f"unknown runner {runner!r}", hint="use --runner threads or dask")
-        summary = flow_fn(paths=[str(p) for p in paths] if paths else None, db=str(db_path), force=force)
+        summary = flow_fn(
+            paths=[str(p) for p in paths] if paths else None, db=str(db_path), force=force
+        )
     except EvidenceError as e:
         _fail(e)
     _print_ingest_summary(summary)
@@ -126,7 +137,9 @@ def themes(
         from flows.themes import themes_flow
 
         summary = themes_flow(
-            db=str(db_path), seed=seed, out_dir=str(out or db_path.parent),
+            db=str(db_path),
+            seed=seed,
+            out_dir=str(out or db_path.parent),
             stability_seeds=stability_seeds,
         )
     except EvidenceError as e:
@@ -137,7 +150,8 @@ def themes(
 @app.command()
 def run(
     paths: Annotated[
-        list[Path] | None, typer.Argument(help="Files or folders [default: data/raw, the sample corpus]")
+        list[Path] | None,
+        typer.Argument(help="Files or folders [default: data/raw, the sample corpus]"),
     ] = None,
     db: DbOption = None,
     out: Annotated[
@@ -151,7 +165,8 @@ def run(
         from flows.run import run_flow
 
         summary = run_flow(
-            paths=[str(p) for p in paths] if paths else None, db=str(db_path),
+            paths=[str(p) for p in paths] if paths else None,
+            db=str(db_path),
             out_dir=str(out or db_path.parent),
         )
     except EvidenceError as e:
@@ -224,7 +239,9 @@ def status(db: DbOption = None) -> None:
 
 @app.command()
 def sql(
-    query: Annotated[str, typer.Argument(help='A read-only query, e.g. "SELECT * FROM evidence_studies"')],
+    query: Annotated[
+        str, typer.Argument(help='A read-only query, e.g. "SELECT * FROM evidence_studies"')
+    ],
     db: DbOption = None,
     limit: Annotated[int, typer.Option(help="Show at most this many rows.")] = 100,
     csv: Annotated[bool, typer.Option("--csv", help="Print CSV instead of a table.")] = False,
@@ -276,13 +293,16 @@ def evaluate(
         Path | None, typer.Option(help="Folder holding seeds/ and corpus/ [default: ../shared]")
     ] = None,
     agreement: Annotated[
-        bool, typer.Option(help="Also print inter-annotator agreement on the double-annotated items.")
+        bool,
+        typer.Option(help="Also print inter-annotator agreement on the double-annotated items."),
     ] = False,
 ) -> None:
     """Precision, recall and F1 per field of the extractor against hand annotations."""
     from evidence.extract import evaluate as ev
 
-    shared_dir = shared or Path(os.environ.get("EVIDENCE_SHARED_DIR", get_settings().root.parent / "shared"))
+    shared_dir = shared or Path(
+        os.environ.get("EVIDENCE_SHARED_DIR", get_settings().root.parent / "shared")
+    )
     files: list[Path] = []
     for g in gold:
         files.extend(sorted(g.glob("gold_*.yaml")) if g.is_dir() else [g])

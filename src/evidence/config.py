@@ -29,7 +29,9 @@ class Settings(BaseSettings):
     db: Path | None = None
 
     # ingest
-    pdf_timeout_s: float = Field(default=60.0, gt=0, description="per-document time limit for PDF parsing")
+    pdf_timeout_s: float = Field(
+        default=60.0, gt=0, description="per-document time limit for PDF parsing"
+    )
     load_batch_size: int = Field(default=200, ge=1)
     max_workers: int = Field(default=2, ge=1)
 

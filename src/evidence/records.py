@@ -137,7 +137,12 @@ class Document:
         if not self.text and self.blocks:
             self.assemble()
         key = "\x1f".join(
-            [normalise_text(self.text), self.doi or "", self.pmid or "", normalise_title(self.title or "")]
+            [
+                normalise_text(self.text),
+                self.doi or "",
+                self.pmid or "",
+                normalise_title(self.title or ""),
+            ]
         )
         return "d" + sha1(key, 16)
 
@@ -210,7 +215,9 @@ class ExtractedValue:
     confidence: float
     passage_id: str | None = None
     value_num: float | None = None
-    detail: dict[str, object] = _field(default_factory=dict)  # e.g. direction, negated, hedged, background
+    detail: dict[str, object] = _field(
+        default_factory=dict
+    )  # e.g. direction, negated, hedged, background
 
     @property
     def value_id(self) -> str:

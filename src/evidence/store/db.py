@@ -90,7 +90,9 @@ def migrations() -> list[tuple[int, str, str]]:
     found.sort()
     versions = [v for v, _, _ in found]
     if len(versions) != len(set(versions)):
-        raise StoreError("two migrations share a number", hint="renumber src/evidence/store/migrations")
+        raise StoreError(
+            "two migrations share a number", hint="renumber src/evidence/store/migrations"
+        )
     return found
 
 
@@ -108,9 +110,7 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
         con.execute("BEGIN TRANSACTION")
         try:
             con.execute(sql)
-            con.execute(
-                "INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, now()]
-            )
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)", [version, name, now()])
             con.execute("COMMIT")
         except Exception as e:
             con.execute("ROLLBACK")

@@ -53,10 +53,22 @@ def load_documents(
     order = {d: i for i, d in enumerate(doc_ids)}
     for r in sorted(rows, key=lambda r: order[r[0]]):
         doc = Document(
-            source_path=r[1], format=r[2], blocks=[], title=r[3], authors=list(r[4] or []),
-            year=r[5], journal=r[6], doi=r[7], pmid=r[8], keywords=list(r[9] or []),
-            publication_types=list(r[10] or []), mesh=list(r[11] or []), record_index=r[12],
-            n_pages=r[13], is_full_text=bool(r[14]), text=r[15],
+            source_path=r[1],
+            format=r[2],
+            blocks=[],
+            title=r[3],
+            authors=list(r[4] or []),
+            year=r[5],
+            journal=r[6],
+            doi=r[7],
+            pmid=r[8],
+            keywords=list(r[9] or []),
+            publication_types=list(r[10] or []),
+            mesh=list(r[11] or []),
+            record_index=r[12],
+            n_pages=r[13],
+            is_full_text=bool(r[14]),
+            text=r[15],
         )
         out.append((doc, by_doc.get(r[0], [])))
     return out
@@ -95,10 +107,25 @@ def save_extractions(
                     continue
                 seen.add(vid)
                 rows.append(
-                    [vid, study_of[doc_id], doc_id, v.passage_id, v.field, v.value, v.value_num,
-                     v.quote, v.section, v.page, v.char_start, v.char_end, float(v.confidence),
-                     json.dumps(v.detail, default=str) if v.detail else None, version,
-                     lexicon_hash, ts]
+                    [
+                        vid,
+                        study_of[doc_id],
+                        doc_id,
+                        v.passage_id,
+                        v.field,
+                        v.value,
+                        v.value_num,
+                        v.quote,
+                        v.section,
+                        v.page,
+                        v.char_start,
+                        v.char_end,
+                        float(v.confidence),
+                        json.dumps(v.detail, default=str) if v.detail else None,
+                        version,
+                        lexicon_hash,
+                        ts,
+                    ]
                 )
             con.execute(
                 "INSERT OR REPLACE INTO extracted_documents VALUES (?, ?, ?, ?, ?)",
@@ -119,13 +146,21 @@ def refresh_factors(db_path: Path, factors: Sequence[Factor]) -> None:
         con.execute("DELETE FROM factors")
         con.executemany(
             "INSERT INTO factors VALUES (?, ?, ?, ?, ?, ?)",
-            [[f.factor_id, f.label, f.definition, f.area, f.level, f.default_direction]
-             for f in factors],
+            [
+                [f.factor_id, f.label, f.definition, f.area, f.level, f.default_direction]
+                for f in factors
+            ],
         )
 
 
 def record_extraction_run(
-    db_path: Path, *, run_id: str, version: str, lexicon_hash: str, n_documents: int, n_values: int,
+    db_path: Path,
+    *,
+    run_id: str,
+    version: str,
+    lexicon_hash: str,
+    n_documents: int,
+    n_values: int,
     started_at: object,
 ) -> None:
     with transaction(db_path) as con:

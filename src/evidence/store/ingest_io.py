@@ -155,26 +155,71 @@ def load_batch(db_path: Path, files: Sequence[LoadedFile], *, run_id: str) -> Ba
                 stats.studies_new += int(created)
                 touched.add(sid)
                 doc_rows.append(
-                    (doc_id, sid, f.path, f.sha256, doc.record_index, doc.format, doc.title,
-                     doc.authors, doc.year, doc.journal, doc.doi, doc.pmid, doc.keywords,
-                     doc.publication_types, doc.mesh, doc.is_full_text, doc.n_pages,
-                     len(doc.text), doc.text, ts)
+                    (
+                        doc_id,
+                        sid,
+                        f.path,
+                        f.sha256,
+                        doc.record_index,
+                        doc.format,
+                        doc.title,
+                        doc.authors,
+                        doc.year,
+                        doc.journal,
+                        doc.doi,
+                        doc.pmid,
+                        doc.keywords,
+                        doc.publication_types,
+                        doc.mesh,
+                        doc.is_full_text,
+                        doc.n_pages,
+                        len(doc.text),
+                        doc.text,
+                        ts,
+                    )
                 )
                 passage_rows.extend(
-                    (p.passage_id, doc_id, p.seq, p.section, p.page, p.char_start, p.char_end, p.text)
+                    (
+                        p.passage_id,
+                        doc_id,
+                        p.seq,
+                        p.section,
+                        p.page,
+                        p.char_start,
+                        p.char_end,
+                        p.text,
+                    )
                     for p in passages
                 )
                 stats.documents_new += 1
                 stats.passages += len(passages)
             for issue in f.issues:
                 error_rows.append(
-                    (run_id, f.path, f.sha256, issue.stage, issue.location, issue.message,
-                     issue.hint, issue.severity, ts)
+                    (
+                        run_id,
+                        f.path,
+                        f.sha256,
+                        issue.stage,
+                        issue.location,
+                        issue.message,
+                        issue.hint,
+                        issue.severity,
+                        ts,
+                    )
                 )
                 stats.issues += 1
             file_rows.append(
-                (f.path, f.sha256, f.size_bytes, f.format, f.status, len(f.documents),
-                 len(f.issues), run_id, ts)
+                (
+                    f.path,
+                    f.sha256,
+                    f.size_bytes,
+                    f.format,
+                    f.status,
+                    len(f.documents),
+                    len(f.issues),
+                    run_id,
+                    ts,
+                )
             )
         resolver.flush()
         if doc_rows:
@@ -182,9 +227,7 @@ def load_batch(db_path: Path, files: Sequence[LoadedFile], *, run_id: str) -> Ba
             con.execute(f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}) SELECT * FROM docs_df")
         if passage_rows:
             passages_df = pd.DataFrame(passage_rows, columns=_PASSAGE_COLUMNS)  # noqa: F841
-            con.execute(
-                "INSERT INTO passages SELECT * FROM passages_df ON CONFLICT DO NOTHING"
-            )
+            con.execute("INSERT INTO passages SELECT * FROM passages_df ON CONFLICT DO NOTHING")
         if error_rows:
             con.executemany(
                 "INSERT INTO ingest_errors (run_id, source_path, source_sha256, stage, location,"
@@ -201,12 +244,36 @@ def load_batch(db_path: Path, files: Sequence[LoadedFile], *, run_id: str) -> Ba
 
 
 _DOC_COLUMNS = [
-    "doc_id", "study_id", "source_path", "source_sha256", "record_index", "format", "title",
-    "authors", "year", "journal", "doi", "pmid", "keywords", "publication_types", "mesh",
-    "is_full_text", "n_pages", "n_chars", "text", "ingested_at",
+    "doc_id",
+    "study_id",
+    "source_path",
+    "source_sha256",
+    "record_index",
+    "format",
+    "title",
+    "authors",
+    "year",
+    "journal",
+    "doi",
+    "pmid",
+    "keywords",
+    "publication_types",
+    "mesh",
+    "is_full_text",
+    "n_pages",
+    "n_chars",
+    "text",
+    "ingested_at",
 ]
 _PASSAGE_COLUMNS = [
-    "passage_id", "doc_id", "seq", "section", "page", "char_start", "char_end", "text",
+    "passage_id",
+    "doc_id",
+    "seq",
+    "section",
+    "page",
+    "char_start",
+    "char_end",
+    "text",
 ]
 
 
@@ -236,7 +303,8 @@ class _StudyResolver:
         ).fetchall():
             self.by_doi.setdefault(doi, sid)
         for sid, pmid in self.con.execute(
-            "SELECT study_id, pmid FROM studies WHERE pmid IN (SELECT unnest(?::VARCHAR[]))", [pmids]
+            "SELECT study_id, pmid FROM studies WHERE pmid IN (SELECT unnest(?::VARCHAR[]))",
+            [pmids],
         ).fetchall():
             self.by_pmid.setdefault(pmid, sid)
         for sid, tnorm, year, doi in self.con.execute(
@@ -249,7 +317,8 @@ class _StudyResolver:
         self.stored = {
             r[0]
             for r in self.con.execute(
-                "SELECT study_id FROM studies WHERE study_id IN (SELECT unnest(?::VARCHAR[]))", [keys]
+                "SELECT study_id FROM studies WHERE study_id IN (SELECT unnest(?::VARCHAR[]))",
+                [keys],
             ).fetchall()
         }
 
@@ -273,18 +342,30 @@ class _StudyResolver:
             sid = study_id_for(key)
             if sid not in self.new and sid not in self.stored:
                 self.new[sid] = {
-                    "study_id": sid, "study_key": key, "title": doc.title,
-                    "title_norm": tnorm or None, "year": doc.year, "doi": doc.doi,
-                    "pmid": doc.pmid, "first_author": doc.first_author, "journal": doc.journal,
+                    "study_id": sid,
+                    "study_key": key,
+                    "title": doc.title,
+                    "title_norm": tnorm or None,
+                    "year": doc.year,
+                    "doi": doc.doi,
+                    "pmid": doc.pmid,
+                    "first_author": doc.first_author,
+                    "journal": doc.journal,
                 }
                 created = True
         else:
             target = self.new.get(sid)
             if target is None:
                 target = self.fills.setdefault(sid, {})
-            for k, v in (("doi", doc.doi), ("pmid", doc.pmid), ("year", doc.year),
-                         ("title", doc.title), ("title_norm", tnorm or None),
-                         ("first_author", doc.first_author), ("journal", doc.journal)):
+            for k, v in (
+                ("doi", doc.doi),
+                ("pmid", doc.pmid),
+                ("year", doc.year),
+                ("title", doc.title),
+                ("title_norm", tnorm or None),
+                ("first_author", doc.first_author),
+                ("journal", doc.journal),
+            ):
                 if v is not None and target.get(k) is None:
                     target[k] = v
         if doc.doi:
@@ -330,8 +411,16 @@ def record_issue(db_path: Path, issue: IngestIssue, *, run_id: str) -> None:
         con.execute(
             "INSERT INTO ingest_errors (run_id, source_path, stage, location, message, hint,"
             " severity, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [run_id, issue.source_path, issue.stage, issue.location, issue.message, issue.hint,
-             issue.severity, now()],
+            [
+                run_id,
+                issue.source_path,
+                issue.stage,
+                issue.location,
+                issue.message,
+                issue.hint,
+                issue.severity,
+                now(),
+            ],
         )
 
 
@@ -374,7 +463,11 @@ def prepare_file(path: Path, *, pdf_timeout_s: float) -> LoadedFile:
     sha, size = file_digest(path)
     result = read_path(path, pdf_timeout_s=pdf_timeout_s)
     loaded = LoadedFile(
-        path=str(path), sha256=sha, size_bytes=size, format=result.format, issues=list(result.issues)
+        path=str(path),
+        sha256=sha,
+        size_bytes=size,
+        format=result.format,
+        issues=list(result.issues),
     )
     for doc in result.documents:
         loaded.documents.append((doc, split_passages(doc)))

@@ -99,7 +99,9 @@ class ThemeParams:
     n_quotes: int = 3
     ngram_max: int = 2
     temperature: float = 0.05
-    umap_min_passages: int = 1000  # below this, PCA reduces (UMAP adds little there and costs a JIT compile)
+    umap_min_passages: int = (
+        1000  # below this, PCA reduces (UMAP adds little there and costs a JIT compile)
+    )
 
     def __post_init__(self) -> None:
         checks = {
