@@ -104,3 +104,26 @@ def test_correction_made_before_a_rerun_is_in_effect_after_it(
     assert state() == (design, facts)
     log = runner.invoke(app, ["review", "log", "--db", str(db)])
     assert log.exit_code == 0 and "tester" in log.output
+
+
+def test_cli_ingest_fills_the_study_and_factor_views(
+    shared_dir: Path, tmp_path: Path, prefect_harness: None
+) -> None:
+    db = tmp_path / "evidence.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(shared_dir / "seeds"), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    with read_only(db) as con:
+        designs = dict(
+            con.execute(
+                "SELECT title IS NULL, count(*) FROM evidence_studies GROUP BY 1"
+            ).fetchall()
+        )
+        n_design = con.execute(
+            "SELECT count(*) FROM evidence_studies WHERE design IS NOT NULL"
+        ).fetchone()[0]
+        n_factors = con.execute("SELECT count(DISTINCT study_id) FROM evidence_factors").fetchone()[
+            0
+        ]
+    assert sum(designs.values()) == 4 and n_design == 4 and n_factors == 4
+    status = CliRunner().invoke(app, ["status", "--db", str(db)])
+    assert status.exit_code == 0 and "extracted documents" in status.output

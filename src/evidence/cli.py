@@ -82,6 +82,13 @@ def ingest(
     runner: Annotated[
         str, typer.Option(help="Task runner: 'threads' (one machine) or 'dask' (a Dask cluster).")
     ] = "threads",
+    extract: Annotated[
+        bool,
+        typer.Option(
+            "--extract/--no-extract",
+            help="Also extract the new or changed studies, so the study and factor views are filled.",
+        ),
+    ] = True,
 ) -> None:
     """Read papers and exports into the evidence database (re-running skips unchanged files)."""
     db_path = _db(db)
@@ -99,9 +106,16 @@ def ingest(
         summary = flow_fn(
             paths=[str(p) for p in paths] if paths else None, db=str(db_path), force=force
         )
+        extracted = None
+        if extract:
+            from flows.extract import extract_flow
+
+            extracted = extract_flow(db=str(db_path))
     except EvidenceError as e:
         _fail(e)
     _print_ingest_summary(summary)
+    if extracted is not None:
+        console.print("[bold]extract[/]", extracted)
 
 
 @app.command()
