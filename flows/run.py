@@ -59,7 +59,7 @@ def run_flow(
     ingest = ingest_flow(paths=paths, db=db_path)
     extract = extract_flow(db=db_path)
     themes = themes_flow(db=db_path, seed=settings.theme_seed, out_dir=out)
-    outputs = list(themes.get("outputs", [])) if isinstance(themes, dict) else []
+    outputs = list(themes.get("files", [])) if isinstance(themes, dict) else []
     outputs += export_factors_task(db_path, out)
     outputs += export_map_task(db_path, out)
     logger.info("outputs written to %s", out)
