@@ -16,6 +16,8 @@ def test_main_job_produces_every_output(sample_run: dict) -> None:
     assert ingest["files_seen"] >= 15 and ingest["files_failed"] == 0, ingest["issues"]
     assert ingest["issues"] == []
     out = Path(sample_run["out_dir"])
+    listed = {Path(p).name for p in sample_run["outputs"]}
+    assert {"themes_overview.html", "factor_summary.xlsx", "gap_map.html"} <= listed
     for name in (
         "factor_summary.csv",
         "factor_summary.xlsx",
