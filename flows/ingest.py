@@ -62,8 +62,8 @@ def discover_task(paths: list[str]) -> tuple[list[str], list[IngestIssue]]:
     cache_policy=NO_CACHE,
     task_run_name="read {path}",
 )
-def read_task(path: str, pdf_timeout_s: float) -> ingest_io.LoadedFile:
-    return ingest_io.prepare_file(Path(path), pdf_timeout_s=pdf_timeout_s)
+def read_task(path: str, pdf_timeout_s: float, digest: tuple[str, int]) -> ingest_io.LoadedFile:
+    return ingest_io.prepare_file(Path(path), pdf_timeout_s=pdf_timeout_s, digest=digest)
 
 
 @task(name="load-batch", cache_policy=NO_CACHE)
@@ -97,14 +97,14 @@ def ingest_flow(
         ingest_io.record_issue(db_path, issue, run_id=run_id)
         logger.error(str(issue))
 
-    todo: list[str] = []
+    todo: dict[str, tuple[str, int]] = {}  # path -> (sha256, size), hashed once
     unchanged = 0
     for f in files:
-        sha, _ = ingest_io.file_digest(Path(f))
-        if not force and known.get(f) == sha:
+        digest = ingest_io.file_digest(Path(f))
+        if not force and known.get(f) == digest[0]:
             unchanged += 1
         else:
-            todo.append(f)
+            todo[f] = digest
     logger.info(
         "%d files found: %d to read, %d unchanged since the last run",
         len(files),
@@ -140,7 +140,7 @@ def ingest_flow(
         )
         pending, pending_docs = [], 0
 
-    futures = [read_task.submit(f, settings.pdf_timeout_s) for f in todo]
+    futures = [read_task.submit(f, settings.pdf_timeout_s, d) for f, d in todo.items()]
     for done, fut in enumerate(as_completed(futures), start=1):
         loaded: ingest_io.LoadedFile = fut.result()
         if loaded.status == "failed":

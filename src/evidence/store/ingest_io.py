@@ -455,12 +455,17 @@ def file_digest(path: Path) -> tuple[str, int]:
     return h.hexdigest(), size
 
 
-def prepare_file(path: Path, *, pdf_timeout_s: float) -> LoadedFile:
-    """Read one file and split its documents into passages. Never raises for bad input."""
+def prepare_file(
+    path: Path, *, pdf_timeout_s: float, digest: tuple[str, int] | None = None
+) -> LoadedFile:
+    """Read one file and split its documents into passages. Never raises for bad input.
+
+    `digest` is the file's (sha256, size) when the caller has already hashed it.
+    """
     from evidence.extract.segment import split_passages
     from evidence.sources import read_path
 
-    sha, size = file_digest(path)
+    sha, size = digest or file_digest(path)
     result = read_path(path, pdf_timeout_s=pdf_timeout_s)
     loaded = LoadedFile(
         path=str(path),
