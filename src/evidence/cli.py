@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from evidence.cli_review import export_app, review_app
+from evidence.cli_review import DbOption, export_app, review_app
 from evidence.config import get_settings
 from evidence.errors import EvidenceError
 
@@ -25,12 +25,6 @@ app = typer.Typer(
 )
 console = Console()
 err = Console(stderr=True)
-
-DbOption = Annotated[
-    Path | None,
-    typer.Option("--db", help="DuckDB evidence database [default: data/processed/evidence.duckdb]"),
-]
-
 
 def _db(db: Path | None) -> Path:
     return db or get_settings().db_path
