@@ -123,15 +123,7 @@ def ingest_flow(
         if not pending:
             return
         stats = load_batch_task(str(db_path), pending, run_id)
-        for name in (
-            "files",
-            "documents_new",
-            "documents_duplicate",
-            "passages",
-            "studies_new",
-            "issues",
-        ):
-            setattr(totals, name, getattr(totals, name) + getattr(stats, name))
+        totals.add(stats)
         logger.info(
             "loaded batch: %d files, %d new documents, %d passages",
             stats.files,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import duckdb
@@ -51,6 +51,11 @@ class BatchStats:
     passages: int = 0
     studies_new: int = 0
     issues: int = 0
+
+    def add(self, other: BatchStats) -> None:
+        """Accumulate another batch's counts into this one."""
+        for f in fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
 
 def known_files(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
