@@ -192,6 +192,7 @@ def status(db: DbOption = None) -> None:
     """Counts, last runs, ingest errors and the latest theme metrics."""
     from evidence.store import read_only
     from evidence.store.ingest_io import counts
+    from evidence.store.themes_io import latest_theme_metrics
 
     db_path = _db(db)
     try:
@@ -213,13 +214,7 @@ def status(db: DbOption = None) -> None:
                 "SELECT source_path, message, location FROM evidence_errors"
                 " WHERE severity = 'error' ORDER BY source_path LIMIT 50"
             ).fetchall()
-            theme_metrics = None
-            try:
-                from evidence.store.themes_io import latest_theme_metrics
-
-                theme_metrics = latest_theme_metrics(con)
-            except ImportError:
-                theme_metrics = None
+            theme_metrics = latest_theme_metrics(con)
     except EvidenceError as e:
         _fail(e)
     t = Table(title=f"evidence database {db_path}", show_header=False)
