@@ -267,7 +267,7 @@ def test_forked_workers_give_the_same_records(extractor: Extractor) -> None:
         doc.assemble()
         items.append((doc, split_passages(doc)))
     serial = [(i, [(v.field, v.value) for v in vs]) for i, vs in extractor.extract_many(items)]
-    par = Extractor(n_process=2, chunk_size=2)
+    par = Extractor(n_process=2, chunk_size=2, min_parallel_docs=4)
     forked = [(i, [(v.field, v.value) for v in vs]) for i, vs in par.extract_many(items)]
     assert forked == serial and len(forked) == len(texts)
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import logging
 import multiprocessing as mp
+import os
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 
 import spacy
 from spacy.attrs import IDS
@@ -45,15 +46,31 @@ def build_nlp() -> Language:
     return nlp
 
 
+def default_n_process() -> int:
+    """Worker processes used when ``n_process=0`` (auto): the CPUs, at most four."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
 class Extractor:
     """Rule-based extraction of study design, methods, sample, setting and factors."""
 
     version: str = __version__
 
-    def __init__(self, *, batch_size: int = 256, n_process: int = 1, chunk_size: int = 64) -> None:
+    def __init__(
+        self,
+        *,
+        batch_size: int = 256,
+        n_process: int = 1,
+        chunk_size: int = 64,
+        min_parallel_docs: int = 256,
+    ) -> None:
+        """``n_process=0`` picks ``default_n_process()``; workers are used only for calls
+        with at least ``min_parallel_docs`` documents (below that, starting them costs more
+        than they save)."""
         self.batch_size = batch_size
-        self.n_process = n_process
+        self.n_process = n_process if n_process > 0 else default_n_process()
         self.chunk_size = chunk_size
+        self.min_parallel_docs = min_parallel_docs
         self.lexicon_hash = lexicon_hash()
         self.nlp = build_nlp()
         self.resources = Resources.load()
@@ -67,21 +84,28 @@ class Extractor:
     ) -> Iterator[tuple[str, list[ExtractedValue]]]:
         """Yield ``(doc_id, values)`` per document, in input order, from one batched pipe.
 
-        With ``n_process > 1`` (and the ``fork`` start method) chunks of documents go to
-        forked workers that share this extractor's pipeline; records come back in order.
+        With ``n_process > 1`` and at least ``min_parallel_docs`` documents, chunks of
+        documents go to worker processes (started from a ``forkserver`` that has the
+        pipeline built already); records come back in input order.
         """
-        if self.n_process > 1 and "fork" in mp.get_all_start_methods():
-            yield from self._extract_parallel(items)
-            return
-        yield from self._extract_serial(items)
+        it = iter(items)
+        if self.n_process > 1 and "forkserver" in mp.get_all_start_methods():
+            head = list(islice(it, self.min_parallel_docs))
+            if len(head) >= self.min_parallel_docs:
+                yield from self._extract_parallel(chain(head, it))
+                return
+            it = iter(head)
+        yield from self._extract_serial(it)
 
     def _extract_parallel(
         self, items: Iterable[tuple[Document, list[Passage]]]
     ) -> Iterator[tuple[str, list[ExtractedValue]]]:
-        global _WORKER
-        _WORKER = self
-        ctx = mp.get_context("fork")
-        with ctx.Pool(self.n_process) as pool:
+        ctx = mp.get_context("forkserver")
+        # only takes effect when this process starts its forkserver (the first pool)
+        ctx.set_forkserver_preload(["evidence.extract.warm"])
+        with ctx.Pool(
+            self.n_process, initializer=_init_worker, initargs=(self.batch_size, self.lexicon_hash)
+        ) as pool:
             for chunk in pool.imap(_work, _chunks(items, self.chunk_size)):
                 yield from chunk
 
@@ -126,7 +150,7 @@ class Extractor:
         yield from ready()
 
 
-# --- worker side of ``n_process > 1`` (the forked child inherits the parent's extractor) ---
+# --- worker side of ``n_process > 1`` ------------------------------------------------------
 
 _WORKER: Extractor | None = None
 
@@ -137,6 +161,18 @@ def _chunks(items: Iterable[_Item], size: int) -> Iterator[list[_Item]]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
+
+
+def _init_worker(batch_size: int, parent_lexicon_hash: str) -> None:
+    """Take the extractor the forkserver preloaded; rebuild it if the lexicons changed since."""
+    global _WORKER
+    from evidence.extract import warm
+
+    extractor = warm.EXTRACTOR
+    if extractor.lexicon_hash != parent_lexicon_hash:
+        extractor = Extractor()
+    extractor.batch_size = batch_size
+    _WORKER = extractor
 
 
 def _work(chunk: list[_Item]) -> list[tuple[str, list[ExtractedValue]]]:
