@@ -1157,6 +1157,33 @@ def _is_protocol(document: Document, sents: list[_Sent]) -> bool:
 
 
 _NOT_A_DESIGN_AFTER = {"ward", "wards", "unit", "units", "area", "areas", "nursing"}
+# "future longitudinal studies are needed": a design the authors call for, not theirs
+_FUTURE_WORK = re.compile(
+    r"\b(?:future|further|more|additional)\b[^.;]{0,80}?\b(?:needed|required|warranted|"
+    r"necessary|should|recommended)\b|\b(?:are|is) (?:needed|warranted|required)\b",
+    re.I,
+)
+# "a cross-sectional report, part of a nationwide longitudinal project": the parent study's
+# design is not this report's
+_PARENT_BEFORE = re.compile(
+    r"\b(?:part of|from|within|nested in|embedded in|ancillary to|a sub-?study of|"
+    r"secondary analysis of)\s+(?:a|an|the|our|one|this|its)?\s*(?:[\w-]+,?\s+){0,4}$",
+    re.I,
+)
+_REVIEW_WORDS = re.compile(r"\b(?:literature|evidence|studies|articles|publications)\b", re.I)
+_EMPIRICAL_FIELDS = {"n_participants", "response_rate", "prevalence"}
+_EMPIRICAL_ANALYSES = {"descriptive_statistics", "group_comparison", "regression", "correlation"}
+
+
+def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
+    """No design named: a text reporting its own sample or statistics is most often a
+    one-off survey; one built on literature is a narrative review; else a discussion piece."""
+    fields = {v.field for v in out.values}
+    analyses = {v.value for v in out.values if v.field == "analysis"}
+    if fields & _EMPIRICAL_FIELDS or analyses & _EMPIRICAL_ANALYSES:
+        return "cross_sectional"
+    review = sum(1 for s in sents if s.background or _REVIEW_WORDS.search(s.passage.text))
+    return "narrative_review" if review >= 2 else "discussion"
 
 
 def _emit_design(
@@ -1165,19 +1192,29 @@ def _emit_design(
     scores: dict[str, float] = defaultdict(float)
     stated: dict[str, float] = defaultdict(float)  # cue weight outside background sentences
     support: dict[str, list[tuple[float, _Sent, tuple[int, int]]]] = defaultdict(list)
+    titled: set[str] = set()  # designs the title names ("A Qualitative Study of ...")
     for s in sents:
         seen: set[str] = set()
         for sp in groups(s.doc)[DESIGN]:
             d = sp.label_
-            if d in seen or (sp.end < len(s.doc) and s.doc[sp.end].lower_ in _NOT_A_DESIGN_AFTER):
+            nxt = s.doc[sp.end].lower_ if sp.end < len(s.doc) else ""
+            if d in seen or nxt in _NOT_A_DESIGN_AFTER:
                 continue  # "the cohort ward" is a place, not a cohort study
+            if sp.text.lower() == "cohort" and nxt == "of":
+                continue  # "a national cohort of pediatric subspecialists": a group of people
             seen.add(d)
             w = rules.cues[d][0]
             if s.passage.section == "title" or (s is sents[0] and s.heading):
                 w *= 2
             if s.background:
                 w *= 0.3
+            if _FUTURE_WORK.search(s.passage.text):
+                w *= 0.1
+            elif _PARENT_BEFORE.search(s.doc.text[: sp.start_char]):
+                w *= 0.3
             scores[d] += w
+            if s.passage.section == "title" and w >= rules.cues[d][0]:
+                titled.add(d)
             if not s.background:
                 stated[d] += w
             support[d].append((w, s, (sp.start_char, sp.end_char)))
@@ -1202,11 +1239,11 @@ def _emit_design(
         design = "other"
         confidence = 0.8
     elif not scores or max(scores.values()) < 1.0:
-        design, confidence = "other", 0.3
+        design, confidence = _design_without_cues(sents, out), 0.3
     else:
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         design, top = ranked[0]
-        if design in rules.precedence:
+        if design in rules.precedence and not (design in titled and len(titled) == 1):
             # an explicitly stated specific design beats a generic one ("a repeated
             # cross-sectional study" is a cohort; a "multi-methods" survey + interviews)
             for d in rules.precedence[: rules.precedence.index(design)]:
