@@ -73,6 +73,24 @@ def load_theme_passages(con: duckdb.DuckDBPyConnection) -> list[ThemePassage]:
     ]
 
 
+def load_factors(con: duckdb.DuckDBPyConnection) -> list[Factor]:
+    """The taxonomy factors stored in the database (what zero-shot seeding and labels use)."""
+    return [
+        Factor(
+            factor_id=r[0],
+            label=r[1],
+            definition=r[2] or "",
+            area=r[3],
+            level=r[4],
+            default_direction=r[5] or "unclear",
+        )
+        for r in con.execute(
+            "SELECT factor_id, label, definition, area, level, default_direction"
+            " FROM factors ORDER BY factor_id"
+        ).fetchall()
+    ]
+
+
 def save_theme_run(db_path: str | Path, result: ThemeResult) -> str:
     """Store a run and make it current, in one transaction. Earlier runs stay, not current."""
     run_id = "t" + uuid.uuid4().hex[:16]
@@ -203,20 +221,7 @@ def run_themes(
     start = time.perf_counter()
     with read_only(db_path) as con:
         passages = load_theme_passages(con)
-        factors = [
-            Factor(
-                factor_id=r[0],
-                label=r[1],
-                definition=r[2] or "",
-                area=r[3],
-                level=r[4],
-                default_direction=r[5] or "unclear",
-            )
-            for r in con.execute(
-                "SELECT factor_id, label, definition, area, level, default_direction"
-                " FROM factors ORDER BY factor_id"
-            ).fetchall()
-        ]
+        factors = load_factors(con)
     embedder = default_embedder(cache_path=cache_path or out_dir / "embeddings_cache.duckdb")
     emb = embedder.embed([p.text for p in passages]) if passages else None
     options: dict[str, Any] = {"factors": factors or None, "params": params}

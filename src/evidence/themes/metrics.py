@@ -1,34 +1,65 @@
 """Run metrics: coherence (c_v and NPMI), topic diversity, outlier share, seed stability (ARI).
 
-Coherence uses the clustered passages themselves as the reference corpus, each passage
-one co-occurrence window (passages are shorter than gensim's 110-token c_v window, so
-this equals gensim's boolean sliding window on them). Keywords are tokenised with the
-same analyser that produced them, so bigram keywords are counted as bigrams.
+Coherence follows the definition of Röder et al. (2015) as gensim implements it, so the
+figures compare with the literature: the clustered passages are the reference corpus,
+tokenised with the analyser that produced the keywords (bigram keywords count as bigrams);
+co-occurrence is boolean over sliding windows of 110 tokens (a shorter passage is one
+window); NPMI is log((P(a,b) + ε) / (P(a) P(b))) / -log(P(a,b) + ε) with ε = 1e-12, so a
+pair that never co-occurs scores about -0.6, not -1; c_v is the mean, over a topic's words,
+of the cosine between the word's NPMI vector and the topic's summed NPMI vector. On
+passages of at most 110 tokens this equals gensim's CoherenceModel(coherence="c_v")
+exactly; on longer ones gensim 4.4's incremental window drops a token that leaves the
+window even when it occurs again inside it, so it reads slightly lower (bench/theme_quality.py
+prints both). The NPMI figure is the mean over a topic's word pairs on the same windows.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 import numpy as np
+from scipy import sparse
 from sklearn.feature_extraction.text import CountVectorizer
 from sklearn.metrics import adjusted_rand_score
 
 EPS = 1e-12
+WINDOW = 110  # gensim's c_v window (tokens)
 
 
-def _npmi_matrix(words: list[str], docs_tokens: dict[str, np.ndarray], n_docs: int) -> np.ndarray:
-    """NPMI between every pair of words, from document co-occurrence (boolean)."""
-    occ = np.vstack([docs_tokens[w] for w in words]).astype(np.float64)  # words x docs
-    p = occ.sum(axis=1) / n_docs
-    joint = (occ @ occ.T) / n_docs
-    with np.errstate(divide="ignore", invalid="ignore"):
-        pmi = np.log((joint + EPS) / (np.outer(p, p) + EPS))
-        npmi = pmi / (-np.log(joint + EPS))
-    npmi[joint == 0] = -1.0
-    np.fill_diagonal(npmi, 1.0)
-    return npmi
+def _windows(
+    docs: Sequence[str], vocab: dict[str, int], analyzer: Callable[[str], list[str]], size: int
+) -> sparse.csr_matrix:
+    """Boolean window x word matrix: one row per sliding window of `size` tokens."""
+    rows: list[list[int]] = []
+    for doc in docs:
+        ids = [vocab.get(tok, -1) for tok in analyzer(doc)]
+        if len(ids) <= size:
+            rows.append(sorted({i for i in ids if i >= 0}))
+            continue
+        counts = Counter(i for i in ids[:size] if i >= 0)
+        rows.append(sorted(counts))
+        for k in range(size, len(ids)):
+            gone, new = ids[k - size], ids[k]
+            if gone >= 0:
+                counts[gone] -= 1
+                if counts[gone] == 0:
+                    del counts[gone]
+            if new >= 0:
+                counts[new] += 1
+            rows.append(sorted(counts))
+    indptr = np.cumsum([0, *map(len, rows)])
+    indices = np.fromiter(itertools.chain.from_iterable(rows), dtype=np.int64, count=indptr[-1])
+    data = np.ones(len(indices), dtype=np.float64)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), len(vocab)))
+
+
+def _npmi_matrix(ids: list[int], p: np.ndarray, joint: np.ndarray) -> np.ndarray:
+    """NPMI between every pair of the words `ids` (Röder et al.'s ε-smoothed form)."""
+    pj = joint[np.ix_(ids, ids)]
+    with np.errstate(divide="ignore"):
+        return np.log((pj + EPS) / np.outer(p[ids], p[ids])) / -np.log(pj + EPS)
 
 
 def coherence(
@@ -36,38 +67,31 @@ def coherence(
     docs: Sequence[str],
     *,
     analyzer: Callable[[str], list[str]] | None = None,
+    window: int = WINDOW,
 ) -> dict[str, float]:
     """Mean c_v and mean NPMI over topics (top words each), on `docs` as reference corpus."""
     words_needed = sorted({w for t in topics for w in t})
     if not topics or not words_needed or not docs:
         return {"c_v": float("nan"), "npmi": float("nan")}
-    cv = CountVectorizer(
-        vocabulary=words_needed,
-        binary=True,
-        analyzer=analyzer or "word",
-        lowercase=analyzer is None,
-        ngram_range=(1, 3) if analyzer is None else (1, 1),
-    )
-    x = cv.fit_transform(docs).tocsc()
-    vocab = cv.vocabulary_
-    docs_tokens = {w: x[:, vocab[w]].toarray().ravel() for w in words_needed}
-    n = len(docs)
+    if analyzer is None:
+        analyzer = CountVectorizer(ngram_range=(1, 3)).build_analyzer()
+    vocab = {w: i for i, w in enumerate(words_needed)}
+    x = _windows(docs, vocab, analyzer, window)
+    n = x.shape[0]
+    p = np.asarray(x.sum(axis=0)).ravel() / n
+    joint = (x.T @ x).toarray() / n
     cvs: list[float] = []
     npmis: list[float] = []
     for t in topics:
-        words = [w for w in t if docs_tokens[w].any()]
-        if len(words) < 2:
+        ids = [vocab[w] for w in dict.fromkeys(t) if p[vocab[w]] > 0]
+        if len(ids) < 2:
             continue
-        m = _npmi_matrix(words, docs_tokens, n)
-        iu = np.triu_indices(len(words), k=1)
+        m = _npmi_matrix(ids, p, joint)
+        iu = np.triu_indices(len(ids), k=1)
         npmis.append(float(m[iu].mean()))
-        # c_v: one-set segmentation, indirect cosine between each word's NPMI vector and the topic's
         total = m.sum(axis=0)
-        sims = [
-            float(np.dot(m[i], total) / (np.linalg.norm(m[i]) * np.linalg.norm(total) + EPS))
-            for i in range(len(words))
-        ]
-        cvs.append(float(np.mean(sims)))
+        norms = np.linalg.norm(m, axis=1) * np.linalg.norm(total)
+        cvs.append(float(np.mean((m @ total) / np.where(norms > 0, norms, 1.0))))
     return {
         "c_v": float(np.mean(cvs)) if cvs else float("nan"),
         "npmi": float(np.mean(npmis)) if npmis else float("nan"),
