@@ -171,6 +171,11 @@ class _Emitter:
     version: str
     lexicon_hash: str
     values: list[ExtractedValue] = field(default_factory=list)
+    trace: list[tuple[str, str, str]] | None = None  # (factor id, why dropped, sentence)
+
+    def drop(self, sent: _Sent, fid: str, why: str) -> None:
+        if self.trace is not None:
+            self.trace.append((fid, why, sent.passage.text))
 
     def emit(
         self,
@@ -215,10 +220,14 @@ def docs_to_values(
     resources: Resources,
     version: str,
     lexicon_hash: str,
+    trace: list[tuple[str, str, str]] | None = None,
 ) -> list[ExtractedValue]:
-    """All values for one document from its processed passages (in reading order)."""
+    """All values for one document from its processed passages (in reading order).
+
+    ``trace``, when given, collects the factor mentions the rules dropped and why
+    (for tuning on the development set)."""
     sents = _prepare(document, items, resources)
-    out = _Emitter(document, version, lexicon_hash)
+    out = _Emitter(document, version, lexicon_hash, trace=trace)
     protocol = _is_protocol(document, sents)
     _emit_lists(sents, out)
     _emit_statistics(sents, out)
@@ -455,6 +464,7 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
                 and _MEASURING.search(s.passage.text) is not None
             )
             advice = _RECOMMENDATION.search(s.passage.text) is not None
+            describing = _DESCRIBING.search(s.passage.text) is not None or _keyword_line(s)
         for sp in spans:
             if sp.label_ == "consequence":
                 ctx = sp._.ev_ctx or {}
@@ -473,18 +483,23 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
             ctx = sp._.ev_ctx or {}
             fid = sp.kb_id_.partition("\t")[0]
             if ctx.get("negated") or research_need or s.passage.section in _NO_FACTOR_SECTIONS:
+                out.drop(s, fid, "negated/research_need/section")
                 continue
             if _in_proper_name(sp):
+                out.drop(s, fid, "proper_name")
                 continue  # "the C-Change Mentoring and Leadership Institute" names a programme
             if any(o.start < sp.end and sp.start < o.end for o in outcomes) and not _drives_outcome(
                 sp, outcomes, s
             ):
+                out.drop(s, fid, "is_outcome")
                 continue  # "insomnia", "job satisfaction" measured as outcomes, not as causes
-            if measuring and not _FINDING.search(s.passage.text):
+            if (measuring or describing) and not _FINDING.search(s.passage.text):
+                out.drop(s, fid, "measuring")
                 continue  # aims and lists of measures name factors without linking them
             if any(
                 t.lower_ in {"after", "following"} for t in s.doc[max(0, sp.start - 3) : sp.start]
             ) and any(f.end <= sp.start for f in factors):
+                out.drop(s, fid, "after_other_factor")
                 continue  # "debrief after seeing a distressing case": a circumstance of the other factor
             if (s.frame == "consequence" and s.heading) or ctx.get("caused_by_outcome"):
                 out.emit(
@@ -500,16 +515,23 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
             if d == 0 and fid in _GROUP_FACTORS and has_outcome and _FINDING.search(s.passage.text):
                 d, basis = -1, "group"  # the group with more burnout carries the risk
             if s.frame == "consequence" and basis in {"default", "none"}:
+                out.drop(s, fid, "consequence_frame")
                 continue
             # a factor counts only where its sentence ties it to burnout or wellbeing
             if s.background and not linked:
+                out.drop(s, fid, "background_unlinked")
                 continue
             if advice and basis != "effect" and not (d > 0 and has_outcome):
+                out.drop(s, fid, "advice")
                 continue  # proposed supports that mitigate burnout count as protective
             if s.background and basis in {"default", "frame"} and not has_outcome:
+                out.drop(s, fid, "background_default")
                 continue
             if d == 0:
+                out.drop(s, fid, "no_direction")
                 continue
+            if fid in _RISK_ONLY and d > 0:
+                d, basis = -1, "group"
             conf = {"modifier": 0.85, "effect": 0.8, "default": 0.65, "frame": 0.6, "group": 0.6}[
                 basis
             ]
@@ -543,6 +565,10 @@ _NO_FACTOR_SECTIONS = {"front_matter"}
 # factors named by a group ("females", "age") whose direction is that of the group with more
 # burnout (GUIDELINES: demographic predictors)
 _GROUP_FACTORS = {"demographics_experience"}
+# factors that name an exposure or a group: whichever way the sentence runs, what is
+# recorded is the risk ("women reported less burnout than men": the risk group is men;
+# "adequate PPE lowered distress": infection risk is the factor, as a risk)
+_RISK_ONLY = {"demographics_experience", "ppe_infection_risk"}
 _MEASURING = re.compile(
     r"\b(?:aim(?:s|ed)? (?:to|of|was)|objectives?\b|purpose of|designed to (?:measure|assess)|"
     r"were (?:assessed|measured|collected|evaluated)|(?:was|were) used to|will be|"
@@ -550,6 +576,24 @@ _MEASURING = re.compile(
     r"determine|measure|analy[sz]e)d?|evaluating|assessing|examined)\b",
     re.I,
 )
+# sentences describing the sample or listing keywords name factors without linking them
+_DESCRIBING = re.compile(
+    r"\bmean age\b|\b(?:were|was) (?:female|male|women|men)\b|\bwere (?:recruited|enrolled|"
+    r"included)\b|\bresponse rate\b|\bkey ?words?\b",
+    re.I,
+)
+
+
+def _keyword_line(s: _Sent) -> bool:
+    """ "burnout; oncology nursing; self-care; stress": a keyword list, not a sentence."""
+    parts = [x for x in re.split(r"[;,]", s.passage.text) if x.strip()]
+    return (
+        s.passage.text.count(";") >= 2
+        and all(len(x.split()) <= 4 for x in parts)
+        and not re.search(r"\b(?:is|are|was|were|has|have)\b", s.passage.text)
+    )
+
+
 _FINDING = re.compile(
     r"\b(?:found|showed|revealed|identified|predict\w*|associated|correlated|related|"
     r"significant\w*|higher|lower|more likely|less likely)\b|[pP]\s?[<=]",
