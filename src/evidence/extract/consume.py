@@ -94,7 +94,23 @@ _VERB_BEFORE = re.compile(
     r"comprised|sampled)\s+(?:a total of\s+|all\s+)?$",
     re.I,
 )
-_DENOM_BEFORE = re.compile(r"(?:\bof the|\bout of|\bfrom a pool of|\bpopulation of)\s*$", re.I)
+# "24 of the 48 invited", "182 out of 455": the second number is the sampling frame
+_DENOM_BEFORE = re.compile(
+    r"(?:\d\s+of(?: the)?|\d\s*/|\bout of|\bfrom a pool of|\bpopulation of)\s*$", re.I
+)
+# "182 out of 455 respondents", "682/1950": the first number is the sample
+_OUT_OF_AFTER = re.compile(r"\s*(?:out of|of(?: the)?|/)\s*(\d[\d,]*)\b(?!\s?%)", re.I)
+# "Of the 255 nurses, 171 (67.1%) consented": the number after the comma is the sample
+_OF_FRAME = re.compile(
+    r"^\s*(?:Of|Among)\s+(?:the\s+|all\s+)?(\d[\d,]*)\b[^,;]{0,80},\s*(\d[\d,]*)\s*"
+    r"(?:\([^()]{0,20}\)\s*)?(?:\w+\s+){0,2}?(?:completed|consented|responded|returned|"
+    r"participated|agreed|took part|were included|were analy[sz]ed|filled)",
+)
+_SUBGROUP_BEFORE = re.compile(
+    r"\b(?:including|includ(?:ed|es)|of whom|of which|among them|among whom|with)\b[^.;]{0,60}$",
+    re.I,
+)
+_YEAR_CONTEXT = re.compile(r"(?:disease|covid|covid-)\s*$", re.I)
 _TIME_UNITS = {
     "years",
     "year",
@@ -237,7 +253,15 @@ def docs_to_values(
     if not protocol:
         _emit_sample(sents, out)
     _emit_design(document, sents, out, resources.design, protocol)
+    design = next((v.value for v in out.values if v.field == "design"), None)
+    if design in _REVIEW_DESIGNS:
+        # a review's numbers count studies and their pooled participants, not a sample
+        out.values = [v for v in out.values if v.field not in _SAMPLE_VALUE_FIELDS]
     return out.values
+
+
+_REVIEW_DESIGNS = {"systematic_review", "scoping_review", "narrative_review"}
+_SAMPLE_VALUE_FIELDS = {*SAMPLE_FIELDS.values(), "response_rate"}
 
 
 # --- sentence preparation -------------------------------------------------------------
@@ -1054,6 +1078,20 @@ def _single_site(sents: list[_Sent]) -> list[_Cand]:
     return [hit] if hit is not None else []
 
 
+_PAREN_ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
+# "248 gastroenterologists", "35 physiotherapists": professions the lexicon does not list
+_PROFESSION_WORD = re.compile(r"^[a-z]{4,}(?:ologists|ists|icians|ians|ics|wives)$")
+_NOT_PROFESSION = {"statistics", "characteristics", "topics", "clinics", "ethics", "dynamics"}
+
+
+def _profession_after(doc: Doc, end_tok: int) -> tuple[Span, str] | None:
+    if end_tok < len(doc):
+        t = doc[end_tok]
+        if _PROFESSION_WORD.match(t.text) and t.text not in _NOT_PROFESSION:
+            return doc[end_tok : end_tok + 1], "participants"
+    return None
+
+
 def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[Span, str] | None:
     for sp, kind in units:
         if sp.start < end_tok or sp.start - end_tok > 5:
@@ -1104,12 +1142,28 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                 if t.idx >= paren.end():
                     unit_from = t.i
                     break
-        found = _unit_after(doc, unit_from, units)
+        out_of = _OUT_OF_AFTER.match(text, num.end)
+        if out_of and not paren:  # "182 out of 455 IPU respondents": count the first
+            skip_to = out_of.end()
+            aside = _PAREN_ASIDE.match(text, skip_to)  # "682/1950 (35% of invited) individuals"
+            if aside:
+                skip_to = aside.end()
+            for t in doc[tok.end :]:
+                if t.idx >= skip_to:
+                    unit_from = t.i
+                    break
+        found = _unit_after(doc, unit_from, units) or _profession_after(doc, unit_from)
         verb = next((v for v in verbs if 0 <= v.start - tok.end <= 1), None)
+        if out_of and verb is None:
+            verb = next((v for v in verbs if 0 <= v.start - unit_from <= 4), None)
         if found is None and verb is None:
             continue
-        if 1950 <= num.value <= 2035 and (found is None or _MONTH_BEFORE.search(text[: num.start])):
-            continue  # a year ("in 2020 completed", "May 2020 nurses")
+        if 1950 <= num.value <= 2035 and (
+            found is None
+            or _MONTH_BEFORE.search(text[: num.start])
+            or _YEAR_CONTEXT.search(text[: num.start])
+        ):
+            continue  # a year ("in 2020 completed", "May 2020 nurses", "disease 2019")
         if found is not None:
             unit, kind = found
             tail_end = unit.end
@@ -1122,7 +1176,12 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             for c in frame_cues
         )
         # "eligible" between number and unit
-        if unit is not None and any(c.start >= tok.end and c.end <= unit.start for c in frame_cues):
+        if unit is not None and any(
+            c.start >= tok.end
+            and c.end <= unit.start
+            and not (out_of and c.end_char <= out_of.end())  # "121 out of 150 residents"
+            for c in frame_cues
+        ):
             frame = True
         if frame:
             excluded.append({"kind": kind, "value": int(num.value), "quote": text})
@@ -1144,6 +1203,12 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             note = "verb+number"
         if num.is_word:
             score += 0.2
+        if out_of:
+            score += 1.5
+            note = "x out of y"
+        if any(c.span[0] < num.start for c in out) and _SUBGROUP_BEFORE.search(text[: num.start]):
+            score -= 2.5  # "22 participants including 17 residents and 5 faculty": subgroups
+            note = "subgroup"
         span_end = unit.end_char if unit is not None else tok.end_char
         out.append(_Cand(kind, int(num.value), score, s, (num.start, span_end), note))
     for m in N_EQUALS.finditer(text):
@@ -1161,6 +1226,40 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         elif prev and any(0 <= v.start - tok.end <= 2 for v in verbs):
             score += 2.5  # "practitioners (n = 251) completed an online survey"
         out.append(_Cand(kind, value, score, s, (m.start(), m.end()), "n="))
+    of_frame = _OF_FRAME.match(text)
+    if of_frame:
+        frame_n = int(of_frame.group(1).replace(",", ""))
+        value = int(of_frame.group(2).replace(",", ""))
+        out = [c for c in out if c.value != frame_n]
+        excluded.append({"kind": "participants", "value": frame_n, "quote": text})
+        if 0 < value <= frame_n:
+            out.append(
+                _Cand(
+                    "participants",
+                    value,
+                    section_bonus + 4.0,
+                    s,
+                    (of_frame.start(2), of_frame.end(2)),
+                    "of N, M took part",
+                )
+            )
+    parts = [c for c in out if c.kind == "participants" and c.note in {"total", "number+verb"}]
+    if (
+        len(parts) >= 2
+        and parts[0].note == "total"
+        and re.match(r"^[^.;,()]{0,60}\band\s*$", text[parts[0].span[1] : parts[1].span[0]])
+    ):
+        # "A total of 160 frontline and 146 non-frontline providers were recruited"
+        out.append(
+            _Cand(
+                "participants",
+                parts[0].value + parts[1].value,
+                section_bonus + 5.5,
+                s,
+                (parts[0].span[0], parts[1].span[1]),
+                "sum of subgroups",
+            )
+        )
     cue = _SUM_CUE.search(text)
     if cue and _SAMPLE_WORD.search(text[: cue.start()]):
         parts = [
