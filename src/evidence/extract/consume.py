@@ -107,7 +107,7 @@ _OF_FRAME = re.compile(
     r"participated|agreed|took part|were included|were analy[sz]ed|filled)",
 )
 _SUBGROUP_BEFORE = re.compile(
-    r"\b(?:including|includ(?:ed|es)|of whom|of which|among them|among whom|with)\b[^.;]{0,60}$",
+    r"\b(?:including|includ(?:ed|es)|of whom|of which|among them|among whom)\b[^.;]{0,60}$",
     re.I,
 )
 _YEAR_CONTEXT = re.compile(r"(?:disease|covid|covid-)\s*$", re.I)
@@ -1130,6 +1130,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         after = text[num.end : num.end + 3]
         if after.lstrip().startswith(("%", "percent")):
             continue
+        if text[max(0, num.start - 2) : num.start].strip()[-1:] in {"<", ">", "≥", "≤", "+"}:
+            continue  # "≥2 full-time professionals on staff": a threshold, not a count
         tok = doc.char_span(num.start, num.end, alignment_mode="expand")
         if tok is None:
             continue
