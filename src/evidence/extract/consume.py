@@ -802,7 +802,23 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
 # --- places ---------------------------------------------------------------------------
 
 
+_DEMONYM_PREFIX = {
+    "Latin",
+    "Ibero",
+    "North",
+    "South",
+    "Central",
+    "Pan",
+    "Native",
+    "Asian",
+    "African",
+}
+_RECORD_METADATA = re.compile(r"^\s*(?:Database|Publication details|Source|Journal)\s*:", re.I)
+
+
 def _affiliation_like(s: _Sent) -> bool:
+    if _RECORD_METADATA.match(s.passage.text):
+        return True  # "Database: Web of Science; Publication details: Sudan Journal of ..."
     return (
         "affiliation" in s.cue_kinds
         and s.passage.text.count(",") >= 2
@@ -822,6 +838,7 @@ _NAME_TAIL = {
     "Convention",
     "Protocol",
     "Criteria",
+    "Journal",
 }
 _NAME_HEAD = {"Declaration", "Convention", "Statement", "Journal"}
 
@@ -937,6 +954,12 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             and doc[sp.start - 2].text in _NAME_HEAD
         ):
             continue
+        if (
+            place.kind == "demonym"
+            and sp.start > 0
+            and (doc[sp.start - 1].text in {"-", "–"} or doc[sp.start - 1].text in _DEMONYM_PREFIX)
+        ):
+            continue  # "Ibero-American", "Latin American": a region of several countries
         if place.kind == "demonym":
             nxt = [
                 o
