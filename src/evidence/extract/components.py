@@ -181,6 +181,8 @@ class ContextAnnotator:
                 valence = 1 if o.kb_id_ in GOOD_OUTCOMES else -1
                 effects.append((cue.start, int(cue.kb_id_) * valence))
         for cue in by_kind.get("effect", []):
+            if any(f.start <= cue.start < f.end for f in factors):
+                continue  # "coping" inside "negative coping" is the factor, not its effect
             effects.append((cue.start, int(cue.kb_id_)))
         # burnout as the cause: outcome ... causal cue ... mention
         causal_after_outcome = [
