@@ -535,6 +535,11 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
                     detail={"surface": sp.text, "factor_id": fid},
                 )
                 continue
+            if (
+                fid in _GROUP_FACTORS or sp.text.lower() in _GROUP_SURFACES
+            ) and not _COMPARISON.search(s.passage.text):
+                out.drop(s, fid, "group_without_comparison")
+                continue  # "frontline physicians", "male and female participants": who, not why
             d, basis = _direction(sp, s)
             if d == 0 and fid in _GROUP_FACTORS and has_outcome and _FINDING.search(s.passage.text):
                 d, basis = -1, "group"  # the group with more burnout carries the risk
@@ -545,7 +550,7 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
             if s.background and not linked:
                 out.drop(s, fid, "background_unlinked")
                 continue
-            if advice and basis != "effect" and not (d > 0 and has_outcome):
+            if advice and basis != "effect" and d <= 0:
                 out.drop(s, fid, "advice")
                 continue  # proposed supports that mitigate burnout count as protective
             if s.background and basis in {"default", "frame"} and not has_outcome:
@@ -593,6 +598,20 @@ _GROUP_FACTORS = {"demographics_experience"}
 # recorded is the risk ("women reported less burnout than men": the risk group is men;
 # "adequate PPE lowered distress": infection risk is the factor, as a risk)
 _RISK_ONLY = {"demographics_experience", "ppe_infection_risk"}
+# forms that name a group of staff; they are a factor only where groups are compared
+_GROUP_SURFACES = {
+    "frontline",
+    "front line",
+    "front-line",
+    "frontlines",
+    "first line",
+    "first-line",
+}
+_COMPARISON = re.compile(
+    r"\b(?:than|vs\.?|versus|compared|comparison|more|less|higher|lower|greater|most|least|"
+    r"risk|predict\w*|associated|associations?|correlat\w*|significant\w*|odds|OR|vulnerab\w*|"
+    r"susceptib\w*|affected|differ\w*)\b|[pP]\s?[<=]"
+)
 _MEASURING = re.compile(
     r"\b(?:aim(?:s|ed)? (?:to|of|was)|objectives?\b|purpose of|designed to (?:measure|assess)|"
     r"were (?:assessed|measured|collected|evaluated)|(?:was|were) used to|will be|"
@@ -655,9 +674,19 @@ def _in_proper_name(span: Span) -> bool:
     return False
 
 
+_DRIVER_LINK = re.compile(
+    r"\b(?:predict\w*|associated with|correlated with|related to|linked to|led to|lead to|"
+    r"leading to|contribut\w* to|affected|influenced|mediat\w*)\b",
+    re.I,
+)
+
+
 def _drives_outcome(span: Span, outcomes: list[Span], s: _Sent) -> bool:
     """A factor that is also an outcome term counts when a link cue follows it and a
     burnout-family outcome follows the cue ("insomnia mediated the effect ... on PTSD")."""
+    own = {x.kb_id_ for x in outcomes if x.start < span.end and span.start < x.end}
+    if any(o.kb_id_ not in own for o in outcomes) and _DRIVER_LINK.search(s.passage.text):
+        return True  # "moral injury predicted burnout", "anxiety was predicted by moral injury"
     cues = [
         c for c in groups(s.doc)[CUES] if c.label_ in {"causal", "effect"} and c.start >= span.end
     ]
