@@ -1372,6 +1372,18 @@ _EMPIRICAL_FIELDS = {"n_participants", "response_rate", "prevalence"}
 _EMPIRICAL_ANALYSES = {"descriptive_statistics", "group_comparison", "regression", "correlation"}
 
 
+_SEARCH_METHODS = re.compile(
+    r"\b(?:PubMed|MEDLINE|Embase|EMBASE|CINAHL|PsycINFO|PsycInfo|Scopus|Web of Science|"
+    r"Cochrane Library|Google Scholar|search strateg\w*|searched|inclusion criteria|"
+    r"eligibility criteria|PRISMA)\b"
+)
+
+
+def _states_search(sents: list[_Sent]) -> bool:
+    hits = {m.group(0).lower() for s in sents for m in _SEARCH_METHODS.finditer(s.passage.text)}
+    return len(hits) >= 2
+
+
 def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
     """No design named: a text reporting its own sample or statistics is most often a
     one-off survey; one built on literature is a narrative review; else a discussion piece."""
@@ -1448,7 +1460,15 @@ def _emit_design(
                     ranked.sort(key=lambda kv: kv[0] != d)
                     design, top = ranked[0]
                     break
-        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        if design == "narrative_review" and _states_search(sents):
+            # an integrative or rapid review that states how it searched is systematic
+            # (GUIDELINES: design); one that calls itself "narrative" stays narrative
+            if not any(
+                "narrative review" in t[1].passage.text.lower() for t in support.get(design, [])
+            ):
+                design = "systematic_review"
+                top = scores[design] = max(scores.get("systematic_review", 0.0), top)
+        second = max((v for k, v in ranked if k != design), default=0.0)
         confidence = 0.5 + 0.45 * (top - second) / top
     sup = sorted(support.get(design, []), key=lambda t: -t[0])
     detail = {
