@@ -1460,14 +1460,17 @@ def _emit_design(
                     ranked.sort(key=lambda kv: kv[0] != d)
                     design, top = ranked[0]
                     break
-        if design == "narrative_review" and _states_search(sents):
-            # an integrative or rapid review that states how it searched is systematic
-            # (GUIDELINES: design); one that calls itself "narrative" stays narrative
-            if not any(
+        # an integrative or rapid review that states how it searched is systematic
+        # (GUIDELINES: design); one that calls itself "narrative" stays narrative
+        if (
+            design == "narrative_review"
+            and _states_search(sents)
+            and not any(
                 "narrative review" in t[1].passage.text.lower() for t in support.get(design, [])
-            ):
-                design = "systematic_review"
-                top = scores[design] = max(scores.get("systematic_review", 0.0), top)
+            )
+        ):
+            design = "systematic_review"
+            top = scores[design] = max(scores.get("systematic_review", 0.0), top)
         second = max((v for k, v in ranked if k != design), default=0.0)
         confidence = 0.5 + 0.45 * (top - second) / top
     sup = sorted(support.get(design, []), key=lambda t: -t[0])
