@@ -99,9 +99,14 @@ class ThemeParams:
     n_quotes: int = 3
     ngram_max: int = 2
     temperature: float = 0.05
-    umap_min_passages: int = (
-        1000  # below this, PCA reduces (UMAP adds little there and costs a JIT compile)
-    )
+    min_df: int = 2  # a keyword must occur in this many themes (c-TF-IDF counts per theme)
+    reduce_frequent_words: bool = True  # c-TF-IDF's sqrt damping of words frequent in every theme
+    bm25_weighting: bool = False  # BERTopic's BM25-style IDF in c-TF-IDF
+    representation: str = "ctfidf"  # or "mmr" / "keybert": re-rank keywords by embedding
+    mmr_diversity: float = 0.3
+    min_theme_size: int = 3  # smaller themes (thin zero-shot ones) are dissolved into outliers
+    keywords_after_reduction: bool = False  # False: keywords come from the clustered core only
+    umap_min_passages: int = 300  # below this, PCA reduces (saves UMAP's JIT compile)
 
     def __post_init__(self) -> None:
         checks = {
@@ -114,6 +119,10 @@ class ThemeParams:
             "n_quotes": self.n_quotes >= 1,
             "ngram_max": 1 <= self.ngram_max <= 3,
             "temperature": self.temperature > 0,
+            "min_df": self.min_df >= 1,
+            "min_theme_size": self.min_theme_size >= 1,
+            "representation": self.representation in ("ctfidf", "mmr", "keybert"),
+            "mmr_diversity": 0.0 <= self.mmr_diversity <= 1.0,
             "umap_min_passages": self.umap_min_passages >= 0,
         }
         bad = [k for k, ok in checks.items() if not ok]
@@ -174,9 +183,32 @@ def make_vectorizer(params: ThemeParams, *, n: int) -> Any:
     return CountVectorizer(
         stop_words=sorted(ENGLISH_STOP_WORDS | DOMAIN_STOP_WORDS),
         ngram_range=(1, params.ngram_max),
-        min_df=2 if n >= 200 else 1,
+        min_df=params.min_df if n >= 200 else 1,
         token_pattern=r"(?u)\b[a-zA-Z]{2,}(?:-[a-zA-Z]+)*\b",
     )
+
+
+def make_ctfidf(params: ThemeParams) -> Any:
+    from bertopic.vectorizers import ClassTfidfTransformer
+
+    return ClassTfidfTransformer(
+        reduce_frequent_words=params.reduce_frequent_words, bm25_weighting=params.bm25_weighting
+    )
+
+
+def make_representation(params: ThemeParams) -> Any:
+    """None (plain c-TF-IDF keywords) or a BERTopic representation model that runs offline."""
+    if params.representation == "mmr":
+        from bertopic.representation import MaximalMarginalRelevance
+
+        return MaximalMarginalRelevance(
+            diversity=params.mmr_diversity, top_n_words=params.top_n_words
+        )
+    if params.representation == "keybert":
+        from bertopic.representation import KeyBERTInspired
+
+        return KeyBERTInspired(top_n_words=params.top_n_words, random_state=42)
+    return None
 
 
 def _backend(embedder: Embedder) -> Any:
@@ -212,7 +244,6 @@ def fit_themes(
             hint="run `evidence extract` first, or add documents",
         )
     bertopic = _require_bertopic()
-    from bertopic.vectorizers import ClassTfidfTransformer
 
     embedder = embedder or default_embedder()
     texts = [p.text for p in passages]
@@ -234,7 +265,8 @@ def fit_themes(
         umap_model=reducer if reducer is not None else make_reducer(params, seed=seed, n=n),
         hdbscan_model=clusterer if clusterer is not None else make_clusterer(params, n=n),
         vectorizer_model=vectorizer,
-        ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
+        ctfidf_model=make_ctfidf(params),
+        representation_model=make_representation(params),
         zeroshot_topic_list=seed_texts or None,
         zeroshot_min_similarity=params.zeroshot_min_similarity,
         top_n_words=params.top_n_words,
@@ -242,23 +274,19 @@ def fit_themes(
     topics = list(model.fit_transform(texts, embeddings=emb)[0])
     share_before = outlier_share(topics)
     topic_names = dict(model.topic_labels_)
-    if OUTLIER in topics and len(set(topics) - {OUTLIER}) >= 1:
-        topics = list(
-            model.reduce_outliers(
-                texts,
-                topics,
-                strategy="embeddings",
-                embeddings=emb,
-                threshold=params.outlier_threshold,
-            )
-        )
-        model.update_topics(
-            texts,
-            topics=topics,
-            vectorizer_model=vectorizer,
-            ctfidf_model=ClassTfidfTransformer(reduce_frequent_words=True),
-            top_n_words=params.top_n_words,
-        )
+    core = _dissolve_small(topics, params.min_theme_size)
+    topics = _reduce_outliers(core, emb, params.outlier_threshold)
+    # Keywords describe a theme's core (its clustered or zero-shot members); passages moved
+    # in from the outliers are less typical and blur them. keywords_after_reduction=True
+    # describes every member instead.
+    model.update_topics(
+        texts,
+        topics=topics if params.keywords_after_reduction else core,
+        vectorizer_model=vectorizer,
+        ctfidf_model=make_ctfidf(params),
+        representation_model=make_representation(params),
+        top_n_words=params.top_n_words,
+    )
     seeded_ids = {t for t, name in topic_names.items() if name in set(seed_texts)}
     keywords = {t: [w for w, _ in (model.get_topic(t) or []) if w] for t in set(topics)}
 
@@ -293,6 +321,33 @@ def fit_themes(
         metrics=metrics,
         duration_s=time.perf_counter() - start,
     )
+
+
+def _dissolve_small(topics: Sequence[int], min_size: int) -> list[int]:
+    """Themes with fewer than `min_size` passages (mostly thin zero-shot ones) become outliers."""
+    sizes = Counter(topics)
+    return [t if t == OUTLIER or sizes[t] >= min_size else OUTLIER for t in topics]
+
+
+def _reduce_outliers(topics: Sequence[int], emb: np.ndarray, threshold: float) -> list[int]:
+    """Move each outlier to the theme with the most similar centroid, when cosine >= threshold.
+
+    BERTopic's reduce_outliers(strategy="embeddings") on the themes that remain (its own
+    topic embeddings would still include the dissolved ones).
+    """
+    arr = np.asarray(topics)
+    ids = sorted(set(arr.tolist()) - {OUTLIER})
+    out = np.flatnonzero(arr == OUTLIER)
+    if not ids or not len(out):
+        return list(arr.tolist())
+    cent = np.vstack([emb[arr == t].mean(axis=0) for t in ids])
+    cent /= np.linalg.norm(cent, axis=1, keepdims=True) + 1e-12
+    sims = emb[out] @ cent.T
+    best = sims.argmax(axis=1)
+    ok = sims[np.arange(len(out)), best] >= threshold
+    arr = arr.copy()
+    arr[out[ok]] = np.asarray(ids)[best[ok]]
+    return list(arr.tolist())
 
 
 def _describe(
