@@ -791,6 +791,14 @@ def _emit_candidates(s: _Sent, factors: list[Span], spans: list[Span], out: _Emi
 # --- prevalence -----------------------------------------------------------------------
 
 
+# burnout subscales reported as their own figures
+_SUBSCALES = {
+    "emotional exhaustion": "emotional_exhaustion",
+    "depersonalization": "depersonalization",
+    "depersonalisation": "depersonalization",
+}
+
+
 def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
     for s in sents:
         outcomes = [sp for sp in groups(s.doc)[EV] if sp.label_ == "outcome"]
@@ -813,10 +821,19 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
             tok = s.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if tok is None:
                 continue
-            near = min(outcomes, key=lambda o: (abs(o.start - tok.start), o.start > tok.start))
+            if any(
+                sp.label_ == "population" and tok.end <= sp.start <= tok.end + 2
+                for sp in groups(s.doc)[EV]
+            ):
+                continue  # "(52% doctors and residents, 19% nurses)": who the cases were
+            right_after = [o for o in outcomes if 0 <= o.start - tok.end <= 2]
+            if right_after:  # "rates were 6.2% depression, 19.6% burnout"
+                near = right_after[0]
+            else:
+                near = min(outcomes, key=lambda o: (abs(o.start - tok.start), o.start > tok.start))
             if abs(near.start - tok.start) > 14:
                 continue
-            construct = near.kb_id_
+            construct = _SUBSCALES.get(near.text.lower(), near.kb_id_)
             out.emit(
                 s,
                 "prevalence",

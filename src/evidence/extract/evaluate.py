@@ -39,6 +39,21 @@ NUM_FIELDS = {
     "response_rate": "response_rate",
 }
 FACTOR_MIN_CONFIDENCE = 0.0
+# the development set annotates prevalence for burnout-family constructs only (GUIDELINES);
+# figures the extractor also reports for depression, anxiety, ... are not scored
+PREVALENCE_CONSTRUCTS = frozenset(
+    {
+        "burnout",
+        "emotional_exhaustion",
+        "depersonalization",
+        "compassion_fatigue",
+        "secondary_traumatic_stress",
+        "vicarious_trauma",
+        "moral_injury",
+        "moral_distress",
+        "turnover",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -210,6 +225,7 @@ def study_from_values(
             bool(v.detail.get("background")),
         )
         for v in by_field.get("prevalence", [])
+        if v.detail.get("construct") in PREVALENCE_CONSTRUCTS
     }
     return Study(
         id=sid,
