@@ -24,6 +24,7 @@ from evidence.themes import (
     default_embedder,
     fit_themes,
 )
+from evidence.themes.fit import _dissolve_small, _reduce_outliers
 from evidence.themes.metrics import coherence, mean_pairwise_ari, topic_diversity
 from evidence.themes.taxonomy import package_factors
 
@@ -261,6 +262,52 @@ def test_metrics_on_small_inline_data() -> None:
     assert good["c_v"] > bad["c_v"] and good["npmi"] > bad["npmi"]
     assert topic_diversity([["a", "b"], ["a", "c"]]) == 0.75
     assert mean_pairwise_ari([[0, 0, 1, 1], [1, 1, 0, 0], [0, 0, 1, 1]])["ari_mean"] == 1.0
+
+
+def test_npmi_of_a_pair_that_never_co_occurs_is_epsilon_smoothed_not_minus_one() -> None:
+    docs = ["alpha beta", "alpha beta", "gamma delta", "gamma delta"]
+    got = coherence([["alpha", "gamma"]], docs)["npmi"]
+    # Röder et al. / gensim: log((0 + 1e-12) / (0.5 * 0.5)) / -log(1e-12)
+    assert got == pytest.approx(np.log(1e-12 / 0.25) / -np.log(1e-12))
+    assert -1.0 < got < -0.9
+
+
+def test_coherence_windows_slide_over_long_passages() -> None:
+    far = " ".join(["alpha", *[f"w{i}" for i in range(200)], "beta"])
+    near, other = "alpha beta", "gamma delta"
+    # 110-token windows: in the long passage alpha and beta never share a window
+    assert coherence([["alpha", "beta"]], [far])["npmi"] < 0
+    assert coherence([["alpha", "beta"]], [near, near, other])["npmi"] == pytest.approx(1.0)
+
+
+def test_c_v_equals_gensim_on_short_passages() -> None:
+    pytest.importorskip("gensim")
+    from gensim.corpora import Dictionary
+    from gensim.models.coherencemodel import CoherenceModel
+
+    docs = [
+        "nurse workload stress overtime",
+        "nurse workload overtime shifts",
+        "peer support mentoring team",
+        "peer support team leadership",
+        "workload stress overtime nurse",
+        "leadership support mentoring",
+        "stress shifts sleep",
+    ]
+    topics = [["workload", "stress", "overtime"], ["peer", "support", "mentoring", "team"]]
+    texts = [d.split() for d in docs]
+    ref = CoherenceModel(
+        topics=topics, texts=texts, dictionary=Dictionary(texts), coherence="c_v", processes=1
+    ).get_coherence()
+    assert coherence(topics, docs, analyzer=str.split)["c_v"] == pytest.approx(ref, abs=1e-9)
+
+
+def test_small_themes_dissolve_and_outliers_go_to_the_nearest_centroid() -> None:
+    assert _dissolve_small([0, 0, 0, 1, 1, -1, 2, 2, 2], 3) == [0, 0, 0, -1, -1, -1, 2, 2, 2]
+    emb = np.array([[1, 0], [1, 0], [0, 1], [0, 1], [0.9, 0.1], [-1, 0]], dtype=np.float32)
+    emb /= np.linalg.norm(emb, axis=1, keepdims=True)
+    # the fifth row is close to theme 0; the last points away from both and stays an outlier
+    assert _reduce_outliers([0, 0, 1, 1, -1, -1], emb, 0.35) == [0, 0, 1, 1, 0, -1]
 
 
 @pytest.mark.slow
