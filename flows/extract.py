@@ -49,7 +49,7 @@ def extract_batch_task(db: str, doc_ids: list[str], extractor: Extractor) -> tup
 
 @flow(name="extract", log_prints=False)
 def extract_flow(
-    db: str | None = None, force: bool = False, batch_docs: int = 200
+    db: str | None = None, force: bool = False, batch_docs: int = 512
 ) -> dict[str, Any]:
     """Extract study fields and factors for every study whose primary document needs it."""
     settings = get_settings()

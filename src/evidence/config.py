@@ -37,7 +37,12 @@ class Settings(BaseSettings):
 
     # extraction
     spacy_batch_size: int = Field(default=256, ge=1)
-    n_process: int = Field(default=1, ge=1)
+    n_process: int = Field(
+        default=0,
+        ge=0,
+        description="extraction worker processes; 0 = one per CPU (at most 4), used for "
+        "batches of 256 documents or more",
+    )
 
     # themes
     theme_seed: int = 42

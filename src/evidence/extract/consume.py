@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from evidence.extract.components import CUES, DESIGN, EV, PLACES, UNITS, groups
 from evidence.extract.lexicon import (
+    DESIGNS,
     DesignRules,
     FactorSpec,
     PlaceRules,
@@ -1453,7 +1454,7 @@ def _emit_design(
         for v in out.values
         if v.field in {"data_collection", "analysis"} and v.detail.get("negated") is False
     }
-    for method in methods:
+    for method in sorted(methods):
         for d, w in rules.from_methods.get(method, {}).items():
             scores[d] += w
     if any(v.field == "instrument" for v in out.values):
@@ -1467,7 +1468,8 @@ def _emit_design(
     elif not scores or max(scores.values()) < 1.0:
         design, confidence = _design_without_cues(sents, out), 0.3
     else:
-        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        # ties go to the earlier design of the closed vocabulary, the same in every process
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], DESIGNS.index(kv[0])))
         design, top = ranked[0]
         if design in rules.precedence and not (design in titled and len(titled) == 1):
             # an explicitly stated specific design beats a generic one ("a repeated
