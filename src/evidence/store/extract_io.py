@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import duckdb
+import pandas as pd
 
 from evidence.records import Document, ExtractedValue, Factor, Passage
 from evidence.store.db import now, transaction
@@ -74,6 +76,28 @@ def load_documents(
     return out
 
 
+_VALUE_COLUMNS = (
+    "value_id",
+    "study_id",
+    "doc_id",
+    "passage_id",
+    "field",
+    "value",
+    "value_num",
+    "quote",
+    "section",
+    "page",
+    "char_start",
+    "char_end",
+    "confidence",
+    "detail",
+    "extractor_version",
+    "lexicon_hash",
+    "created_at",
+)
+_DONE_COLUMNS = ("doc_id", "extractor_version", "lexicon_hash", "n_values", "extracted_at")
+
+
 def save_extractions(
     db_path: Path,
     results: Sequence[tuple[str, list[ExtractedValue]]],
@@ -98,6 +122,7 @@ def save_extractions(
         )
         ts = now()
         rows = []
+        done: list[list[Any]] = []
         for doc_id, values in results:
             seen: set[str] = set()
             for v in values:
@@ -127,15 +152,13 @@ def save_extractions(
                         ts,
                     ]
                 )
-            con.execute(
-                "INSERT OR REPLACE INTO extracted_documents VALUES (?, ?, ?, ?, ?)",
-                [doc_id, version, lexicon_hash, len(seen), ts],
-            )
+            done.append([doc_id, version, lexicon_hash, len(seen), ts])
+        # one bulk INSERT per table from a DataFrame (executemany goes row by row)
         if rows:
-            con.executemany(
-                "INSERT INTO extractions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows,
-            )
+            values_df = pd.DataFrame(rows, columns=_VALUE_COLUMNS)  # noqa: F841 (read by DuckDB)
+            con.execute("INSERT INTO extractions SELECT * FROM values_df")
+        done_df = pd.DataFrame(done, columns=_DONE_COLUMNS)  # noqa: F841 (read by DuckDB)
+        con.execute("INSERT OR REPLACE INTO extracted_documents SELECT * FROM done_df")
         written = len(rows)
     return written
 
