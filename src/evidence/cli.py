@@ -26,6 +26,7 @@ app = typer.Typer(
 console = Console()
 err = Console(stderr=True)
 
+
 def _db(db: Path | None) -> Path:
     return db or get_settings().db_path
 
@@ -313,10 +314,7 @@ def evaluate(
         report = ev.evaluate(files, shared_dir=shared_dir, split=split)
         console.print(ev.format_report(report), markup=False, highlight=False)
         if agreement:
-            a = [f for f in files if f.name == "gold_a.yaml"]
-            b = [f for f in files if f.name == "gold_b.yaml"]
-            if a and b:
-                console.print(ev.agreement(a[0], b[0]), markup=False, highlight=False)
+            console.print(ev.agreement(files), markup=False, highlight=False)
     except EvidenceError as e:
         _fail(e)
 

@@ -414,19 +414,21 @@ def evaluate(
     return score(gold, pred, split=split)
 
 
-def agreement(gold_a: Path, gold_b: Path) -> str:
-    """Inter-annotator agreement on the items both annotated (A as the reference)."""
-    a = {
-        str(it["id"]): study_from_gold(it)
-        for it in yaml.safe_load(Path(gold_a).read_text(encoding="utf-8")) or []
-    }
-    b = {
-        str(it["id"]): study_from_gold(it)
-        for it in yaml.safe_load(Path(gold_b).read_text(encoding="utf-8")) or []
-    }
-    overlap = {k: v for k, v in a.items() if k in b}
-    report = score(overlap, b)
+def agreement(gold_files: Sequence[Path]) -> str:
+    """Inter-annotator agreement on every item two files annotate: the file that comes
+    first (the one `evaluate` uses as gold) is the reference, the later one is scored."""
+    ref: dict[str, Study] = {}
+    other: dict[str, Study] = {}
+    for path in gold_files:
+        for it in yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []:
+            sid = str(it["id"])
+            if sid not in ref:
+                ref[sid] = study_from_gold(it)
+            elif sid not in other:
+                other[sid] = study_from_gold(it)
+    overlap = {k: v for k, v in ref.items() if k in other}
+    report = score(overlap, other)
     return (
-        f"inter-annotator agreement, A as reference, {len(overlap)} shared items\n"
+        f"inter-annotator agreement, first annotation as reference, {len(overlap)} shared items\n"
         + format_report(report)
     )
