@@ -14,7 +14,7 @@ d[d.extraction_date.isna() | (d.extraction_date.astype(str) < '2022-01-01')].to_
     .venv/bin/evidence ingest ../shared/corpus/abstracts/covid_suicide_living --db /tmp/th/suic.duckdb
     # then
     .venv/bin/python bench/theme_quality.py --db mhsr=/tmp/th/mhsr.duckdb --db suic=/tmp/th/suic.duckdb \
-        --db living=/tmp/th/living.duckdb [--set zeroshot_min_similarity=0.6 ...] [--seeds 5]
+        --db living=/tmp/th/living.duckdb [--set zeroshot_min_similarity=0.6 ...] [--seeds 5] [--baseline]
 """
 
 from __future__ import annotations
@@ -106,6 +106,38 @@ def evaluate(
     return out
 
 
+def default_bertopic(passages: list[ThemePassage], emb: np.ndarray, seeds: Sequence[int]) -> dict:
+    """Bare BERTopic defaults on the same passages and embeddings (UMAP seeded), same metrics."""
+    from bertopic import BERTopic
+    from umap import UMAP
+
+    from evidence.themes.metrics import coherence, outlier_share, topic_diversity
+
+    texts = [p.text for p in passages]
+    runs, first = [], None
+    for s in seeds:
+        umap = UMAP(n_neighbors=15, n_components=5, min_dist=0.0, metric="cosine", random_state=s)
+        m = BERTopic(umap_model=umap)
+        runs.append(list(m.fit_transform(texts, embeddings=emb)[0]))
+        first = first or m
+    assert first is not None
+    kws = [[w for w, _ in first.get_topic(t)] for t in sorted(set(runs[0])) if t != OUTLIER]
+    analyzer = first.vectorizer_model.build_analyzer()
+    c = coherence(kws, texts, analyzer=analyzer)
+    out: dict[str, Any] = {
+        "n": len(texts),
+        "c_v": round(c["c_v"], 3),
+        "c_v_gensim": _r(gensim_cv(kws, texts, analyzer)),
+        "npmi": round(c["npmi"], 3),
+        "diversity": round(topic_diversity(kws), 3),
+        "outliers": round(outlier_share(runs[0]), 4),
+        "themes": len(kws),
+    }
+    if len(runs) >= 2:
+        out.update({k: round(v, 3) for k, v in mean_pairwise_ari(runs).items()})
+    return out
+
+
 def _r(x: float | None) -> float | None:
     return None if x is None else round(x, 3)
 
@@ -126,6 +158,7 @@ def main() -> None:
     ap.add_argument("--db", action="append", required=True, help="name=path of an evidence DB")
     ap.add_argument("--set", action="append", default=[], help="ThemeParams field=value")
     ap.add_argument("--seeds", type=int, default=5)
+    ap.add_argument("--baseline", action="store_true", help="also run bare BERTopic defaults")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/th/embeddings_cache.duckdb"))
     args = ap.parse_args()
     params = replace(ThemeParams(), **parse_set(args.set))
@@ -136,7 +169,10 @@ def main() -> None:
         passages, factors = load(Path(path))
         emb = embedder.embed([p.text for p in passages])
         row = evaluate(passages, emb, factors, embedder, params, seeds)
-        print(json.dumps({"corpus": name, **row}), flush=True)
+        print(json.dumps({"corpus": name, "model": "ours", **row}), flush=True)
+        if args.baseline:
+            base = default_bertopic(passages, emb, seeds)
+            print(json.dumps({"corpus": name, "model": "default", **base}), flush=True)
 
 
 if __name__ == "__main__":
