@@ -107,6 +107,7 @@ _OF_FRAME = re.compile(
     r"(?:\([^()]{0,20}\)\s*)?(?:\w+\s+){0,2}?(?:completed|consented|responded|returned|"
     r"participated|agreed|took part|were included|were analy[sz]ed|filled)",
 )
+_FRAME_VERBS = {"invited", "contacted", "approached", "emailed", "e-mailed", "mailed", "targeted"}
 _SUBGROUP_BEFORE = re.compile(
     r"\b(?:including|includ(?:ed|es)|of whom|of which|among them|among whom)\b[^.;]{0,60}$",
     re.I,
@@ -1247,6 +1248,11 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             c.start >= tok.end and c.start < tail.end and c.text.lower() not in {"of the", "out of"}
             for c in frame_cues
         )
+        if any(
+            c.end <= tok.start and tok.start - c.end <= 3 and c.text.lower() in _FRAME_VERBS
+            for c in frame_cues
+        ):
+            frame = True  # "We invited 355 dental trainees": who was asked, not who took part
         # "eligible" between number and unit
         if unit is not None and any(
             c.start >= tok.end
@@ -1393,7 +1399,8 @@ _EMPIRICAL_ANALYSES = {"descriptive_statistics", "group_comparison", "regression
 _SEARCH_METHODS = re.compile(
     r"\b(?:PubMed|MEDLINE|Embase|EMBASE|CINAHL|PsycINFO|PsycInfo|Scopus|Web of Science|"
     r"Cochrane Library|Google Scholar|search strateg\w*|searched|inclusion criteria|"
-    r"eligibility criteria|PRISMA)\b"
+    r"eligibility criteria|PRISMA|(?:articles|studies|records|papers) were (?:screened|included|"
+    r"identified|retrieved))\b"
 )
 
 
