@@ -25,7 +25,7 @@ from evidence.records import Document, ExtractedValue, Passage
 
 log = logging.getLogger(__name__)
 
-__version__ = "0.2.9"
+__version__ = "0.3.0"
 
 
 _LEX_ATTRS = frozenset(
