@@ -977,15 +977,18 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             hits.append((s, sp))
     known: set[str] = set()
     resolved: list[tuple[_Sent, Span, Place]] = []
+    names = {sp.kb_id_ for _s, sp in hits}
     for kinds in ({"country"}, {"region"}):
         # countries named, then the countries of regions they make unambiguous: a city is
         # read in their light ("University of Alabama at Birmingham" is in the US)
-        for _s, sp in hits:
-            cands = resolve(sp.kb_id_, known)
+        frozen = frozenset(known)
+        for name in names:
+            cands = resolve(name, frozen)
             if cands is not None and cands.kind in kinds:
                 known.add(cands.country)
+    frozen = frozenset(known)
     for s, sp in hits:
-        place = resolve(sp.kb_id_, known)
+        place = resolve(sp.kb_id_, frozen)
         if place is None:
             continue
         doc = s.doc

@@ -11,8 +11,10 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import os
-from collections.abc import Iterable, Iterator
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
+from multiprocessing.context import BaseContext
 
 import spacy
 from spacy.attrs import IDS
@@ -89,7 +91,7 @@ class Extractor:
         pipeline built already); records come back in input order.
         """
         it = iter(items)
-        if self.n_process > 1 and "forkserver" in mp.get_all_start_methods():
+        if self.n_process > 1 and {"fork", "forkserver"} & set(mp.get_all_start_methods()):
             head = list(islice(it, self.min_parallel_docs))
             if len(head) >= self.min_parallel_docs:
                 yield from self._extract_parallel(chain(head, it))
@@ -100,12 +102,21 @@ class Extractor:
     def _extract_parallel(
         self, items: Iterable[tuple[Document, list[Passage]]]
     ) -> Iterator[tuple[str, list[ExtractedValue]]]:
-        ctx = mp.get_context("forkserver")
-        # only takes effect when this process starts its forkserver (the first pool)
-        ctx.set_forkserver_preload(["evidence.extract.warm"])
-        with ctx.Pool(
-            self.n_process, initializer=_init_worker, initargs=(self.batch_size, self.lexicon_hash)
-        ) as pool:
+        if threading.active_count() == 1 and "fork" in mp.get_all_start_methods():
+            # a single-threaded process forks safely, and its children inherit the built
+            # pipeline at no cost
+            global _WORKER
+            _WORKER = self
+            ctx: BaseContext = mp.get_context("fork")
+            init: tuple[Callable[..., None] | None, tuple[object, ...]] = (None, ())
+        else:
+            # threads (Prefect's, Dask's) may hold locks a forked child would inherit: start
+            # workers from a forkserver that has the pipeline built already
+            ctx = mp.get_context("forkserver")
+            # only takes effect when this process starts its forkserver (the first pool)
+            ctx.set_forkserver_preload(["evidence.extract.warm"])
+            init = (_init_worker, (self.batch_size, self.lexicon_hash))
+        with ctx.Pool(self.n_process, initializer=init[0], initargs=init[1]) as pool:
             for chunk in pool.imap(_work, _chunks(items, self.chunk_size)):
                 yield from chunk
 

@@ -91,7 +91,8 @@ def gazetteer() -> dict[str, list[Place]]:
     return names
 
 
-def resolve(name: str, known_countries: set[str]) -> Place | None:
+@lru_cache(maxsize=65536)
+def resolve(name: str, known_countries: frozenset[str]) -> Place | None:
     """Pick one place for a surface name: a country, else the candidate whose country the
     document names, else an unambiguous region, else the most populous city."""
     cands = gazetteer().get(name)
