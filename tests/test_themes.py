@@ -24,7 +24,7 @@ from evidence.themes import (
     default_embedder,
     fit_themes,
 )
-from evidence.themes.fit import _dissolve_small, _reduce_outliers
+from evidence.themes.fit import _dissolve_small, _reduce_outliers, select_keywords
 from evidence.themes.metrics import coherence, mean_pairwise_ari, topic_diversity
 from evidence.themes.taxonomy import package_factors
 
@@ -308,6 +308,52 @@ def test_small_themes_dissolve_and_outliers_go_to_the_nearest_centroid() -> None
     emb /= np.linalg.norm(emb, axis=1, keepdims=True)
     # the fifth row is close to theme 0; the last points away from both and stays an outlier
     assert _reduce_outliers([0, 0, 1, 1, -1, -1], emb, 0.35) == [0, 0, 1, 1, 0, -1]
+
+
+def test_keyword_selection_favours_words_in_many_of_the_themes_passages() -> None:
+    # "rare" tops c-TF-IDF but sits in one passage of six; "workload" sits in all of them
+    cands = [("rare", 1.0), ("workload", 0.6), ("overtime", 0.5), ("mentoring", 0.45)]
+    passages = [
+        {"rare", "mentoring"},
+        {"workload", "overtime"},
+        {"workload", "overtime"},
+        {"workload", "overtime"},
+        {"workload"},
+        {"workload"},
+    ]
+    assert select_keywords(cands, passages, n=3, method="ctfidf") == [
+        "rare",
+        "workload",
+        "overtime",
+    ]
+    assert select_keywords(cands, passages, n=3, method="coverage") == [
+        "workload",
+        "overtime",
+        "rare",
+    ]
+    # greedy: after "workload", "overtime" (shares its passages) beats "mentoring" and "rare"
+    assert select_keywords(cands, passages, n=2, method="cooccur") == ["workload", "overtime"]
+    assert select_keywords(cands, passages, n=3, method="coverage", power=0.0) == [
+        "rare",
+        "workload",
+        "overtime",
+    ]
+
+
+def test_greedy_keywords_skip_words_already_inside_a_picked_phrase() -> None:
+    cands = [("protective equipment", 1.0), ("equipment", 0.9), ("protective", 0.8), ("ppe", 0.5)]
+    passages = [{"protective equipment", "equipment", "protective", "ppe"}] * 3 + [{"ppe"}]
+    assert select_keywords(cands, passages, n=2, method="cooccur") == [
+        "protective equipment",
+        "ppe",
+    ]
+
+
+def test_keyword_selection_is_a_validated_knob() -> None:
+    with pytest.raises(ConfigError, match="keyword_selection='best'"):
+        ThemeParams(keyword_selection="best")
+    with pytest.raises(ConfigError, match="keyword_candidates=5"):
+        ThemeParams(keyword_candidates=5)
 
 
 @pytest.mark.slow
