@@ -14,7 +14,8 @@ theme; dissolving 1–2-passage themes costs some c_v (a keyword list drawn from
 is trivially "coherent") but leaves no theme a reviewer cannot use. The reported keywords
 are picked greedily from each theme's top 30 c-TF-IDF words, favouring words that share the
 theme's own passages with those already picked and skipping words already inside a picked
-phrase (select_keywords); this raised c_v on both corpora without touching the clustering.
+phrase (select_keywords): c_v 0.415 → 0.577 (mhsr), 0.443 → 0.457 (suicide), and on the
+living corpus 0.396 → 0.400, diversity ≥ 0.90, assignments (so ARI) unchanged.
 """
 
 from __future__ import annotations
