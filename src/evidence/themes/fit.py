@@ -124,6 +124,10 @@ class ThemeParams:
     # passages holding the word) ** coverage_power; "cooccur" picks greedily, favouring words
     # that share the theme's passages with the words already picked. Keywords only: the
     # clustering is the same whichever is chosen.
+    # HDBSCAN's cluster selection: "leaf" keeps the fine clusters; "eom" (its default) let one
+    # seed merge 65 % of the living-subset passages into a single theme (5-seed ARI 0.65,
+    # min 0.15, against 0.78-0.80 with "leaf"; on covid_suicide 0.72 -> 0.84, mhsr unchanged)
+    cluster_selection: str = "leaf"
     keyword_selection: str = "cooccur"
     keyword_candidates: int = 30
     coverage_power: float = 0.5
@@ -144,6 +148,7 @@ class ThemeParams:
             "representation": self.representation in ("ctfidf", "mmr", "keybert"),
             "mmr_diversity": 0.0 <= self.mmr_diversity <= 1.0,
             "umap_min_passages": self.umap_min_passages >= 0,
+            "cluster_selection": self.cluster_selection in ("leaf", "eom"),
             "keyword_selection": self.keyword_selection in ("ctfidf", "coverage", "cooccur"),
             "keyword_candidates": self.keyword_candidates >= self.top_n_words,
             "coverage_power": self.coverage_power >= 0.0,
@@ -195,7 +200,7 @@ def make_clusterer(params: ThemeParams, *, n: int) -> Any:
         min_cluster_size=size,
         min_samples=max(2, size // 2),
         metric="euclidean",
-        cluster_selection_method="eom",
+        cluster_selection_method=params.cluster_selection,
         prediction_data=True,
     )
 
