@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from evidence.extract.consume import BURNOUT_FAMILY
 from evidence.records import Document, ExtractedValue
 
 log = logging.getLogger(__name__)
@@ -42,17 +43,7 @@ FACTOR_MIN_CONFIDENCE = 0.0
 # the development set annotates prevalence for burnout-family constructs only (GUIDELINES);
 # figures the extractor also reports for depression, anxiety, ... are not scored
 PREVALENCE_CONSTRUCTS = frozenset(
-    {
-        "burnout",
-        "emotional_exhaustion",
-        "depersonalization",
-        "compassion_fatigue",
-        "secondary_traumatic_stress",
-        "vicarious_trauma",
-        "moral_injury",
-        "moral_distress",
-        "turnover",
-    }
+    BURNOUT_FAMILY | {"emotional_exhaustion", "depersonalization", "turnover"}
 )
 
 
