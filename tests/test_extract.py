@@ -270,6 +270,22 @@ def test_forked_workers_give_the_same_records(extractor: Extractor) -> None:
     par = Extractor(n_process=2, chunk_size=2, min_parallel_docs=4)
     forked = [(i, [(v.field, v.value) for v in vs]) for i, vs in par.extract_many(items)]
     assert forked == serial and len(forked) == len(texts)
+    # a process running other threads (as a Prefect flow does) starts its workers from a
+    # forkserver instead of forking itself; the records must be the same
+    import threading
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        assert threading.active_count() > 1
+        served = [(i, [(v.field, v.value) for v in vs]) for i, vs in par.extract_many(items)]
+    finally:
+        stop.set()
+        other.join()
+    assert served == serial
+    # below min_parallel_docs the call stays in this process
+    assert [i for i, _ in par.extract_many(items[:3])] == [i for i, _ in serial[:3]]
 
 
 # --- rules added for the development set ------------------------------------------------

@@ -87,8 +87,9 @@ class Extractor:
         """Yield ``(doc_id, values)`` per document, in input order, from one batched pipe.
 
         With ``n_process > 1`` and at least ``min_parallel_docs`` documents, chunks of
-        documents go to worker processes (started from a ``forkserver`` that has the
-        pipeline built already); records come back in input order.
+        documents go to worker processes (forked from this process when it runs a single
+        thread, else started from a ``forkserver`` that has the pipeline built already);
+        records come back in input order.
         """
         it = iter(items)
         if self.n_process > 1 and {"fork", "forkserver"} & set(mp.get_all_start_methods()):
