@@ -27,7 +27,7 @@ from evidence.records import Document, ExtractedValue, Passage
 
 log = logging.getLogger(__name__)
 
-__version__ = "0.3.0"
+__version__ = "0.3.1"
 
 
 _LEX_ATTRS = frozenset(
