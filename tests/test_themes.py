@@ -167,6 +167,30 @@ def test_same_input_and_seed_give_identical_assignments(db: Path, embedder: Cach
     assert 0.0 < m["diversity"] <= 1.0 and -1.0 <= m["c_v"] <= 1.0
 
 
+def test_stability_reuses_the_runs_own_fit(db: Path, embedder: CachedEmbedder) -> None:
+    from evidence.themes.stability import seed_stability
+
+    con = connect(db)
+    passages = load_theme_passages(con)
+    con.close()
+    own = fit_themes(passages, seed=7, embedder=embedder).labels
+    fresh = seed_stability(passages, embedder=embedder, seeds=[7, 8])
+    reused = seed_stability(passages, embedder=embedder, seeds=[7, 8], fitted={7: own})
+    assert reused == fresh  # fits are deterministic: reusing seed 7's labels changes nothing
+    scrambled = seed_stability(
+        passages, embedder=embedder, seeds=[7, 8], fitted={7: [0] * len(passages)}
+    )
+    assert scrambled["ari_mean"] != fresh["ari_mean"]  # the given labels are the ones scored
+    capped = seed_stability(
+        passages,
+        embedder=embedder,
+        seeds=[7, 8],
+        fitted={7: [0] * len(passages)},
+        max_passages=len(passages) - 1,
+    )
+    assert capped["stability_n"] == len(passages) - 1  # a subsample is always refitted
+
+
 def test_run_themes_stores_runs_and_replaces_current(db: Path, tmp_path: Path) -> None:
     out = tmp_path / "processed"
     first = run_themes(db, seed=42, out_dir=out, stability_seeds=2)

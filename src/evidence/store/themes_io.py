@@ -229,7 +229,14 @@ def run_themes(
     if stability_seeds >= 2:
         seeds = [seed + i for i in range(stability_seeds)]
         result.metrics.update(
-            seed_stability(passages, embedder=embedder, embeddings=emb, seeds=seeds, **options)
+            seed_stability(
+                passages,
+                embedder=embedder,
+                embeddings=emb,
+                seeds=seeds,
+                fitted={seed: result.labels},
+                **options,
+            )
         )
     result.duration_s = time.perf_counter() - start
     run_id = save_theme_run(db_path, result)
