@@ -1430,6 +1430,7 @@ def _emit_design(
     stated: dict[str, float] = defaultdict(float)  # cue weight outside background sentences
     support: dict[str, list[tuple[float, _Sent, tuple[int, int]]]] = defaultdict(list)
     titled: set[str] = set()  # designs the title names ("A Qualitative Study of ...")
+    rule = ""  # a rule that overrode the scores, reported with them
     for s in sents:
         seen: set[str] = set()
         for sp in groups(s.doc)[DESIGN]:
@@ -1499,7 +1500,8 @@ def _emit_design(
             )
         ):
             design = "systematic_review"
-            top = scores[design] = max(scores.get("systematic_review", 0.0), top)
+            top = max(scores.get("systematic_review", 0.0), top)
+            rule = "review with stated search methods"
         second = max((v for k, v in ranked if k != design), default=0.0)
         confidence = 0.5 + 0.45 * (top - second) / top
     sup = sorted(support.get(design, []), key=lambda t: -t[0])
@@ -1507,6 +1509,7 @@ def _emit_design(
         "scores": {k: round(v, 2) for k, v in sorted(scores.items(), key=lambda kv: -kv[1])},
         "cues": [t[1].passage.text for t in sup[1:6]],
         "protocol": protocol,
+        **({"rule": rule} if rule else {}),
     }
     anchor = sup[0][1] if sup else (sents[0] if sents else None)
     span = sup[0][2] if sup else None
