@@ -183,6 +183,51 @@ def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> Non
     assert values(vals, "n_focus_groups") == {"4"}
 
 
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # counts of groups, ratios, rates and names are not the sample
+        (
+            [
+                "234 health workers from a university hospital were included.",
+                "The studied population was divided into three groups by cortisol level.",
+                "Each group was subdivided into groups of 3 doctors.",
+            ],
+            {"234"},
+        ),
+        (["Every two in five HCWs reported poor sleep."], set()),
+        (["Recruitment of at least 5 participants per month per site is expected."], set()),
+        (["Staff in contact with COVID 19 positive persons were at risk."], set()),
+        # a shared unit, a stated number, a percentage aside, a mangled "N ="
+        (
+            ["A total of 160 frontline and 146 non-frontline healthcare providers were recruited."],
+            {"306"},
+        ),
+        (["The number of participants recruited was 306, including 160 nurses."], {"306"}),
+        (["The response rate was 126 of 318 (40%)."], {"126"}),
+        (["A total of 433 (65.2% response rate) individuals participated in the survey."], {"433"}),
+        (["We surveyed DBT providers (N =\u00c2 200) about telehealth."], {"200"}),
+        # two groups named as the people studied are summed; different nouns are not units
+        (["This study explored the lived experiences of 2 nurses and 2 doctors in Wuhan."], {"4"}),
+        (["Five cases and 24 participants were recruited."], {"24"}),
+    ],
+)
+def test_what_counts_as_the_sample(
+    extractor: Extractor, sentences: list[str], expected: set[str]
+) -> None:
+    vals = run(extractor, *sentences, section="methods")
+    assert values(vals, "n_participants") == expected
+
+
+def test_distributed_to_is_the_sampling_frame(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "The questionnaire was distributed to 160 nurses and doctors, and 152 responses were filed.",
+        section="methods",
+    )
+    assert "160" not in values(vals, "n_participants")
+
+
 def test_cohort_ward_is_not_a_cohort_study(extractor: Extractor) -> None:
     vals = run(
         extractor,

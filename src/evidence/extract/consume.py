@@ -83,7 +83,9 @@ _TOTAL_BEFORE = re.compile(
     r"\bsample included|\bsample comprised|\bsample consist(?:s|ed) of)\s*$",
     re.I,
 )
-_PAREN_AFTER = re.compile(r"\s?\((?:of|out of|from)\s[^()]{1,40}\)\s?", re.I)
+_PAREN_AFTER = re.compile(
+    r"\s?\((?:(?:of|out of|from)\s[^()]{1,40}|\d[\d.,]*\s?%[^()]{0,30})\)\s?", re.I
+)
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*"
     r"(?:\d{1,2}(?:\s?[-–]\s?\d{1,2})?(?:st|nd|rd|th)?,?\s*)?$"
@@ -107,7 +109,46 @@ _OF_FRAME = re.compile(
     r"(?:\([^()]{0,20}\)\s*)?(?:\w+\s+){0,2}?(?:completed|consented|responded|returned|"
     r"participated|agreed|took part|were included|were analy[sz]ed|filled)",
 )
-_FRAME_VERBS = {"invited", "contacted", "approached", "emailed", "e-mailed", "mailed", "targeted"}
+_FRAME_VERBS = {
+    "invited",
+    "contacted",
+    "approached",
+    "emailed",
+    "e-mailed",
+    "mailed",
+    "targeted",
+    "distributed",
+    "were sent",
+    "was sent",
+}
+# Numbers that count something other than people: "divided into three groups", "groups of 3
+# doctors", "every two in five HCWs", "at least 5 participants per month", "COVID 19
+# positive persons", "2019-nCoV", "12-item"
+_NOT_A_COUNT_AFTER = re.compile(
+    r"-[A-Za-z]|\s+(?:groups?|categories|clusters|waves|phases|rounds|times|levels|"
+    r"subgroups|strata|dimensions|domains|themes|factors|items|questions)\b"
+    r"|\s+in\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    re.I,
+)
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:\bcovid|\bsars-cov|\bdisease|\bncov|\bgroups of|\binto|\bat least|\bup to|"
+    r"\bno more than|\bmaximum of|\bminimum of"
+    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in)[\s-]*$",
+    re.I,
+)
+_RATE_AFTER_UNIT = re.compile(r"^\s*(?:per|each|a)\s+(?:month|week|day|site|year|session)\b", re.I)
+# "160 frontline and 146 non-frontline healthcare providers": the unit of the second number
+# (the words between are modifiers, not a plural noun: "Five cases and 24 participants")
+_COORD_AFTER = re.compile(
+    r"\s+(?:[\w-]*[^\Ws]\s+|[\w-]*ss\s+){1,2}?(?:and|or)\s+(\d[\d,]*)\b", re.I
+)
+# "The number of participants recruited was 306", "The response rate was 126 of 318 (40%)"
+_NUMBER_WAS = re.compile(
+    r"\b(?:total )?number of (?:[\w-]+\s+){0,2}?(participants|respondents|subjects|"
+    r"interviews|focus groups|sites)\b[^.;]{0,30}?\b(?:was|were|is)\s+(\d[\d,]*)\b(?!\s?%)"
+    r"|\bresponse rate (?:was|of)\s+()(\d[\d,]*)\s*(?:of|out of|/)\s*\d",
+    re.I,
+)
 _SUBGROUP_BEFORE = re.compile(
     r"\b(?:including|includ(?:ed|es)|of whom|of which|among them|among whom)\b[^.;]{0,60}$",
     re.I,
@@ -1193,11 +1234,18 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
     frame_cues = [c for c in groups(doc)[CUES] if c.label_ == "sampling_frame"]
     verbs = [c for c in groups(doc)[CUES] if c.label_ == "sample_verb"]
     out: list[_Cand] = []
-    if not units and not verbs and "=" not in text:
-        return out  # nothing a number could count
     section_bonus = (
         0.5 if s.passage.section in {"methods", "abstract", "title", "body", "other"} else 0.2
     )
+    for m in _NUMBER_WAS.finditer(text):
+        word = (m.group(1) or "participants").lower()
+        kind = {"respondents": "participants", "subjects": "participants"}.get(word, word)
+        kind = kind.replace(" ", "_")
+        value = int((m.group(2) or m.group(4)).replace(",", ""))
+        at = m.start(2) if m.group(2) else m.start(4)
+        out.append(_Cand(kind, value, section_bonus + 3.5, s, (at, m.end()), "number was"))
+    if not units and not verbs and "=" not in text:
+        return out  # nothing else a number could count
     for num in find_numbers(text):
         if num.is_range or num.value != int(num.value) or not (1 <= num.value <= 1_000_000):
             continue
@@ -1206,6 +1254,10 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             continue
         if text[max(0, num.start - 2) : num.start].strip()[-1:] in {"<", ">", "≥", "≤", "+"}:
             continue  # "≥2 full-time professionals on staff": a threshold, not a count
+        if _NOT_A_COUNT_AFTER.match(text, num.end) or _NOT_A_COUNT_BEFORE.search(
+            text[max(0, num.start - 30) : num.start]
+        ):
+            continue
         tok = doc.char_span(num.start, num.end, alignment_mode="expand")
         if tok is None:
             continue
@@ -1229,6 +1281,15 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                     unit_from = t.i
                     break
         found = _unit_after(doc, unit_from, units) or _profession_after(doc, unit_from)
+        coord = None if found is not None else _COORD_AFTER.match(text, num.end)
+        if coord:
+            second = doc.char_span(coord.start(1), coord.end(1), alignment_mode="expand")
+            if second is not None:
+                found = _unit_after(doc, second.end, units) or _profession_after(doc, second.end)
+        if coord and found is not None:
+            found = (doc[tok.start : tok.end], found[1])  # the quote ends at this number
+        if found is not None and _RATE_AFTER_UNIT.match(text[found[0].end_char :]):
+            continue  # "5 participants per month per site"
         verb = next((v for v in verbs if 0 <= v.start - tok.end <= 1), None)
         if out_of and verb is None:
             verb = next((v for v in verbs if 0 <= v.start - unit_from <= 4), None)
@@ -1299,7 +1360,7 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             continue
         prev = [u for u in units if u[0].end <= tok.start and tok.start - u[0].end <= 8]
         kind = prev[-1][1] if prev else "participants"
-        if not prev and not _SAMPLE_WORD.search(text):
+        if not prev and not units and not _SAMPLE_WORD.search(text):
             continue
         score = section_bonus + (2.5 if m.group(1) == "N" else 0.8)
         if _PERCENT.search(text[max(0, m.start() - 40) : m.start()]):
@@ -1339,6 +1400,25 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                 s,
                 (parts[0].span[0], parts[1].span[1]),
                 "sum of subgroups",
+            )
+        )
+    pair = [c for c in out if c.kind == "participants" and c.note in {"number+unit", "number+verb"}]
+    if (
+        len(pair) == 2
+        and not any(c.note in {"total", "n=", "number was", "x out of y"} for c in out)
+        and re.match(r"^[^.;,()]{0,60}?\band\s*$", text[pair[0].span[1] : pair[1].span[0]])
+        and not _SUBGROUP_BEFORE.search(text[: pair[0].span[0]])
+    ):
+        # "interviews with 2 nurses and 2 doctors", "from 22 nurses who attended the training
+        # and 26 nurses who did not": two groups named as the people studied
+        out.append(
+            _Cand(
+                "participants",
+                pair[0].value + pair[1].value,
+                max(pair[0].score, pair[1].score) + 1.0,
+                s,
+                (pair[0].span[0], pair[1].span[1]),
+                "sum of two groups",
             )
         )
     cue = _SUM_CUE.search(text)

@@ -43,7 +43,7 @@ WORD_NUMBER = re.compile(rf"\b{_WORD}(?:(?:-|\s+|\s+and\s+){_WORD})*\b", re.I)
 DIGIT_NUMBER = re.compile(
     r"(?<![\d.,/])\d{1,3}(?:,\d{3})+(?![\d,]*\.\d)|(?<![\w.,/\-])\d+(?:\.\d+)?(?![\d])"
 )
-N_EQUALS = re.compile(r"\b([nN])\s*[=:]\s*(\d{1,3}(?:,\d{3})+|\d+)\b")
+N_EQUALS = re.compile(r"\b([nN])[\s\u00a0Â]*[=:][\s\u00a0Â]*(\d{1,3}(?:,\d{3})+|\d+)\b")
 RANGE_AFTER = re.compile(r"^\s*(?:-|–|to)\s*\d")
 RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|to)\s*$")
 
