@@ -376,8 +376,14 @@ def test_design_precedence_and_places(extractor: Extractor) -> None:
         "Burnout was measured with the Oldenburg Burnout Inventory among English-speaking "
         "Canadian nurses.",
     )
-    assert values(vals, "design") == {"cohort"}
+    # repeated cross-sectional surveys ask different people each time (GUIDELINES: design)
+    assert values(vals, "design") == {"cross_sectional"}
     assert values(vals, "country") == {"IT", "CA"}
+    again = run(
+        extractor,
+        "Nurses completed an online survey in April 2020 and were surveyed again in December 2020.",
+    )
+    assert values(again, "design") == {"cohort"}
 
 
 def test_outcome_terms_are_not_factors_and_aims_do_not_link(extractor: Extractor) -> None:
