@@ -386,6 +386,28 @@ def test_design_precedence_and_places(extractor: Extractor) -> None:
     assert values(again, "design") == {"cohort"}
 
 
+def test_places_that_are_not_the_study_setting(extractor: Extractor) -> None:
+    latin = run(
+        extractor,
+        "A survey was sent to neurosurgery residents from Latin America and Ibero-America.",
+        "Country: US; ESTADOS UNIDOS; UNITED STATES; USA",
+    )
+    assert values(latin, "country") == set()
+    doc = Document(
+        source_path="inline.txt",
+        format="text",
+        blocks=[
+            Block("title", "Burnout among nurses in China: a systematic review and meta-analysis"),
+            Block("abstract", "We searched PubMed and Embase for studies published up to 2021."),
+            Block("abstract", "Studies from Italy and the United States reported more burnout."),
+        ],
+    )
+    doc.assemble()
+    review = extractor.extract(doc, split_passages(doc))
+    assert values(review, "design") == {"systematic_review"}
+    assert values(review, "country") == {"CN"}
+
+
 def test_outcome_terms_are_not_factors_and_aims_do_not_link(extractor: Extractor) -> None:
     assert factors(run(extractor, "Insomnia was found in 51.4% of respondents.")) == set()
     aims = "This study aimed to assess workload, burnout and social support among nurses."

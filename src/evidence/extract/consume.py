@@ -300,10 +300,15 @@ def docs_to_values(
     if design in _REVIEW_DESIGNS:
         # a review's numbers count studies and their pooled participants, not a sample
         out.values = [v for v in out.values if v.field not in _SAMPLE_VALUE_FIELDS]
+    if design in {"systematic_review", "scoping_review"}:
+        # the countries of the included studies are not the review's setting; a country
+        # the title names is ("... in China: a systematic review")
+        out.values = [v for v in out.values if v.field not in _PLACE_FIELDS or v.section == "title"]
     return out.values
 
 
 _REVIEW_DESIGNS = {"systematic_review", "scoping_review", "narrative_review"}
+_PLACE_FIELDS = {"country", "region"}
 _SAMPLE_VALUE_FIELDS = {*SAMPLE_FIELDS.values(), "response_rate"}
 
 
@@ -902,7 +907,9 @@ _DEMONYM_PREFIX = {
     "Asian",
     "African",
 }
-_RECORD_METADATA = re.compile(r"^\s*(?:Database|Publication details|Source|Journal)\s*:", re.I)
+_RECORD_METADATA = re.compile(
+    r"^\s*(?:Database|Publication details|Source|Journal|Country)\s*:", re.I
+)
 
 
 def _affiliation_like(s: _Sent) -> bool:
@@ -1047,11 +1054,11 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
         ):
             continue
         if (
-            place.kind == "demonym"
+            (place.kind == "demonym" or sp.text in {"America", "Americas"})
             and sp.start > 0
             and (doc[sp.start - 1].text in {"-", "–"} or doc[sp.start - 1].text in _DEMONYM_PREFIX)
         ):
-            continue  # "Ibero-American", "Latin American": a region of several countries
+            continue  # "Ibero-American", "Latin America": a region of several countries
         if place.kind == "demonym":
             nxt = [
                 o
