@@ -386,6 +386,24 @@ def test_design_precedence_and_places(extractor: Extractor) -> None:
     assert values(again, "design") == {"cohort"}
 
 
+def test_design_cues_weighed_against_the_methods(extractor: Extractor) -> None:
+    argued = run(
+        extractor,
+        "We conducted semi-structured interviews with 24 frontline nurses and analysed them "
+        "thematically.",
+        "These findings, we argue, highlight the need to expand conceptions of self-care.",
+    )
+    assert values(argued, "design") == {"qualitative"}
+    essay = run(extractor, "In this essay we argue that burnout is a moral problem.")
+    assert values(essay, "design") == {"discussion"}
+    waves = run(extractor, "This three-wave study assessed 350 nurses at baseline and day 90.")
+    assert values(waves, "design") == {"cohort"}
+    prepost = run(
+        extractor, "Participants completed pre- and post-course questionnaires on resilience."
+    )
+    assert values(prepost, "design") == {"quasi_experimental"}
+
+
 def test_places_that_are_not_the_study_setting(extractor: Extractor) -> None:
     latin = run(
         extractor,

@@ -1510,6 +1510,9 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
     return "narrative_review" if review >= 2 else "discussion"
 
 
+_WEAK_DISCUSSION = {"we argue", "we discuss", "reflection", "essay", "lecture"}
+
+
 def _emit_design(
     document: Document, sents: list[_Sent], out: _Emitter, rules: DesignRules, protocol: bool
 ) -> None:
@@ -1518,6 +1521,11 @@ def _emit_design(
     support: dict[str, list[tuple[float, _Sent, tuple[int, int]]]] = defaultdict(list)
     titled: set[str] = set()  # designs the title names ("A Qualitative Study of ...")
     rule = ""  # a rule that overrode the scores, reported with them
+    # a study that reports how it collected or analysed data, or a sample, is not an essay
+    # because it says "we argue" or asks for a "reflection essay"
+    empirical = any(
+        v.field in {"data_collection", "analysis", "n_participants"} for v in out.values
+    )
     for s in sents:
         seen: set[str] = set()
         for sp in groups(s.doc)[DESIGN]:
@@ -1532,6 +1540,8 @@ def _emit_design(
             if s.passage.section == "title" or (s is sents[0] and s.heading):
                 w *= 2
             if s.background:
+                w *= 0.3
+            if empirical and d == "discussion" and sp.text.lower() in _WEAK_DISCUSSION:
                 w *= 0.3
             if _FUTURE_WORK.search(s.passage.text):
                 w *= 0.1
