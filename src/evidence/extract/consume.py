@@ -1244,7 +1244,9 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
     section_bonus = (
         0.5 if s.passage.section in {"methods", "abstract", "title", "body", "other"} else 0.2
     )
-    for m in _NUMBER_WAS.finditer(text):
+    low = text.lower()
+    number_was = "number of" in low or "response rate" in low
+    for m in _NUMBER_WAS.finditer(text) if number_was else ():
         word = (m.group(1) or "participants").lower()
         kind = {"respondents": "participants", "subjects": "participants"}.get(word, word)
         kind = kind.replace(" ", "_")
