@@ -404,6 +404,13 @@ def test_design_cues_weighed_against_the_methods(extractor: Extractor) -> None:
     assert values(prepost, "design") == {"quasi_experimental"}
 
 
+def test_clinicians_only_when_no_profession_is_named(extractor: Extractor) -> None:
+    named = run(extractor, "We surveyed 120 clinicians (nurses and physicians) in Ohio.")
+    assert values(named, "population") == {"nurses", "physicians"}
+    alone = run(extractor, "We surveyed 120 clinicians in Ohio.")
+    assert values(alone, "population") == {"clinicians"}
+
+
 def test_places_that_are_not_the_study_setting(extractor: Extractor) -> None:
     latin = run(
         extractor,

@@ -300,6 +300,12 @@ def docs_to_values(
     if design in _REVIEW_DESIGNS:
         # a review's numbers count studies and their pooled participants, not a sample
         out.values = [v for v in out.values if v.field not in _SAMPLE_VALUE_FIELDS]
+    pops = {v.value for v in out.values if v.field == "population"}
+    if "clinicians" in pops and pops - {"healthcare_workers", "clinicians"}:
+        # "clinicians" then names the professions already listed (GUIDELINES: populations)
+        out.values = [
+            v for v in out.values if not (v.field == "population" and v.value == "clinicians")
+        ]
     if design in {"systematic_review", "scoping_review"}:
         # the countries of the included studies are not the review's setting; a country
         # the title names is ("... in China: a systematic review")
