@@ -210,6 +210,8 @@ def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> Non
         # two groups named as the people studied are summed; different nouns are not units
         (["This study explored the lived experiences of 2 nurses and 2 doctors in Wuhan."], {"4"}),
         (["Five cases and 24 participants were recruited."], {"24"}),
+        (["217 psychiatrists replied, from child (n=108) and adult (n=109) services."], {"217"}),
+        (["Of 498 nurses who completed the survey, 285 answered the open questions."], {"285"}),
     ],
 )
 def test_what_counts_as_the_sample(

@@ -107,7 +107,8 @@ _OUT_OF_AFTER = re.compile(r"\s*(?:out of|of(?: the)?|/)\s*(\d[\d,]*)\b(?!\s?%)"
 _OF_FRAME = re.compile(
     r"^\s*(?:Of|Among)\s+(?:the\s+|all\s+)?(\d[\d,]*)\b[^,;]{0,80},\s*(\d[\d,]*)\s*"
     r"(?:\([^()]{0,20}\)\s*)?(?:\w+\s+){0,2}?(?:completed|consented|responded|returned|"
-    r"participated|agreed|took part|were included|were analy[sz]ed|filled)",
+    r"participated|agreed|took part|were included|were analy[sz]ed|filled|answered|replied|"
+    r"provided)",
 )
 _FRAME_VERBS = {
     "invited",
