@@ -406,6 +406,13 @@ def test_design_cues_weighed_against_the_methods(extractor: Extractor) -> None:
     assert values(prepost, "design") == {"quasi_experimental"}
 
 
+def test_an_unsigned_effect_leaves_a_resource_protective(extractor: Extractor) -> None:
+    vals = run(extractor, "Mindfulness prospectively predicts anxiety and burnout in nurses.")
+    assert factors(vals) == {("coping_resilience", "protective")}
+    vals = run(extractor, "Workload predicts burnout in nurses.")
+    assert factors(vals) == {("workload", "risk")}
+
+
 def test_clinicians_only_when_no_profession_is_named(extractor: Extractor) -> None:
     named = run(extractor, "We surveyed 120 clinicians (nurses and physicians) in Ohio.")
     assert values(named, "population") == {"nurses", "physicians"}

@@ -172,18 +172,19 @@ class ContextAnnotator:
         factors = [s for s in values if s.label_ == "factor"]
         polarity = _longest(by_kind.get("polarity", []))
         # effects: a polarity/causal cue followed closely by an outcome states a direction
-        effects: list[tuple[int, int]] = []  # (token position, sign: -1 risk, +1 protective)
+        # (token position, sign: -1 risk, +1 protective, the cue's words)
+        effects: list[tuple[int, int, str]] = []
         # the cue closest before an outcome decides ("associated with lower burnout")
         for o in outcomes:
             before = [c for c in polarity if c.end <= o.start and o.start - c.end <= self.window]
             if before:
                 cue = max(before, key=lambda c: c.end)
                 valence = 1 if o.kb_id_ in GOOD_OUTCOMES else -1
-                effects.append((cue.start, int(cue.kb_id_) * valence))
+                effects.append((cue.start, int(cue.kb_id_) * valence, cue.text.lower()))
         for cue in by_kind.get("effect", []):
             if any(f.start <= cue.start < f.end for f in factors):
                 continue  # "coping" inside "negative coping" is the factor, not its effect
-            effects.append((cue.start, int(cue.kb_id_)))
+            effects.append((cue.start, int(cue.kb_id_), cue.text.lower()))
         # burnout as the cause: outcome ... causal cue ... mention
         causal_after_outcome = [
             c.end
@@ -209,7 +210,9 @@ class ContextAnnotator:
                     and _same_clause(doc, span, e[0], factors)
                 ]
                 if near:
-                    ctx["effect"] = min(near, key=lambda e: abs(e[0] - span.start))[1]
+                    nearest = min(near, key=lambda e: abs(e[0] - span.start))
+                    ctx["effect"] = nearest[1]
+                    ctx["effect_cue"] = nearest[2]
                 ctx["caused_by_outcome"] = any(end <= span.start for end in causal_after_outcome)
             span._.ev_ctx = ctx
         return doc

@@ -509,6 +509,18 @@ def _inside_name(span: Span) -> bool:
 # --- factors, consequences, candidates ------------------------------------------------
 
 
+_UNSIGNED_EFFECT_CUES = {
+    "predicted",
+    "predicts",
+    "associated with",
+    "related to",
+    "predictors of burnout",
+    "at risk",
+    "vulnerable",
+    "vulnerability",
+}
+
+
 def _direction(span: Span, sent: _Sent) -> tuple[int, str]:
     ctx = span._.ev_ctx or {}
     _fid, _, v = span.kb_id_.partition("\t")
@@ -518,6 +530,10 @@ def _direction(span: Span, sent: _Sent) -> tuple[int, str]:
     if m:
         # a neutral form names a resource ("lack of PPE", "adequate staffing")
         return (valence or 1) * m, "modifier"
+    if e < 0 < valence and ctx.get("effect_cue") in _UNSIGNED_EFFECT_CUES:
+        # "mindfulness predicts anxiety", "predictors of burnout were ... self-efficacy":
+        # the cue says that a resource matters, not which way; its own direction stands
+        return valence, "default"
     if e:
         return e, "effect"
     if valence:
