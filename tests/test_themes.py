@@ -397,3 +397,15 @@ def test_themes_flow_under_prefect(db: Path, tmp_path: Path, prefect_harness: No
 
     out = themes_flow(db=str(db), seed=42, stability_seeds=2, out_dir=str(tmp_path))
     assert Path(out["files"][0]).exists() and out["metrics"]["n_themes"] >= 2
+
+
+def test_labels_skip_reporting_words_but_keywords_keep_them() -> None:
+    from evidence.themes.fit import make_label
+    from evidence.themes.types import Theme
+
+    kws = ["april", "workload", "vs", "working hours", "data", "shifts", "levels stress"]
+    seeded = Theme(0, "", kws, 12, 5, "workload", "High workload", 0.7, seeded=True)
+    assert make_label(seeded) == "High workload: workload, working hours, shifts"
+    assert seeded.keywords == kws  # what coherence is measured on is left as it is
+    new = Theme(1, "", ["data", "vs", "telehealth"], 8, 3, "telehealth", "Telehealth")
+    assert make_label(new) == "telehealth, data, vs (nearest factor: Telehealth)"
