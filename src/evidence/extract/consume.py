@@ -145,11 +145,16 @@ _COORD_AFTER = re.compile(
 )
 # "The number of participants recruited was 306", "The response rate was 126 of 318 (40%)"
 _NUMBER_WAS = re.compile(
-    r"\b(?:total )?number of (?:[\w-]+\s+){0,2}?(participants|respondents|subjects|"
-    r"interviews|focus groups|sites)\b[^.;]{0,30}?\b(?:was|were|is)\s+(\d[\d,]*)\b(?!\s?%)"
-    r"|\bresponse rate (?:was|of)\s+()(\d[\d,]*)\s*(?:of|out of|/)\s*\d",
+    r"\b(?:total )?number of (?:[\w-]+\s+){0,2}?(?P<unit>participants|respondents|subjects|"
+    r"interviews|focus groups|sites)\b[^.;]{0,30}?\b(?:was|were|is)\s+(?P<n>\d[\d,]*)\b(?!\s?%)"
+    r"|\bresponse rate (?:was|of)\s+(?P<responded>\d[\d,]*)\s*(?:of|out of|/)\s*\d",
     re.I,
 )
+_UNIT_KIND = {
+    "respondents": "participants",
+    "subjects": "participants",
+    "focus groups": "focus_groups",
+}
 _SUBGROUP_BEFORE = re.compile(
     r"\b(?:including|includ(?:ed|es)|of whom|of which|among them|among whom)\b[^.;]{0,60}$",
     re.I,
@@ -1270,12 +1275,13 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
     low = text.lower()
     number_was = "number of" in low or "response rate" in low
     for m in _NUMBER_WAS.finditer(text) if number_was else ():
-        word = (m.group(1) or "participants").lower()
-        kind = {"respondents": "participants", "subjects": "participants"}.get(word, word)
-        kind = kind.replace(" ", "_")
-        value = int((m.group(2) or m.group(4)).replace(",", ""))
-        at = m.start(2) if m.group(2) else m.start(4)
-        out.append(_Cand(kind, value, section_bonus + 3.5, s, (at, m.end()), "number was"))
+        word = (m.group("unit") or "participants").lower()
+        kind = _UNIT_KIND.get(word, word)
+        group = "n" if m.group("n") else "responded"
+        value = int(m.group(group).replace(",", ""))
+        out.append(
+            _Cand(kind, value, section_bonus + 3.5, s, (m.start(group), m.end()), "number was")
+        )
     if not units and not verbs and "=" not in text:
         return out  # nothing else a number could count
     for num in find_numbers(text):
