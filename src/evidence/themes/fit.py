@@ -520,7 +520,7 @@ def _describe(
 
 # Reporting vocabulary that says how a study reported, not what a theme is about. Labels
 # skip it; the stored keywords (and the coherence measured on them) keep it, since removing
-# these words before c-TF-IDF lowered c_v by 0.01-0.03 on all three validation corpora.
+# these words before c-TF-IDF lowered c_v by 0.01-0.03 on all three corpora measured.
 _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
