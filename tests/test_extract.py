@@ -411,6 +411,11 @@ def test_an_unsigned_effect_leaves_a_resource_protective(extractor: Extractor) -
     assert factors(vals) == {("coping_resilience", "protective")}
     vals = run(extractor, "Workload predicts burnout in nurses.")
     assert factors(vals) == {("workload", "risk")}
+    vals = run(
+        extractor,
+        "The most important predictors of compassion fatigue were self-efficacy and mindfulness.",
+    )
+    assert factors(vals) == {("coping_resilience", "protective")}
 
 
 def test_clinicians_only_when_no_profession_is_named(extractor: Extractor) -> None:
