@@ -406,6 +406,16 @@ def test_design_cues_weighed_against_the_methods(extractor: Extractor) -> None:
     assert values(prepost, "design") == {"quasi_experimental"}
 
 
+def test_statistical_relationships_are_not_work_relationships(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "We evaluated the relationships between COVID-19 stress and burnout in nurses.",
+    )
+    assert factors(vals) == set()
+    vals = run(extractor, "Good relationships with colleagues protected nurses against burnout.")
+    assert factors(vals) == {("work_relationships", "protective")}
+
+
 def test_an_unsigned_effect_leaves_a_resource_protective(extractor: Extractor) -> None:
     vals = run(extractor, "Mindfulness prospectively predicts anxiety and burnout in nurses.")
     assert factors(vals) == {("coping_resilience", "protective")}

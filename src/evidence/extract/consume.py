@@ -592,6 +592,9 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
             if ctx.get("negated") or research_need or s.passage.section in _NO_FACTOR_SECTIONS:
                 out.drop(s, fid, "negated/research_need/section")
                 continue
+            if _statistical_relationship(sp):
+                out.drop(s, fid, "statistical_relationship")
+                continue  # "the relationships between stress and work intentions"
             if _in_proper_name(sp):
                 out.drop(s, fid, "proper_name")
                 continue  # "the C-Change Mentoring and Leadership Institute" names a programme
@@ -742,6 +745,16 @@ _NAME_ENDS = {
     "Society",
     "Association",
 }
+
+
+def _statistical_relationship(span: Span) -> bool:
+    """'relationship(s)' as an association between variables, not between people."""
+    if span[-1].lower_ not in {"relationship", "relationships"}:
+        return False
+    doc = span.doc
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return nxt in {"between", "among", "amongst"} or prev in {"nonlinear", "linear", "causal"}
 
 
 def _in_proper_name(span: Span) -> bool:
