@@ -150,6 +150,8 @@ _NUMBER_WAS = re.compile(
     r"|\bresponse rate (?:was|of)\s+(?P<responded>\d[\d,]*)\s*(?:of|out of|/)\s*\d",
     re.I,
 )
+# what lies between two counts that name parts of one sample: "160 frontline and 146"
+_JOINED_BY_AND = re.compile(r"^[^.;,()]{0,60}\band\s*$")
 _UNIT_KIND = {
     "respondents": "participants",
     "subjects": "participants",
@@ -1447,7 +1449,7 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
     if (
         len(parts) >= 2
         and parts[0].note == "total"
-        and re.match(r"^[^.;,()]{0,60}\band\s*$", text[parts[0].span[1] : parts[1].span[0]])
+        and _JOINED_BY_AND.match(text[parts[0].span[1] : parts[1].span[0]])
     ):
         # "A total of 160 frontline and 146 non-frontline providers were recruited"
         out.append(
@@ -1464,7 +1466,7 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
     if (
         len(pair) == 2
         and not any(c.note in {"total", "n=", "number was", "x out of y"} for c in out)
-        and re.match(r"^[^.;,()]{0,60}?\band\s*$", text[pair[0].span[1] : pair[1].span[0]])
+        and _JOINED_BY_AND.match(text[pair[0].span[1] : pair[1].span[0]])
         and not _SUBGROUP_BEFORE.search(text[: pair[0].span[0]])
     ):
         # "interviews with 2 nurses and 2 doctors", "from 22 nurses who attended the training
