@@ -428,6 +428,36 @@ def test_an_unsigned_effect_leaves_a_resource_protective(extractor: Extractor) -
     assert factors(vals) == {("coping_resilience", "protective")}
 
 
+def test_support_programmes_are_not_risks_because_of_their_sentence(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "There is increasing evidence that mindfulness-based interventions can improve burnout.",
+    )
+    assert ("wellbeing_programs", "risk") not in factors(vals)
+    lack = run(extractor, "A lack of psychological support was associated with burnout.")
+    assert factors(lack) == {("wellbeing_programs", "risk")}
+
+
+def test_covid_patients_name_who_was_studied_unless_groups_are_compared(
+    extractor: Extractor,
+) -> None:
+    who = run(extractor, "A total of 120 nurses who worked with COVID-19 patients were surveyed.")
+    assert factors(who) == set()
+    compared = run(
+        extractor,
+        "Nurses caring for COVID-19 patients reported higher burnout than other nurses.",
+    )
+    assert ("ppe_infection_risk", "risk") in factors(compared)
+
+
+def test_review_verbs_name_the_review_design(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "We systematically review the recent literature on burnout in nurses and doctors.",
+    )
+    assert values(vals, "design") == {"systematic_review"}
+
+
 def test_clinicians_only_when_no_profession_is_named(extractor: Extractor) -> None:
     named = run(extractor, "We surveyed 120 clinicians (nurses and physicians) in Ohio.")
     assert values(named, "population") == {"nurses", "physicians"}

@@ -623,9 +623,9 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
                     detail={"surface": sp.text, "factor_id": fid},
                 )
                 continue
-            if (
-                fid in _GROUP_FACTORS or sp.text.lower() in _GROUP_SURFACES
-            ) and not _COMPARISON.search(s.passage.text):
+            if (fid in _GROUP_FACTORS or _group_surface(sp)) and not _COMPARISON.search(
+                s.passage.text
+            ):
                 out.drop(s, fid, "group_without_comparison")
                 continue  # "frontline physicians", "male and female participants": who, not why
             d, basis = _direction(sp, s)
@@ -649,6 +649,8 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
                 continue
             if fid in _RISK_ONLY and d > 0:
                 d, basis = -1, "group"
+            elif fid in _PROTECTIVE_UNLESS_MODIFIED and d < 0 and basis != "modifier":
+                d, basis = 1, "default"
             conf = {"modifier": 0.85, "effect": 0.8, "default": 0.65, "frame": 0.6, "group": 0.6}[
                 basis
             ]
@@ -686,6 +688,10 @@ _GROUP_FACTORS = {"demographics_experience"}
 # recorded is the risk ("women reported less burnout than men": the risk group is men;
 # "adequate PPE lowered distress": infection risk is the factor, as a risk)
 _RISK_ONLY = {"demographics_experience", "ppe_infection_risk"}
+# supports offered to staff: a risk cue in their sentence is about what they answer
+# ("interventions can improve burnout", "stressors ... and effective burnout interventions");
+# only a modifier ("lack of psychological support") makes them a risk (GUIDELINES: lack of X)
+_PROTECTIVE_UNLESS_MODIFIED = {"wellbeing_programs"}
 # forms that name a group of staff; they are a factor only where groups are compared
 _GROUP_SURFACES = {
     "frontline",
@@ -695,6 +701,17 @@ _GROUP_SURFACES = {
     "first line",
     "first-line",
 }
+# "nurses caring for COVID-19 patients", "staff of COVID-19 wards": who was studied
+_COVID_GROUP = re.compile(
+    r"\b(?:covid(?:-?19)?|sars-cov-2|coronavirus)\s+(?:patients?|wards?|units?)$", re.I
+)
+
+
+def _group_surface(span: Span) -> bool:
+    text = span.text.lower()
+    return text in _GROUP_SURFACES or _COVID_GROUP.search(text) is not None
+
+
 _COMPARISON = re.compile(
     r"\b(?:than|vs\.?|versus|compared|comparison|more|less|higher|lower|greater|most|least|"
     r"risk|predict\w*|associated|associations?|correlat\w*|significant\w*|odds|OR|vulnerab\w*|"
@@ -1534,7 +1551,9 @@ _PARENT_BEFORE = re.compile(
     r"secondary analysis of)\s+(?:a|an|the|our|one|this|its)?\s*(?:[\w-]+,?\s+){0,4}$",
     re.I,
 )
-_REVIEW_WORDS = re.compile(r"\b(?:literature|evidence|studies|articles|publications)\b", re.I)
+_REVIEW_WORDS = re.compile(
+    r"\b(?:literature|evidence|studies|articles|publications|research|researchers)\b", re.I
+)
 _EMPIRICAL_FIELDS = {"n_participants", "response_rate", "prevalence"}
 _EMPIRICAL_ANALYSES = {"descriptive_statistics", "group_comparison", "regression", "correlation"}
 
