@@ -212,6 +212,27 @@ def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> Non
         (["Five cases and 24 participants were recruited."], {"24"}),
         (["217 psychiatrists replied, from child (n=108) and adult (n=109) services."], {"217"}),
         (["Of 498 nurses who completed the survey, 285 answered the open questions."], {"285"}),
+        # who was given the survey is a frame; who was analysed beats who completed it
+        (
+            ["A total of 886 participants were provided the survey, with 796 (90%) completing it."],
+            {"796"},
+        ),
+        (
+            [
+                "A total of 3,360 of 6,026 individuals completed the survey, with 2,579 (76.8%) "
+                "analyzed based on endorsing frontline work."
+            ],
+            {"2579"},
+        ),
+        (["Transcripts were analyzed by two independent researchers."], set()),
+        # randomised arms make up the sample
+        (
+            [
+                "We randomly allocated nurses into an intervention group (n = 35) and a "
+                "control group (n = 37)."
+            ],
+            {"72"},
+        ),
     ],
 )
 def test_what_counts_as_the_sample(

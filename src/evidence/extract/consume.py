@@ -128,6 +128,8 @@ _FRAME_VERBS = {
 _NOT_A_COUNT_AFTER = re.compile(
     r"-[A-Za-z]|\s+(?:groups?|categories|clusters|waves|phases|rounds|times|levels|"
     r"subgroups|strata|dimensions|domains|themes|factors|items|questions)\b"
+    r"|\s+(?:independent\s+|trained\s+)?(?:researchers|authors|investigators|reviewers|coders|"
+    r"raters|assessors|facilitators)\b"
     r"|\s+in\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
     re.I,
 )
@@ -135,6 +137,10 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\bcovid|\bsars-cov|\bdisease|\bncov|\bgroups of|\binto|\bat least|\bup to|"
     r"\bno more than|\bmaximum of|\bminimum of"
     r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in)[\s-]*$",
+    re.I,
+)
+_ALLOCATED = re.compile(
+    r"\b(?:allocated|assigned|randomi[sz]ed|divided)\s+(?:\w+\s+){0,3}?(?:to|into)\b",
     re.I,
 )
 _RATE_AFTER_UNIT = re.compile(r"^\s*(?:per|each|a)\s+(?:month|week|day|site|year|session)\b", re.I)
@@ -1368,6 +1374,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         if found is not None and _RATE_AFTER_UNIT.match(text[found[0].end_char :]):
             continue  # "5 participants per month per site"
         verb = next((v for v in verbs if 0 <= v.start - tok.end <= 1), None)
+        if paren and verb is None:  # "796 (90%) completed"
+            verb = next((v for v in verbs if 0 <= v.start - unit_from <= 1), None)
         if out_of and verb is None:
             verb = next((v for v in verbs if 0 <= v.start - unit_from <= 4), None)
         if found is None and verb is None:
@@ -1383,6 +1391,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             tail_end = unit.end
         else:
             unit, kind, tail_end = None, "participants", tok.end
+            if paren:  # "796 (90%) completing the survey"
+                tail_end = unit_from
         before = text[max(0, num.start - 25) : num.start]
         tail = doc[tail_end : min(len(doc), tail_end + 6)]
         frame = _DENOM_BEFORE.search(before) is not None or any(
@@ -1414,6 +1424,12 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         if verb is not None or any(0 <= v.start - tail_end <= 3 for v in verbs):
             score += 2.0
             note = "number+verb"
+            if verb is not None and verb.text.lower().endswith(("analyzed", "analysed")):
+                # "3,360 completed the survey, with 2,579 (76.8%) analyzed": who was analysed
+                bigger = [c.score for c in out if c.kind == kind and c.value > num.value]
+                if bigger:
+                    score = max(score, max(bigger) + 0.5)
+                    note = "analysed"
         if _TOTAL_BEFORE.search(before):
             score += 3.0
             note = "total"
@@ -1496,6 +1512,24 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                 s,
                 (pair[0].span[0], pair[1].span[1]),
                 "sum of two groups",
+            )
+        )
+    arms = [c for c in out if c.note == "n=" and c.kind == "participants"]
+    if (
+        len(arms) >= 2
+        and _ALLOCATED.search(text[: arms[0].span[0]])
+        and not any(c.note in {"total", "number was"} for c in out)
+    ):
+        # "randomly allocated into an intervention group (n = 35) and a control group
+        # (n = 37)": the arms make up the sample (GUIDELINES: trials count the randomised)
+        out.append(
+            _Cand(
+                "participants",
+                sum(c.value for c in arms),
+                max(c.score for c in arms) + 2.0,
+                s,
+                (arms[0].span[0], arms[-1].span[1]),
+                "sum of arms",
             )
         )
     cue = _SUM_CUE.search(text)
