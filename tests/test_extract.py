@@ -479,6 +479,24 @@ def test_review_verbs_name_the_review_design(extractor: Extractor) -> None:
     assert values(vals, "design") == {"systematic_review"}
 
 
+def test_resilience_sought_is_not_a_factor(extractor: Extractor) -> None:
+    vals = run(extractor, "Peer support helps to strengthen resilience and prevent burnout.")
+    assert ("coping_resilience", "protective") not in factors(vals)
+    assert ("peer_support", "protective") in factors(vals)
+    found = run(extractor, "Higher resilience was associated with lower burnout.")
+    assert factors(found) == {("coping_resilience", "protective")}
+
+
+def test_lower_risk_of_an_outcome_is_protective(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Higher perceived support from hospital leadership was associated with a lower risk "
+        "of burnout.",
+    )
+    assert ("management_support", "risk") not in factors(vals)
+    assert ("management_support", "protective") in factors(vals)
+
+
 def test_clinicians_only_when_no_profession_is_named(extractor: Extractor) -> None:
     named = run(extractor, "We surveyed 120 clinicians (nurses and physicians) in Ohio.")
     assert values(named, "population") == {"nurses", "physicians"}

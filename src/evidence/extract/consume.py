@@ -597,9 +597,17 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
         for sp in factors:
             ctx = sp._.ev_ctx or {}
             fid = sp.kb_id_.partition("\t")[0]
-            if ctx.get("negated") or research_need or s.passage.section in _NO_FACTOR_SECTIONS:
+            if (
+                ctx.get("negated")
+                or research_need
+                or s.passage.section in _NO_FACTOR_SECTIONS
+                or _RECORD_METADATA.match(s.passage.text)
+            ):
                 out.drop(s, fid, "negated/research_need/section")
                 continue
+            if _resilience_as_target(sp):
+                out.drop(s, fid, "resilience_target")
+                continue  # "interventions to strengthen resilience": resilience is the aim
             if _statistical_relationship(sp):
                 out.drop(s, fid, "statistical_relationship")
                 continue  # "the relationships between stress and work intentions"
@@ -727,7 +735,10 @@ _MEASURING = re.compile(
     r"\b(?:aim(?:s|ed)? (?:to|of|was)|objectives?\b|purpose of|designed to (?:measure|assess)|"
     r"were (?:assessed|measured|collected|evaluated)|(?:was|were) used to|will be|"
     r"questions? (?:targeted|about|on)|(?:we|to) (?:assess|evaluate|investigate|examine|explore|"
-    r"determine|measure|analy[sz]e)d?|evaluating|assessing|examined)\b",
+    r"determine|measure|analy[sz]e)d?|evaluating|assessing|examined|"
+    r"(?:areas?|topics?|domains?) of (?:investigation|inquiry|interest)|"
+    r"(?:factors|variables|measures|predictors|covariates) (?:measured|assessed|examined)|"
+    r"collect(?:s|ed)? data on|(?:survey|questionnaire) (?:collects|collected|covered|included))\b",
     re.I,
 )
 # sentences describing the sample or listing keywords name factors without linking them
@@ -770,6 +781,52 @@ _NAME_ENDS = {
     "Society",
     "Association",
 }
+
+
+# "key ingredients for fostering resilience", "vital to resident resilience": resilience is
+# what is sought, not a factor found to drive or protect (the means named is the factor)
+_TARGET_BEFORE = {
+    "foster",
+    "fosters",
+    "fostering",
+    "build",
+    "builds",
+    "building",
+    "promote",
+    "promotes",
+    "promoting",
+    "strengthen",
+    "strengthens",
+    "strengthening",
+    "enhance",
+    "enhances",
+    "enhancing",
+    "boost",
+    "boosting",
+    "bolster",
+    "bolstering",
+    "cultivate",
+    "cultivating",
+    "support",
+    "supporting",
+    "improve",
+    "improving",
+    "increase",
+    "increasing",
+    "develop",
+    "developing",
+    "vital",
+    "essential",
+    "key",
+}
+
+
+def _resilience_as_target(span: Span) -> bool:
+    if not span[-1].lower_.startswith("resilien"):
+        return False
+    doc = span.doc
+    before = doc[max(0, span.start - 4) : span.start]
+    return any(t.lower_ in _TARGET_BEFORE for t in before)
 
 
 def _statistical_relationship(span: Span) -> bool:
