@@ -746,3 +746,12 @@ def test_golden(
         pytest.fail(
             f"extraction output for seed {key} changed (EVIDENCE_UPDATE_GOLDEN=1 to accept):\n{diff[:6000]}"
         )
+
+
+def test_a_cue_that_modifies_a_factor_says_nothing_of_the_outcome(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Nurses also suffer from lack of personal protective equipment, burnout and extreme "
+        "workloads.",
+    )
+    assert ("workload", "protective") not in factors(vals)

@@ -169,7 +169,7 @@ AREAS = ("workload", "control", "reward", "community", "fairness", "values", "in
 LEVELS = ("individual", "team", "organisation", "system")
 DIRECTIONS = ("risk", "protective", "unclear")
 NEGATIVE_WORDS = re.compile(
-    r"\b(?:lack|lacking|low|lower|poor|inadequate|insufficient|limited|shortage|shortages|"
+    r"\b(?:lack|lacking|low|lower|poor|poorly|inadequate|insufficient|limited|shortage|shortages|"
     r"unfair|without|no|excessive|ineffic\w*|un\w+able|barriers?)\b",
     re.I,
 )
