@@ -176,14 +176,14 @@ class ContextAnnotator:
         effects: list[tuple[int, int, str]] = []
         # the cue closest before an outcome decides ("associated with lower burnout")
         for o in outcomes:
-            # a cue with a factor between it and the outcome modifies that factor ("lack of
-            # PPE, burnout"), it says nothing of the outcome
+            # a cue inside a factor, or with a factor between it and the outcome, modifies
+            # that factor ("lack of PPE, burnout"); it says nothing of the outcome
             before = [
                 c
                 for c in polarity
                 if c.end <= o.start
                 and o.start - c.end <= self.window
-                and not any(c.end <= f.start and f.end <= o.start for f in factors)
+                and not any(c.start < f.end and f.end <= o.start for f in factors)
             ]
             if before:
                 cue = max(before, key=lambda c: c.end)
