@@ -755,3 +755,12 @@ def test_a_cue_that_modifies_a_factor_says_nothing_of_the_outcome(extractor: Ext
         "workloads.",
     )
     assert ("workload", "protective") not in factors(vals)
+
+
+def test_a_design_the_literature_lacks_is_not_this_studys(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "However, there is a lack of longitudinal studies of nurses.",
+        "We surveyed 200 nurses in a cross-sectional online survey.",
+    )
+    assert values(vals, "design") == {"cross_sectional"}

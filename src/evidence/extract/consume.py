@@ -1635,6 +1635,13 @@ _FUTURE_WORK = re.compile(
     r"necessary|should|recommended)\b|\b(?:are|is) (?:needed|warranted|required)\b",
     re.I,
 )
+# "there is a lack of longitudinal studies", "few qualitative studies": designs the
+# literature is missing, not this study's
+_MISSING_BEFORE = re.compile(
+    r"\b(?:lack of|lacking|few|paucity of|absence of|scarcity of|dearth of|limited number of|"
+    r"no|need for|needs for)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 # "a cross-sectional report, part of a nationwide longitudinal project": the parent study's
 # design is not this report's
 _PARENT_BEFORE = re.compile(
@@ -1706,8 +1713,10 @@ def _emit_design(
                 w *= 0.3
             if empirical and d == "discussion" and sp.text.lower() in _WEAK_DISCUSSION:
                 w *= 0.3
-            if _FUTURE_WORK.search(s.passage.text):
-                w *= 0.1
+            if _FUTURE_WORK.search(s.passage.text) or _MISSING_BEFORE.search(
+                s.doc.text[max(0, sp.start_char - 40) : sp.start_char]
+            ):
+                w *= 0.1  # "longitudinal studies are needed", "a lack of longitudinal studies"
             elif _PARENT_BEFORE.search(s.doc.text[: sp.start_char]):
                 w *= 0.3
             scores[d] += w
