@@ -10,6 +10,7 @@ import pytest
 from evidence.errors import SourceError, UnsupportedFormatError
 from evidence.records import Document
 from evidence.sources import detect_format, discover, read_path
+from evidence.sources._common import undouble_sections
 
 PERU = "corpus/abstracts/peru_hospitals_multiformat"
 
@@ -136,6 +137,17 @@ def test_csv_doi_from_link_and_ovid_markup(shared_dir: Path, read_cache: dict[st
     ).documents
     assert not any("<ovid:" in d.text or "<br" in d.text for d in mhsr)
     assert sum(1 for d in mhsr if d.pmid) > 500
+    # sections an Ovid export wrote twice ("S1</AbstractText>: S1S2...") are read once
+    doubled = next(d for d in mhsr if d.record_index == 97)
+    assert "</AbstractText>" not in doubled.abstract and ".: " not in doubled.abstract
+    assert doubled.abstract.count("could be psychologically stressed") == 1
+    assert doubled.abstract.count("A total of 1257 of 1830 contacted individuals") == 1
+
+
+def test_doubled_structured_sections_are_read_once() -> None:
+    raw = "Background one.</AbstractText>: Background one.Methods two.</AbstractText>: Methods two."
+    assert undouble_sections(raw) == "Background one.\nMethods two."
+    assert undouble_sections("No markup here.") == "No markup here."
 
 
 def test_embase_text_export_is_rejected_clearly(shared_dir: Path) -> None:

@@ -96,10 +96,29 @@ def fix_mojibake(text: str) -> str:
     return "".join(out)
 
 
+_ABSTRACT_TEXT_END = re.compile(r"\s*</AbstractText>\s*:?\s*")
+
+
+def undouble_sections(text: str) -> str:
+    """Some Ovid/Embase exports write a structured abstract as 'S1</AbstractText>: S1S2
+    </AbstractText>: S2S3 ...', each section twice; keep each once, one per line."""
+    segs = _ABSTRACT_TEXT_END.split(text)
+    out = [segs[0]]
+    prev = segs[0]
+    for seg in segs[1:]:
+        new = seg[len(prev) :] if prev and seg.startswith(prev) else seg
+        if new.strip() and new.strip() != prev.strip():
+            out.append(new)
+        prev = new
+    return "\n".join(s.strip() for s in out if s.strip())
+
+
 def clean(text: str | None) -> str:
     """Inline clean-up for a field value: markup, entities, odd whitespace, soft hyphens."""
     if not text:
         return ""
+    if "</AbstractText>" in text:
+        text = undouble_sections(text)
     if "<" in text:
         text = _BR.sub("\n", text)
         text = _TAG.sub("", text)
