@@ -225,6 +225,11 @@ def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> Non
             {"2579"},
         ),
         (["Transcripts were analyzed by two independent researchers."], set()),
+        # a plural acronym names people; a thousands separator is not a year; an aside
+        # about who was invited does not make the count a sampling frame
+        (["The approach was adopted with 25 DHWs through semi-structured interviews."], {"25"}),
+        (["We used primary data of 2,008 HCPs from India."], {"2008"}),
+        (["A total of 682/1950 (35% of invited) individuals responded."], {"682"}),
         # randomised arms make up the sample
         (
             [

@@ -1336,10 +1336,17 @@ _PROFESSION_WORD = re.compile(r"^[a-z]{4,}(?:ologists|ists|icians|ians|ics|wives
 _NOT_PROFESSION = {"statistics", "characteristics", "topics", "clinics", "ethics", "dynamics"}
 
 
+# "25 DHWs", "2,008 HCPs", "8 PWPs": a plural acronym right after a number names people
+_PEOPLE_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
+_NOT_PEOPLE_ACRONYM = {"RCTs", "CIs", "SDs", "ORs", "RRs", "HRs", "PPEs", "EDs", "ICUs", "EHRs"}
+
+
 def _profession_after(doc: Doc, end_tok: int) -> tuple[Span, str] | None:
     if end_tok < len(doc):
         t = doc[end_tok]
         if _PROFESSION_WORD.match(t.text) and t.text not in _NOT_PROFESSION:
+            return doc[end_tok : end_tok + 1], "participants"
+        if _PEOPLE_ACRONYM.match(t.text) and t.text not in _NOT_PEOPLE_ACRONYM:
             return doc[end_tok : end_tok + 1], "participants"
     return None
 
@@ -1411,8 +1418,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                     unit_from = t.i
                     break
         out_of = _OUT_OF_AFTER.match(text, num.end)
+        skip_to = out_of.end() if out_of else num.end
         if out_of and not paren:  # "182 out of 455 IPU respondents": count the first
-            skip_to = out_of.end()
             aside = _PAREN_ASIDE.match(text, skip_to)  # "682/1950 (35% of invited) individuals"
             if aside:
                 skip_to = aside.end()
@@ -1437,10 +1444,14 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             verb = next((v for v in verbs if 0 <= v.start - unit_from <= 4), None)
         if found is None and verb is None:
             continue
-        if 1950 <= num.value <= 2035 and (
-            found is None
-            or _MONTH_BEFORE.search(text[: num.start])
-            or _YEAR_CONTEXT.search(text[: num.start])
+        if (
+            1950 <= num.value <= 2035
+            and "," not in text[num.start : num.end]
+            and (
+                found is None
+                or _MONTH_BEFORE.search(text[: num.start])
+                or _YEAR_CONTEXT.search(text[: num.start])
+            )
         ):
             continue  # a year ("in 2020 completed", "May 2020 nurses", "disease 2019")
         if found is not None:
@@ -1453,7 +1464,10 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         before = text[max(0, num.start - 25) : num.start]
         tail = doc[tail_end : min(len(doc), tail_end + 6)]
         frame = _DENOM_BEFORE.search(before) is not None or any(
-            c.start >= tok.end and c.start < tail.end and c.text.lower() not in {"of the", "out of"}
+            c.start >= tok.end
+            and c.start < tail.end
+            and c.text.lower() not in {"of the", "out of"}
+            and not (out_of and c.end_char <= skip_to)  # "682/1950 (35% of invited)"
             for c in frame_cues
         )
         if any(
@@ -1465,7 +1479,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         if unit is not None and any(
             c.start >= tok.end
             and c.end <= unit.start
-            and not (out_of and c.end_char <= out_of.end())  # "121 out of 150 residents"
+            # "121 out of 150 residents", "682/1950 (35% of invited) individuals"
+            and not (out_of and c.end_char <= skip_to)
             for c in frame_cues
         ):
             frame = True
