@@ -1361,9 +1361,10 @@ def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[
             or t.like_num
             or t.lower_ in _TIME_UNITS
             or t.lower_ in {"of", "per", "in", "at", "with", "from"}
+            or (_PEOPLE_ACRONYM.match(t.text) and t.text not in _NOT_PEOPLE_ACRONYM)
             for t in between
         ):
-            continue
+            continue  # "25 DHWs through semi-structured interviews": the number counts DHWs
         return sp, kind
     return None
 
