@@ -230,6 +230,23 @@ def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> Non
         (["The approach was adopted with 25 DHWs through semi-structured interviews."], {"25"}),
         (["We used primary data of 2,008 HCPs from India."], {"2008"}),
         (["A total of 682/1950 (35% of invited) individuals responded."], {"682"}),
+        # groups the study says it included are summed, a subgroup list after the sample is not
+        (["We included 141 psychiatrists and 170 psychiatric nurses in the study."], {"311"}),
+        (
+            [
+                "We surveyed 470 medical staff. Physicians included 274 anesthesiologists "
+                "and 49 doctors of other specialties."
+            ],
+            {"470"},
+        ),
+        (["Out of 113 individuals studied, 74 were medical staff and 38 patients."], {"113"}),
+        # a count followed by "were invited" is who was asked
+        (["Educators (n=3) were invited to an interview; 46 nurses took part."], {"46"}),
+        # "chi2 test" is a statistic, not a citation that makes the sentence background
+        (
+            ["A total of 1521 health care workers completed the SCL-90, analysed with chi2 tests."],
+            {"1521"},
+        ),
         # randomised arms make up the sample
         (
             [

@@ -97,15 +97,22 @@ _VERB_BEFORE = re.compile(
     r"comprised|sampled)\s+(?:a total of\s+|all\s+)?$",
     re.I,
 )
+# "We included 141 psychiatrists and 170 nurses": the study's own sample, not a subgroup list
+# ("Physicians included 274 anesthesiologists and 49 others" is one)
+_STUDY_VERB_BEFORE = re.compile(
+    r"\b(?:we|study|sample|survey)\s+(?:\w+\s+)?(?:included|recruited|enrolled|surveyed|"
+    r"interviewed)\s+(?:a total of\s+|all\s+)?$",
+    re.I,
+)
 # "24 of the 48 invited", "182 out of 455": the second number is the sampling frame
 _DENOM_BEFORE = re.compile(
-    r"(?:\d\s+of(?: the)?|\d\s*/|\bout of|\bfrom a pool of|\bpopulation of)\s*$", re.I
+    r"(?:\d\s+of(?: the)?|\d\s*/|\d\s+out of|\bfrom a pool of|\bpopulation of)\s*$", re.I
 )
 # "182 out of 455 respondents", "682/1950": the first number is the sample
 _OUT_OF_AFTER = re.compile(r"\s*(?:out of|of(?: the)?|/)\s*(\d[\d,]*)\b(?!\s?%)", re.I)
 # "Of the 255 nurses, 171 (67.1%) consented": the number after the comma is the sample
 _OF_FRAME = re.compile(
-    r"^\s*(?:Of|Among)\s+(?:the\s+|all\s+)?(\d[\d,]*)\b[^,;]{0,80},\s*(\d[\d,]*)\s*"
+    r"^\s*(?:Of|Among|Out of)\s+(?:the\s+|all\s+)?(\d[\d,]*)\b[^,;]{0,80},\s*(\d[\d,]*)\s*"
     r"(?:\([^()]{0,20}\)\s*)?(?:\w+\s+){0,2}?(?:completed|consented|responded|returned|"
     r"participated|agreed|took part|were included|were analy[sz]ed|filled|answered|replied|"
     r"provided)",
@@ -1514,7 +1521,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         if out_of:
             score += 1.5
             note = "x out of y"
-        if any(c.span[0] < num.start for c in out) and _SUBGROUP_BEFORE.search(text[: num.start]):
+        sub = _SUBGROUP_BEFORE.search(text[: num.start])
+        if sub and any(c.span[0] < sub.start() for c in out):
             score -= 2.5  # "22 participants including 17 residents and 5 faculty": subgroups
             note = "subgroup"
         span_end = unit.end_char if unit is not None else tok.end_char
@@ -1528,6 +1536,13 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         kind = prev[-1][1] if prev else "participants"
         if not prev and not units and not _SAMPLE_WORD.search(text):
             continue
+        if any(
+            c.text.lower() in _FRAME_VERBS or c.text.lower().startswith("were ")
+            for c in frame_cues
+            if 0 <= c.start - tok.end <= 3
+        ):
+            excluded.append({"kind": kind, "value": value, "quote": text})
+            continue  # "(n = 3) were invited to participate": who was asked
         score = section_bonus + (2.5 if m.group(1) == "N" else 0.8)
         if _PERCENT.search(text[max(0, m.start() - 40) : m.start()]):
             score -= 1.0  # "represented 27.7% of the sample (n = 92)": a subgroup
@@ -1568,12 +1583,19 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                 "sum of subgroups",
             )
         )
-    pair = [c for c in out if c.kind == "participants" and c.note in {"number+unit", "number+verb"}]
+    pair = [
+        c
+        for c in out
+        if c.kind == "participants" and c.note in {"number+unit", "number+verb", "verb+number"}
+    ]
     if (
         len(pair) == 2
         and not any(c.note in {"total", "n=", "number was", "x out of y"} for c in out)
         and _JOINED_BY_AND.match(text[pair[0].span[1] : pair[1].span[0]])
-        and not _SUBGROUP_BEFORE.search(text[: pair[0].span[0]])
+        and (
+            not _SUBGROUP_BEFORE.search(text[: pair[0].span[0]])
+            or _STUDY_VERB_BEFORE.search(text[: pair[0].span[0]]) is not None
+        )
     ):
         # "interviews with 2 nurses and 2 doctors", "from 22 nurses who attended the training
         # and 26 nurses who did not": two groups named as the people studied
@@ -1618,6 +1640,9 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             c.note in {"total", "n="} and c.span[0] < cue.start() for c in out
         ):
             total = sum(c.value for c in parts)
+            # "Out of 136 ICU specialists, there were 84 nurses and 52 physicians": a part
+            # that the others add up to is the stated total
+            total = next((c.value for c in parts if 2 * c.value == total), total)
             out.append(
                 _Cand(
                     "participants",
