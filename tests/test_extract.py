@@ -786,3 +786,17 @@ def test_a_design_the_literature_lacks_is_not_this_studys(extractor: Extractor) 
         "We surveyed 200 nurses in a cross-sectional online survey.",
     )
     assert values(vals, "design") == {"cross_sectional"}
+
+
+def test_overlapping_design_cues_and_reference_entries(extractor: Extractor) -> None:
+    qual = run(
+        extractor,
+        "Methods: Qualitative descriptive study. Educators took part in semi-structured interviews.",
+    )
+    assert values(qual, "design") == {"qualitative"}
+    refs = run(
+        extractor,
+        "I describe how my clinic kept seeing patients during the pandemic.",
+        "Smith J. A meta-analysis of burnout. Lancet. 2020;395(10227):846-848.",
+    )
+    assert "systematic_review" not in values(refs, "design")

@@ -99,11 +99,25 @@ class LexiconMatcher:
         doc.user_data[GROUPS] = {
             EV: _resolve_overlaps(found[EV]),
             UNITS: filter_spans(found[UNITS]),
-            DESIGN: found[DESIGN],
+            DESIGN: _design_spans(found[DESIGN]),
             PLACES: filter_spans(found[PLACES]),
             CUES: [],
         }
         return doc
+
+
+def _design_spans(spans: list[Span]) -> list[Span]:
+    """Overlapping design cues: the longer wins, and of two as long the one that is not the
+    generic survey wording ("qualitative descriptive" over "descriptive study", "surveyed
+    again" over "were surveyed")."""
+    order = sorted(
+        spans, key=lambda s: (-(s.end - s.start), s.label_ == "cross_sectional", s.start)
+    )
+    kept: list[Span] = []
+    for s in order:
+        if all(s.end <= k.start or k.end <= s.start for k in kept):
+            kept.append(s)
+    return sorted(kept, key=lambda s: s.start)
 
 
 def _resolve_overlaps(spans: list[Span]) -> list[Span]:

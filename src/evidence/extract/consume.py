@@ -383,6 +383,10 @@ def _cites(rx: re.Pattern[str], text: str) -> bool:
     )
 
 
+# a bibliographic entry: "Lancet. 2020;395(10227):846-848", "https://doi.org/10.1001/..."
+_BIB_ENTRY = re.compile(
+    r"\b(?:19|20)\d{2}\s*;\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[eE]?\d+|https?://(?:dx\.)?doi\.org/"
+)
 # a sentence that opens with the end of a bracketed citation the splitter cut off ("23] studied")
 _CITATION_TAIL = re.compile(r"^\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]")
 
@@ -394,8 +398,8 @@ def _prepare(
     frame: str | None = None
     last_block_heading: str | None = None
     for p, doc in items:
-        if p.section in SKIP_SECTIONS:
-            continue
+        if p.section in SKIP_SECTIONS or _BIB_ENTRY.search(p.text):
+            continue  # a reference list inside an abstract field or an unheaded page
         norm = _HEADING_NUM.sub("", p.text).strip().strip("#*: ").lower()
         if norm in res.end_of_text:
             break  # references or paywall boilerplate follow: nothing below is the study's
