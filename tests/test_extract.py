@@ -797,6 +797,7 @@ def test_overlapping_design_cues_and_reference_entries(extractor: Extractor) -> 
     refs = run(
         extractor,
         "I describe how my clinic kept seeing patients during the pandemic.",
-        "Smith J. A meta-analysis of burnout. Lancet. 2020;395(10227):846-848.",
+        "Note 1 Lancet. 2020;395(10227):846-848. Note 2 Smith J. A meta-analysis of burnout. "
+        "JAMA. 2021;325(3):10-12.",
     )
     assert "systematic_review" not in values(refs, "design")

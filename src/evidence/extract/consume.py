@@ -398,8 +398,12 @@ def _prepare(
     frame: str | None = None
     last_block_heading: str | None = None
     for p, doc in items:
-        if p.section in SKIP_SECTIONS or _BIB_ENTRY.search(p.text):
-            continue  # a reference list inside an abstract field or an unheaded page
+        if p.section in SKIP_SECTIONS:
+            continue
+        if _BIB_ENTRY.search(p.text):
+            if p.section == "abstract":
+                break  # an abstract field that runs on into the article's reference list
+            continue
         norm = _HEADING_NUM.sub("", p.text).strip().strip("#*: ").lower()
         if norm in res.end_of_text:
             break  # references or paywall boilerplate follow: nothing below is the study's
