@@ -801,3 +801,16 @@ def test_overlapping_design_cues_and_reference_entries(extractor: Extractor) -> 
         "JAMA. 2021;325(3):10-12.",
     )
     assert "systematic_review" not in values(refs, "design")
+
+
+def test_support_called_for_staff_is_a_wellbeing_programme(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Organizational interventions to ameliorate psychiatrists' wellbeing are required.",
+    )
+    assert ("wellbeing_programs", "protective") in factors(vals)
+    research = run(
+        extractor,
+        "Studies are needed to identify effective resources that support nurse well-being.",
+    )
+    assert ("wellbeing_programs", "protective") not in factors(research)

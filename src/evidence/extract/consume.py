@@ -702,6 +702,7 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
                 },
             )
         _emit_candidates(s, factors, spans, out)
+        _emit_called_for_support(s, spans, factors, out)
 
 
 _RECOMMENDATION = re.compile(
@@ -897,6 +898,77 @@ def _linked(s: _Sent, has_outcome: bool) -> bool:
     """The sentence links factors to an outcome: names one, states an association or
     effect, or sits in a list of causes, stressors or supports."""
     return has_outcome or bool(s.cue_kinds & _LINK_CUES) or s.frame in {"risk", "protective"}
+
+
+# "Interventions to promote the psychological well-being of HCWs need to be developed",
+# "mental health care for this group needs to be implemented": support for staff that the
+# authors call for because of their findings (GUIDELINES, batch 4: wellbeing_programs)
+_SUPPORT_NOUN = re.compile(
+    r"\b(?:interventions?|(?:psychological|psychosocial|emotional|mental health|psychiatric) "
+    r"support|support (?:programs?|programmes?|services)|programs?|programmes?|"
+    r"strateg(?:y|ies)|measures|services|"
+    r"mental health care|psychological care|psychological help|counsell?ing|screening)\b",
+    re.I,
+)
+_CALLED_FOR = re.compile(
+    r"\b(?:(?:is|are) (?:urgently |also |therefore |thus )?(?:needed|required|warranted|"
+    r"necessary|essential|crucial|vital|recommended)|should be (?:provided|offered|implemented|"
+    r"developed|considered|adopted|made available|prioriti[sz]ed|established|given)|"
+    r"needs? to be (?:implemented|developed|provided|offered|considered|established|put)|"
+    r"must (?:be )?(?:provided|offered|implemented|ensure)|(?:may|can|could) be (?:helpful|"
+    r"beneficial)|(?:we )?recommend)\b",
+    re.I,
+)
+_FOR_STAFF = re.compile(
+    r"\b(?:health ?care (?:workers|professionals|providers|staff|personnel)|HCWs?|HCPs?|"
+    r"staff|nurses|physicians|doctors|clinicians|residents|workforce|providers|"
+    r"practitioners|psychiatrists|psychologists|therapists|counsell?ors|social workers|"
+    r"midwives|paramedics|their (?:mental|psychological)|well-?being|mental health|"
+    r"burnout|distress)\b",
+    re.I,
+)
+
+
+_RESEARCH_AIM = re.compile(
+    r"\b(?:stud(?:y|ies)|research|examine|investigate|explore|identify|identification|"
+    r"reporting|planning|understand)\b",
+    re.I,
+)
+
+
+def _emit_called_for_support(
+    s: _Sent, spans: list[Span], factors: list[Span], out: _Emitter
+) -> None:
+    if s.background or "research_need" in s.cue_kinds or s.passage.section == "title":
+        return
+    if any(sp.kb_id_.partition("\t")[0] == "wellbeing_programs" for sp in factors):
+        return  # named by a form already
+    text = s.passage.text
+    m = _CALLED_FOR.search(text)
+    if m is None or not _SUPPORT_NOUN.search(text) or not _FOR_STAFF.search(text):
+        return
+    if _RESEARCH_AIM.search(text):
+        return  # "studies are needed to identify effective resources": research, not support
+    if re.search(r"\b(?:patients?|public|population|children|students)\b", text, re.I) and not (
+        re.search(r"\b(?:HCWs?|staff|nurses|physicians|doctors|health ?care workers)\b", text, re.I)
+    ):
+        return
+    noun = _SUPPORT_NOUN.search(text)
+    assert noun is not None
+    out.emit(
+        s,
+        "protective_factor",
+        "wellbeing_programs",
+        span=(noun.start(), noun.end()),
+        confidence=0.55,
+        detail={
+            "direction": "protective",
+            "basis": "called_for",
+            "surface": noun.group(0),
+            "hedged": True,
+            "background": False,
+        },
+    )
 
 
 def _emit_candidates(s: _Sent, factors: list[Span], spans: list[Span], out: _Emitter) -> None:
