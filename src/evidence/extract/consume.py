@@ -929,6 +929,10 @@ _FOR_STAFF = re.compile(
 )
 
 
+_CALL_WORDS = (
+    "need", "requir", "warrant", "necessar", "essential", "crucial", "vital",
+    "recommend", "should be", "must", "helpful", "beneficial",
+)  # fmt: skip
 _RESEARCH_AIM = re.compile(
     r"\b(?:stud(?:y|ies)|research|examine|investigate|explore|identify|identification|"
     r"reporting|planning|understand)\b",
@@ -944,6 +948,9 @@ def _emit_called_for_support(
     if any(sp.kb_id_.partition("\t")[0] == "wellbeing_programs" for sp in factors):
         return  # named by a form already
     text = s.passage.text
+    low = text.lower()
+    if not any(w in low for w in _CALL_WORDS):
+        return  # cheap test before the long pattern
     m = _CALLED_FOR.search(text)
     if m is None or not _SUPPORT_NOUN.search(text) or not _FOR_STAFF.search(text):
         return
@@ -1346,8 +1353,8 @@ def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
         }:
             continue
         text = s.passage.text
-        for rx in _RESPONSE_RATE:
-            m = rx.search(text)
+        for rx in _RESPONSE_RATE if rr is None and "%" in text else ():
+            m = rx.search(text)  # every response-rate pattern ends in a percentage
             if m and rr is None:
                 rr = (float(m.group(1)), s, (m.start(1), m.end(1)))
         cands.extend(_sample_candidates(s, excluded))
