@@ -814,3 +814,14 @@ def test_support_called_for_staff_is_a_wellbeing_programme(extractor: Extractor)
         "Studies are needed to identify effective resources that support nurse well-being.",
     )
     assert ("wellbeing_programs", "protective") not in factors(research)
+
+
+def test_isolation_of_patients_is_not_the_staffs(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Clinicians reported distress from witnessing patients suffer in isolation.",
+        "Working in isolation wards was tiring.",
+    )
+    assert ("isolation", "risk") not in factors(vals)
+    staff = run(extractor, "Social isolation was associated with higher burnout in nurses.")
+    assert ("isolation", "risk") in factors(staff)

@@ -623,6 +623,9 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
             if _resilience_as_target(sp):
                 out.drop(s, fid, "resilience_target")
                 continue  # "interventions to strengthen resilience": resilience is the aim
+            if fid == "isolation" and _not_staff_isolation(sp):
+                out.drop(s, fid, "patient_isolation")
+                continue  # "patients suffer in isolation", "isolation wards": not the staff's
             if _statistical_relationship(sp):
                 out.drop(s, fid, "statistical_relationship")
                 continue  # "the relationships between stress and work intentions"
@@ -843,6 +846,31 @@ def _resilience_as_target(span: Span) -> bool:
     doc = span.doc
     before = doc[max(0, span.start - 4) : span.start]
     return any(t.lower_ in _TARGET_BEFORE for t in before)
+
+
+_ISOLATION_PLACE = {
+    "ward",
+    "wards",
+    "unit",
+    "units",
+    "room",
+    "rooms",
+    "procedure",
+    "procedures",
+    "area",
+    "areas",
+    "precautions",
+}
+
+
+def _not_staff_isolation(span: Span) -> bool:
+    """Isolation of patients or populations, or an isolation ward, rather than the staff's."""
+    doc = span.doc
+    before = {t.lower_ for t in doc[max(0, span.start - 4) : span.start]}
+    after = [t.lower_ for t in doc[span.end : span.end + 3]]
+    if before & {"patient", "patients", "geographically", "clients", "residents'"}:
+        return True
+    return bool(after and after[0] in _ISOLATION_PLACE) or after[:2] == ["of", "patients"]
 
 
 def _statistical_relationship(span: Span) -> bool:
