@@ -825,3 +825,11 @@ def test_isolation_of_patients_is_not_the_staffs(extractor: Extractor) -> None:
     assert ("isolation", "risk") not in factors(vals)
     staff = run(extractor, "Social isolation was associated with higher burnout in nurses.")
     assert ("isolation", "risk") in factors(staff)
+
+
+def test_groups_faring_worse_are_demographic_risks(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Women, younger staff, and nurses tended to have poorer outcomes than other staff.",
+    )
+    assert ("demographics_experience", "risk") in factors(vals)

@@ -661,7 +661,12 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
                 out.drop(s, fid, "group_without_comparison")
                 continue  # "frontline physicians", "male and female participants": who, not why
             d, basis = _direction(sp, s)
-            if d == 0 and fid in _GROUP_FACTORS and has_outcome and _FINDING.search(s.passage.text):
+            if (
+                d == 0
+                and fid in _GROUP_FACTORS
+                and (has_outcome or _HEALTH_WORDS.search(s.passage.text))
+                and (_FINDING.search(s.passage.text) or _COMPARISON.search(s.passage.text))
+            ):
                 d, basis = -1, "group"  # the group with more burnout carries the risk
             if s.frame == "consequence" and basis in {"default", "none"}:
                 out.drop(s, fid, "consequence_frame")
@@ -784,6 +789,11 @@ _FINDING = re.compile(
     re.I,
 )
 _LINK_CUES = {"causal", "effect", "frame_risk", "frame_protective"}
+# what a group can fare worse on when no outcome term is named ("poorer outcomes",
+# "more severe symptoms", "an association with mental health")
+_HEALTH_WORDS = re.compile(
+    r"\b(?:outcomes?|symptoms?|mental health|well-?being|distress|morbidity|affected)\b", re.I
+)
 
 
 _NAME_ENDS = {
