@@ -833,3 +833,12 @@ def test_groups_faring_worse_are_demographic_risks(extractor: Extractor) -> None
         "Women, younger staff, and nurses tended to have poorer outcomes than other staff.",
     )
     assert ("demographics_experience", "risk") in factors(vals)
+
+
+def test_a_neutral_form_tied_to_an_outcome_takes_its_usual_direction(
+    extractor: Extractor,
+) -> None:
+    vals = run(extractor, "Staffing was associated with burnout among ICU nurses.")
+    assert factors(vals) == {("staffing_resources", "risk")}
+    alone = run(extractor, "Staffing was discussed at the meeting.")
+    assert factors(alone) == set()

@@ -311,7 +311,7 @@ def docs_to_values(
     protocol = _is_protocol(document, sents)
     _emit_lists(sents, out)
     _emit_statistics(sents, out)
-    _emit_factors(sents, out)
+    _emit_factors(sents, out, resources.factors)
     _emit_prevalence(sents, out)
     _emit_places(sents, out, resources.places)
     if not protocol:
@@ -580,7 +580,10 @@ def _direction(span: Span, sent: _Sent) -> tuple[int, str]:
     return 0, "none"
 
 
-def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
+_SIGN = {"risk": -1, "protective": 1}
+
+
+def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec]) -> None:
     for s in sents:
         spans = list(groups(s.doc)[EV])
         factors = [sp for sp in spans if sp.label_ == "factor"]
@@ -681,6 +684,12 @@ def _emit_factors(sents: list[_Sent], out: _Emitter) -> None:
             if s.background and basis in {"default", "frame"} and not has_outcome:
                 out.drop(s, fid, "background_default")
                 continue
+            if d == 0 and linked and not s.background:
+                # a neutral form ("staffing", "PPE") in a sentence that ties it to an outcome
+                # takes its factor's usual direction
+                spec = specs.get(fid)
+                d = _SIGN.get(spec.default_direction, 0) if spec is not None else 0
+                basis = "default"
             if d == 0:
                 out.drop(s, fid, "no_direction")
                 continue
