@@ -104,6 +104,21 @@ _STUDY_VERB_BEFORE = re.compile(
     r"interviewed)\s+(?:a total of\s+|all\s+)?$",
     re.I,
 )
+_TOOK_PART = {
+    "analyzed",
+    "analysed",
+    "were analyzed",
+    "were analysed",
+    "completed",
+    "completing",
+    "completed the survey",
+    "responded",
+    "returned",
+    "answered",
+    "replied",
+    "participated",
+    "took part",
+}
 # "24 of the 48 invited", "182 out of 455": the second number is the sampling frame
 _DENOM_BEFORE = re.compile(
     r"(?:\d\s+of(?: the)?|\d\s*/|\d\s+out of|\bfrom a pool of|\bpopulation of)\s*$", re.I
@@ -1638,12 +1653,14 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         if verb is not None or any(0 <= v.start - tail_end <= 3 for v in verbs):
             score += 2.0
             note = "number+verb"
-            if verb is not None and verb.text.lower().endswith(("analyzed", "analysed")):
-                # "3,360 completed the survey, with 2,579 (76.8%) analyzed": who was analysed
+            if verb is not None and verb.text.lower() in _TOOK_PART:
+                # "3,360 completed the survey, with 2,579 (76.8%) analyzed", "886 participants
+                # were provided the survey, with 796 completing it": of the counts in one
+                # sentence, the later and smaller one that took part is the sample
                 bigger = [c.score for c in out if c.kind == kind and c.value > num.value]
                 if bigger:
                     score = max(score, max(bigger) + 0.5)
-                    note = "analysed"
+                    note = "took part of a larger count"
         if _TOTAL_BEFORE.search(before):
             score += 3.0
             note = "total"
