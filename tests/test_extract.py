@@ -247,6 +247,15 @@ def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> Non
             ["A total of 1521 health care workers completed the SCL-90, analysed with chi2 tests."],
             {"1521"},
         ),
+        # "N of them", the denominator's own description, a new clause after a frame verb
+        (
+            [
+                "A total of 430 questionnaires were distributed, and 402 of them (93.5%) "
+                "were collected and included in this study."
+            ],
+            {"402"},
+        ),
+        (["A total of 734 of the 900 individuals contacted completed the survey."], {"734"}),
         # randomised arms make up the sample
         (
             [
@@ -842,3 +851,13 @@ def test_a_neutral_form_tied_to_an_outcome_takes_its_usual_direction(
     assert factors(vals) == {("staffing_resources", "risk")}
     alone = run(extractor, "Staffing was discussed at the meeting.")
     assert factors(alone) == set()
+
+
+def test_a_citation_line_does_not_end_the_abstract(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Osszefoglalo magyarul. Orv Hetil. 2021; 162(24): 931-937. METHOD: We analyzed the "
+        "responses of 1009 nurses in a crossover study.",
+    )
+    assert values(vals, "n_participants") == {"1009"}
+    assert values(vals, "design") == {"quasi_experimental"}

@@ -412,12 +412,18 @@ def _prepare(
     sents: list[_Sent] = []
     frame: str | None = None
     last_block_heading: str | None = None
-    for p, doc in items:
+    last_bib, kept_at_bib = -99, 0
+    for n, (p, doc) in enumerate(items):
         if p.section in SKIP_SECTIONS:
             continue
         if _BIB_ENTRY.search(p.text):
-            if p.section == "abstract":
-                break  # an abstract field that runs on into the article's reference list
+            # one entry is a citation line ("Orv Hetil. 2021; 162(24): 931-937.", often
+            # followed by the English abstract); entries in quick succession are an abstract
+            # field that runs on into the article's reference list
+            if p.section == "abstract" and n - last_bib <= 4:
+                del sents[kept_at_bib:]  # the words between two entries are a reference too
+                break
+            last_bib, kept_at_bib = n, len(sents)
             continue
         norm = _HEADING_NUM.sub("", p.text).strip().strip("#*: ").lower()
         if norm in res.end_of_text:
@@ -1486,6 +1492,7 @@ def _single_site(sents: list[_Sent]) -> list[_Cand]:
     return [hit] if hit is not None else []
 
 
+_OF_THEM = re.compile(r"\s+of (?:them|these|those)\b", re.I)
 _PAREN_ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 # "248 gastroenterologists", "35 physiotherapists": professions the lexicon does not list
 _PROFESSION_WORD = re.compile(r"^[a-z]{4,}(?:ologists|ists|icians|ians|ics|wives)$")
@@ -1566,7 +1573,10 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         if tok is None:
             continue
         unit_from = tok.end
-        paren = _PAREN_AFTER.match(text, num.end)
+        of_them = _OF_THEM.match(text, num.end)  # "402 of them (93.5%) were collected"
+        paren = _PAREN_AFTER.match(text, of_them.end() if of_them else num.end)
+        if of_them and not paren:
+            unit_from = next((t.i for t in doc[tok.end :] if t.idx >= of_them.end()), tok.end)
         if paren:  # "222 (of 1,375, 16.2%) physician trainees"
             after_paren = doc.char_span(paren.end(), paren.end(), alignment_mode="expand")
             unit_from = after_paren.start if after_paren is not None else tok.end
@@ -1625,10 +1635,16 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             and c.start < tail.end
             and c.text.lower() not in {"of the", "out of"}
             and not (out_of and c.end_char <= skip_to)  # "682/1950 (35% of invited)"
+            # "734 of the 900 individuals contacted completed": the 900 were contacted
+            and not (out_of and unit is not None and c.start <= unit.end + 1)
             for c in frame_cues
         )
         if any(
-            c.end <= tok.start and tok.start - c.end <= 3 and c.text.lower() in _FRAME_VERBS
+            c.end <= tok.start
+            and tok.start - c.end <= 3
+            and c.text.lower() in _FRAME_VERBS
+            # "were distributed, and 402 of them were returned": a new clause
+            and not any(t.text in {",", ";"} or t.lower_ == "and" for t in doc[c.end : tok.start])
             for c in frame_cues
         ):
             frame = True  # "We invited 355 dental trainees": who was asked, not who took part
