@@ -861,3 +861,13 @@ def test_a_citation_line_does_not_end_the_abstract(extractor: Extractor) -> None
     )
     assert values(vals, "n_participants") == {"1009"}
     assert values(vals, "design") == {"quasi_experimental"}
+
+
+def test_record_metadata_lines_name_no_method(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "We surveyed 300 nurses about burnout.",
+        "Country: HU; HUNGARY; Database: MEDLINE; Publication details: Orv Hetil; 162(24).",
+    )
+    assert "literature_search" not in values(vals, "data_collection")
+    assert values(vals, "design") == {"cross_sectional"}

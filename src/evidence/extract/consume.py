@@ -461,6 +461,8 @@ def _prepare(
 
 def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
     for s in sents:
+        if _RECORD_METADATA.match(s.passage.text):
+            continue  # "Database: MEDLINE; Publication details: ..." describes the record
         for span in groups(s.doc)[EV]:
             fld = span.label_
             if fld not in LIST_FIELDS:
@@ -1854,7 +1856,7 @@ _MISSING_BEFORE = re.compile(
 # design is not this report's
 _PARENT_BEFORE = re.compile(
     r"\b(?:part of|from|within|nested in|embedded in|ancillary to|a sub-?study of|"
-    r"secondary analysis of)\s+(?:a|an|the|our|one|this|its)?\s*(?:[\w-]+,?\s+){0,4}$",
+    r"secondary analysis of)\s+(?:a|an|the|our|one|this|its)?\s*[\"“‘']?(?:[\w-]+,?\s+){0,4}$",
     re.I,
 )
 _REVIEW_WORDS = re.compile(
