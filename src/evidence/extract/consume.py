@@ -902,6 +902,10 @@ _ISOLATION_PLACE = {
     "area",
     "areas",
     "precautions",
+    "hospital",
+    "hospitals",
+    "facility",
+    "facilities",
 }
 
 
@@ -912,7 +916,9 @@ def _not_staff_isolation(span: Span) -> bool:
     after = [t.lower_ for t in doc[span.end : span.end + 3]]
     if before & {"patient", "patients", "geographically", "clients", "residents'"}:
         return True
-    return bool(after and after[0] in _ISOLATION_PLACE) or after[:2] == ["of", "patients"]
+    return bool(after and after[0] in _ISOLATION_PLACE) or (
+        after[:1] == ["of"] and bool({"patient", "patients"} & set(after))
+    )
 
 
 def _statistical_relationship(span: Span) -> bool:
