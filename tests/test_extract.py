@@ -871,3 +871,13 @@ def test_record_metadata_lines_name_no_method(extractor: Extractor) -> None:
     )
     assert "literature_search" not in values(vals, "data_collection")
     assert values(vals, "design") == {"cross_sectional"}
+
+
+def test_the_virus_origin_and_the_ethics_board_are_not_the_setting(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "COVID-19 originated from Wuhan city of China in December 2019.",
+        "We surveyed 200 nurses in Lahore, Pakistan.",
+        "The protocol was approved by the University of Alberta Research Ethics Board.",
+    )
+    assert values(vals, "country") == {"PK"}

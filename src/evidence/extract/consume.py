@@ -1316,11 +1316,28 @@ def _ambiguous_countries(sents: list[_Sent]) -> list[tuple[_Sent, Span, Place]]:
     return found
 
 
+# "COVID-19 ... originated from Wuhan city of China", "first identified in the city of
+# Wuhan", "the first country affected was China": the pandemic's origin, not the setting
+_VIRUS_ORIGIN = re.compile(
+    r"\b(?:originat\w*|first (?:identified|reported|detected|described|appeared|emerged|"
+    r"broke out)|emerged (?:in|from)|first country|broke out in|outbreak (?:began|started))\b",
+    re.I,
+)
+# "approved by the University of Alberta Research Ethics Board", acknowledgements, funders
+_ETHICS_OR_THANKS = re.compile(
+    r"\b(?:ethics (?:board|committee)|institutional review board|IRB|approved by|"
+    r"acknowledg\w*|remerciements|funded by|grant (?:from|number))\b",
+    re.I,
+)
+
+
 def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
     hits: list[tuple[_Sent, Span]] = []
     for s in sents:
         if s.passage.section in NO_PLACE_SECTIONS or _affiliation_like(s):
             continue
+        if _VIRUS_ORIGIN.search(s.passage.text) or _ETHICS_OR_THANKS.search(s.passage.text):
+            continue  # where the virus began; the ethics board's or funder's city
         for sp in groups(s.doc)[PLACES]:
             hits.append((s, sp))
     known: set[str] = set()
