@@ -300,6 +300,10 @@ def evaluate(
         bool,
         typer.Option(help="Also print inter-annotator agreement on the double-annotated items."),
     ] = False,
+    by_source: Annotated[
+        bool,
+        typer.Option(help="Also print the figures for each source export separately."),
+    ] = False,
 ) -> None:
     """Precision, recall and F1 per field of the extractor against hand annotations."""
     from evidence.extract import evaluate as ev
@@ -311,8 +315,15 @@ def evaluate(
     for g in gold:
         files.extend(sorted(g.glob("gold_*.yaml")) if g.is_dir() else [g])
     try:
-        report = ev.evaluate(files, shared_dir=shared_dir, split=split)
-        console.print(ev.format_report(report), markup=False, highlight=False)
+        if by_source:
+            for name, rep in ev.evaluate_by_source(
+                files, shared_dir=shared_dir, split=split
+            ).items():
+                console.print(f"source: {name}", markup=False, highlight=False)
+                console.print(ev.format_report(rep), markup=False, highlight=False)
+        else:
+            report = ev.evaluate(files, shared_dir=shared_dir, split=split)
+            console.print(ev.format_report(report), markup=False, highlight=False)
         if agreement:
             console.print(ev.agreement(files), markup=False, highlight=False)
     except EvidenceError as e:

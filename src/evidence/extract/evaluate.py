@@ -374,15 +374,14 @@ def load_documents(
     return out
 
 
-def evaluate(
+def _predict(
     gold_paths: Sequence[Path],
     *,
     shared_dir: Path,
-    split: str = "all",
-    manifest_path: Path | None = None,
-    seeds_gold: Path | None = None,
-) -> EvalReport:
-    """Run the extractor over the annotated documents and score it per field."""
+    split: str,
+    manifest_path: Path | None,
+    seeds_gold: Path | None,
+) -> tuple[dict[str, Study], dict[str, Study], dict[str, dict[str, Any]]]:
     from evidence.extract.pipeline import Extractor
     from evidence.extract.segment import split_passages
 
@@ -402,7 +401,60 @@ def evaluate(
     pred: dict[str, Study] = {}
     for sid, (_doc_id, values) in zip(ids, extractor.extract_many(items), strict=True):
         pred[sid] = study_from_values(sid, values)
+    return gold, pred, manifest
+
+
+def evaluate(
+    gold_paths: Sequence[Path],
+    *,
+    shared_dir: Path,
+    split: str = "all",
+    manifest_path: Path | None = None,
+    seeds_gold: Path | None = None,
+) -> EvalReport:
+    """Run the extractor over the annotated documents and score it per field."""
+    gold, pred, _manifest = _predict(
+        gold_paths,
+        shared_dir=shared_dir,
+        split=split,
+        manifest_path=manifest_path,
+        seeds_gold=seeds_gold,
+    )
     return score(gold, pred, split=split)
+
+
+def source_group(source: str) -> str:
+    """The export a manifest item comes from; seeds and PDFs are grouped by folder."""
+    parts = Path(source).parts
+    if parts[:1] == ("seeds",) or parts[:2] == ("corpus", "pdfs"):
+        return str(Path(*parts[:-1]))
+    return source
+
+
+def evaluate_by_source(
+    gold_paths: Sequence[Path],
+    *,
+    shared_dir: Path,
+    split: str = "all",
+    manifest_path: Path | None = None,
+    seeds_gold: Path | None = None,
+) -> dict[str, EvalReport]:
+    """The same run scored separately for each source export (aggregate figures only)."""
+    gold, pred, manifest = _predict(
+        gold_paths,
+        shared_dir=shared_dir,
+        split=split,
+        manifest_path=manifest_path,
+        seeds_gold=seeds_gold,
+    )
+    groups: dict[str, list[str]] = {}
+    for sid in gold:
+        if sid in pred:  # in the split and read
+            groups.setdefault(source_group(str(manifest[sid]["source"])), []).append(sid)
+    return {
+        name: score({i: gold[i] for i in ids}, pred, split=split)
+        for name, ids in sorted(groups.items())
+    }
 
 
 def agreement(gold_files: Sequence[Path]) -> str:

@@ -1,0 +1,52 @@
+"""`evidence evaluate` scores the extractor against hand annotations (tests/devset)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from evidence.extract import evaluate as ev
+
+DEVSET = Path(__file__).parent / "devset"
+
+
+def _subset(tmp_path: Path, ids: set[str]) -> Path:
+    """A gold file with a few annotated items, next to a copy of the real manifest."""
+    items = []
+    for path in sorted(DEVSET.glob("gold_*.yaml")):
+        for it in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+            if it["id"] in ids and it["id"] not in {x["id"] for x in items}:
+                items.append(it)
+    (tmp_path / "manifest.yaml").write_text(
+        (DEVSET / "manifest.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    gold = tmp_path / "gold_a.yaml"
+    gold.write_text(yaml.safe_dump(items, allow_unicode=True), encoding="utf-8")
+    return gold
+
+
+def test_evaluate_scores_each_field_and_each_source(tmp_path: Path, shared_dir: Path) -> None:
+    ids = {"living_r18", "living_r20", "mhsr_r97", "suic_r42"}
+    gold = _subset(tmp_path, ids)
+    report = ev.evaluate([gold], shared_dir=shared_dir, split="all")
+    assert report.n_documents == 4 + 4  # the four items and the four seeds from seeds.yaml
+    assert report.fields["design"].total == 8
+    assert 0.0 <= report.fields["factors"].f1 <= 1.0
+    text = ev.format_report(report)
+    assert "participants" in text and "macro-F1" in text
+    by_source = ev.evaluate_by_source([gold], shared_dir=shared_dir, split="all")
+    assert set(by_source) == {
+        "corpus/abstracts/burnout_hcw_covid_living_subset.csv",
+        "corpus/abstracts/covid19_mhsr/20200519_163158_newrefs.csv",
+        "corpus/abstracts/covid_suicide_living/2021-11-05_results.csv",
+        "seeds",
+    }
+    assert by_source["seeds"].n_documents == 4
+    assert sum(r.n_documents for r in by_source.values()) == report.n_documents
+
+
+def test_source_group() -> None:
+    assert ev.source_group("seeds/000_x.txt") == "seeds"
+    assert ev.source_group("corpus/pdfs/a.pdf") == "corpus/pdfs"
+    assert ev.source_group("corpus/abstracts/x.csv") == "corpus/abstracts/x.csv"
