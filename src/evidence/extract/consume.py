@@ -742,7 +742,7 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
                 },
             )
         _emit_candidates(s, factors, spans, out)
-        _emit_called_for_support(s, spans, factors, out)
+        _emit_called_for_support(s, factors, out)
 
 
 _RECOMMENDATION = re.compile(
@@ -1016,9 +1016,12 @@ _RESEARCH_AIM = re.compile(
 )
 
 
-def _emit_called_for_support(
-    s: _Sent, spans: list[Span], factors: list[Span], out: _Emitter
-) -> None:
+# a call about patients or the public, unless staff are named too
+_OTHER_PEOPLE = re.compile(r"\b(?:patients?|public|population|children|students)\b", re.I)
+_STAFF = re.compile(r"\b(?:HCWs?|staff|nurses|physicians|doctors|health ?care workers)\b", re.I)
+
+
+def _emit_called_for_support(s: _Sent, factors: list[Span], out: _Emitter) -> None:
     if s.background or "research_need" in s.cue_kinds or s.passage.section == "title":
         return
     if any(sp.kb_id_.partition("\t")[0] == "wellbeing_programs" for sp in factors):
@@ -1027,17 +1030,13 @@ def _emit_called_for_support(
     low = text.lower()
     if not any(w in low for w in _CALL_WORDS):
         return  # cheap test before the long pattern
-    m = _CALLED_FOR.search(text)
-    if m is None or not _SUPPORT_NOUN.search(text) or not _FOR_STAFF.search(text):
+    noun = _SUPPORT_NOUN.search(text)
+    if noun is None or _CALLED_FOR.search(text) is None or not _FOR_STAFF.search(text):
         return
     if _RESEARCH_AIM.search(text):
         return  # "studies are needed to identify effective resources": research, not support
-    if re.search(r"\b(?:patients?|public|population|children|students)\b", text, re.I) and not (
-        re.search(r"\b(?:HCWs?|staff|nurses|physicians|doctors|health ?care workers)\b", text, re.I)
-    ):
+    if _OTHER_PEOPLE.search(text) and not _STAFF.search(text):
         return
-    noun = _SUPPORT_NOUN.search(text)
-    assert noun is not None
     out.emit(
         s,
         "protective_factor",
