@@ -258,6 +258,9 @@ class _Sent:
     frame: str | None
     cue_kinds: set[str]
     block_heading: str | None
+    # a record metadata line ("Database: MEDLINE; Publication details: ..."): it describes
+    # the record, not the study, so no method, factor or place is read from it
+    metadata: bool
 
 
 @dataclass(slots=True)
@@ -452,7 +455,8 @@ def _prepare(
             or _CITATION_TAIL.match(p.text) is not None
             or p.section == "introduction"
         )
-        sents.append(_Sent(p, doc, background, heading, frame, kinds, bh))
+        metadata = _RECORD_METADATA.match(p.text) is not None
+        sents.append(_Sent(p, doc, background, heading, frame, kinds, bh, metadata))
     return sents
 
 
@@ -461,8 +465,8 @@ def _prepare(
 
 def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
     for s in sents:
-        if _RECORD_METADATA.match(s.passage.text):
-            continue  # "Database: MEDLINE; Publication details: ..." describes the record
+        if s.metadata:
+            continue
         for span in groups(s.doc)[EV]:
             fld = span.label_
             if fld not in LIST_FIELDS:
@@ -642,7 +646,7 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
                 ctx.get("negated")
                 or research_need
                 or s.passage.section in _NO_FACTOR_SECTIONS
-                or _RECORD_METADATA.match(s.passage.text)
+                or s.metadata
             ):
                 out.drop(s, fid, "negated/research_need/section")
                 continue
@@ -1212,7 +1216,7 @@ _RECORD_METADATA = re.compile(
 
 
 def _affiliation_like(s: _Sent) -> bool:
-    if _RECORD_METADATA.match(s.passage.text):
+    if s.metadata:
         return True  # "Database: Web of Science; Publication details: Sudan Journal of ..."
     return (
         "affiliation" in s.cue_kinds
