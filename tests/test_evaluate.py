@@ -50,3 +50,32 @@ def test_source_group() -> None:
     assert ev.source_group("seeds/000_x.txt") == "seeds"
     assert ev.source_group("corpus/pdfs/a.pdf") == "corpus/pdfs"
     assert ev.source_group("corpus/abstracts/x.csv") == "corpus/abstracts/x.csv"
+
+
+def test_design_scored_per_label_and_macro_f1_is_their_mean() -> None:
+    def study(sid: str, design: str) -> ev.Study:
+        return ev.Study(id=sid, design=design)
+
+    gold = {
+        "a": study("a", "qualitative"),
+        "b": study("b", "qualitative"),
+        "c": study("c", "cross_sectional"),
+    }
+    pred = {
+        "a": study("a", "qualitative"),
+        "b": study("b", "cross_sectional"),
+        "c": study("c", "cohort"),  # a label no gold document has still counts, with F1 0
+    }
+    report = ev.score(gold, pred)
+    per = report.design_classes
+    assert set(per) == {"qualitative", "cross_sectional", "cohort"}
+    assert (per["qualitative"].precision, per["qualitative"].recall) == (1.0, 0.5)
+    assert (per["cross_sectional"].tp, per["cross_sectional"].fp, per["cross_sectional"].fn) == (
+        0,
+        1,
+        1,
+    )
+    assert per["cohort"].total == 0 and per["cohort"].f1 == 0.0
+    macro = report.fields["design"].macro_f1
+    assert macro is not None and abs(macro - (2 / 3) / 3) < 1e-9
+    assert "design by label" in ev.format_report(report)

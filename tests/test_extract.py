@@ -264,6 +264,18 @@ def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> Non
             ],
             {"72"},
         ),
+        # ordinal years and named programmes between a count and its people
+        (["The study involved 110 first and second year residents (30 men)."], {"110"}),
+        (["All 42 Internal Medicine and Transitional Year residents took part."], {"42"}),
+        (["Participants were aged 5 years. 40 nurses took part."], {"40"}),
+        # those who answered one way are a finding about part of the sample
+        (
+            [
+                "We conducted interviews with 31 behavioral health providers.",
+                "Fourteen interviewees reported increased job satisfaction.",
+            ],
+            {"31"},
+        ),
     ],
 )
 def test_what_counts_as_the_sample(

@@ -147,6 +147,14 @@ _FRAME_VERBS = {
 # Numbers that count something other than people: "divided into three groups", "groups of 3
 # doctors", "every two in five HCWs", "at least 5 participants per month", "COVID 19
 # positive persons", "2019-nCoV", "12-item"
+# "Fourteen interviewees reported increased job satisfaction", "8 (42%) agreed": the count
+# of those who answered one way, a finding about part of the sample
+_ANSWERED_AFTER = re.compile(
+    r"\s*(?:\(\s*\d[\d.]*\s*%\s*\)\s*)?(?:also\s+)?(?:reported|agreed|stated|described|said|felt|"
+    r"expressed|noted|indicated|endorsed|rated|perceived|believed|mentioned|preferred|wanted|"
+    r"considered|disagreed|identified|acknowledged|admitted)\b",
+    re.I,
+)
 _NOT_A_COUNT_AFTER = re.compile(
     r"-[A-Za-z]|\s+(?:groups?|categories|clusters|waves|phases|rounds|times|levels|"
     r"subgroups|strata|dimensions|domains|themes|factors|items|questions)\b"
@@ -1542,6 +1550,26 @@ def _profession_after(doc: Doc, end_tok: int) -> tuple[Span, str] | None:
     return None
 
 
+_ORDINAL = re.compile(
+    r"^(?:first|second|third|fourth|fifth|sixth|final|\d{1,2}(?:st|nd|rd|th))$", re.I
+)
+
+
+def _year_modifier(between: Span, i: int) -> bool:
+    """'year' as a modifier after a word: "110 first and second year residents", "42
+    Internal Medicine and Transitional Year residents" (not "5 years", "10 year-old")."""
+    t = between[i]
+    return (
+        t.lower_ == "year"
+        and i > 0
+        and not (between[i - 1].like_num and not _ORDINAL.match(between[i - 1].text))
+    )
+
+
+def span_end_char(unit: Span | None, tok: Span) -> int:
+    return unit.end_char if unit is not None else tok.end_char
+
+
 def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[Span, str] | None:
     for sp, kind in units:
         if sp.start < end_tok or sp.start - end_tok > 5:
@@ -1549,11 +1577,11 @@ def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[
         between = doc[end_tok : sp.start]
         if any(
             (t.is_punct and t.text != "-")
-            or t.like_num
-            or t.lower_ in _TIME_UNITS
+            or (t.like_num and not _ORDINAL.match(t.text))
+            or (t.lower_ in _TIME_UNITS and not _year_modifier(between, i))
             or t.lower_ in {"of", "per", "in", "at", "with", "from"}
             or (_PEOPLE_ACRONYM.match(t.text) and t.text not in _NOT_PEOPLE_ACRONYM)
-            for t in between
+            for i, t in enumerate(between)
         ):
             continue  # "25 DHWs through semi-structured interviews": the number counts DHWs
         return sp, kind
@@ -1713,6 +1741,9 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             note = "verb+number"
         if num.is_word:
             score += 0.2
+        if note == "number+unit" and _ANSWERED_AFTER.match(text, span_end_char(unit, tok)):
+            score -= 1.0
+            note = "answered"
         if out_of:
             score += 1.5
             note = "x out of y"

@@ -96,6 +96,8 @@ class EvalReport:
     fields: dict[str, FieldScore]
     errors: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    #: Per design label: the label's own precision, recall and F1 (the macro-F1's parts).
+    design_classes: dict[str, FieldScore] = field(default_factory=dict)
 
 
 # --- gold -----------------------------------------------------------------------------
@@ -290,23 +292,23 @@ def score(gold: dict[str, Study], pred: dict[str, Study], *, split: str = "all")
                 )
         if g.prevalence is not None:
             _count(fs("prevalence"), g.prevalence, p.prevalence or set())
+    classes: dict[str, FieldScore] = {}
     if design_pairs:
         labels = {x for pair in design_pairs for x in pair if x != "none"}
-        f1s = []
         for lab in sorted(labels):
-            tp = sum(1 for a, b in design_pairs if a == lab and b == lab)
-            fp = sum(1 for a, b in design_pairs if a != lab and b == lab)
-            fn = sum(1 for a, b in design_pairs if a == lab and b != lab)
-            pr = tp / (tp + fp) if tp + fp else 0.0
-            rc = tp / (tp + fn) if tp + fn else 0.0
-            f1s.append(2 * pr * rc / (pr + rc) if pr + rc else 0.0)
-        fields["design"].macro_f1 = sum(f1s) / len(f1s)
+            c = classes[lab] = FieldScore(lab)
+            c.tp = sum(1 for a, b in design_pairs if a == lab and b == lab)
+            c.fp = sum(1 for a, b in design_pairs if a != lab and b == lab)
+            c.fn = sum(1 for a, b in design_pairs if a == lab and b != lab)
+            c.total = c.tp + c.fn
+        fields["design"].macro_f1 = sum(c.f1 for c in classes.values()) / len(classes)
     return EvalReport(
         split=split,
         n_documents=len(ids),
         fields=fields,
         errors=errors,
         missing=[i for i in gold if i not in pred and (split == "all" or gold[i].split == split)],
+        design_classes=classes,
     )
 
 
@@ -334,6 +336,12 @@ def format_report(report: EvalReport) -> str:
         else:
             lines.append(
                 f"{name:22} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.accuracy:6.3f} {s.total:4d}"
+            )
+    if report.design_classes:
+        lines.append("design by label (n = gold documents with the label)")
+        for lab, c in report.design_classes.items():
+            lines.append(
+                f"  {lab:20} {c.precision:6.3f} {c.recall:6.3f} {c.f1:6.3f} {'':>6} {c.total:4d}"
             )
     return "\n".join(lines)
 
