@@ -569,6 +569,16 @@ def test_places_that_are_not_the_study_setting(extractor: Extractor) -> None:
     assert values(review, "country") == {"CN"}
 
 
+def test_shouted_titles_name_countries_but_not_cities(extractor: Extractor) -> None:
+    def title(text: str) -> set[str]:
+        return values(run(extractor, text, section="title"), "country")
+
+    moldova = "THE PSYCHO-EMOTIONAL IMPACT OF COVID-19 ON MEDICAL STAFF IN MOLDOVA"
+    assert title(moldova) == {"MD"}
+    assert title("BURNOUT LEVELS IN ITALIAN NURSES DURING COVID-19") == {"IT"}
+    assert title("READING AND NICE GUIDANCE FOR NURSES") == set()  # towns stay case-sensitive
+
+
 def test_outcome_terms_are_not_factors_and_aims_do_not_link(extractor: Extractor) -> None:
     assert factors(run(extractor, "Insomnia was found in 51.4% of respondents.")) == set()
     aims = "This study aimed to assess workload, burnout and social support among nurses."

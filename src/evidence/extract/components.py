@@ -78,6 +78,15 @@ class LexiconMatcher:
             )
         names = list(gazetteer())
         _add(self.orth, nlp, f"place{SEP}", names)
+        # an all-capitals passage ("... MEDICAL STAFF IN MOLDOVA", a shouted title) is matched
+        # against country names and demonyms regardless of case; cities and regions stay
+        # case-sensitive
+        self.shouted = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.country_names: dict[str, str] = {}
+        for name, places in gazetteer().items():
+            if len(name) >= 4 and places[0].kind in {"country", "demonym"}:
+                self.country_names[name.lower()] = name
+        _add(self.shouted, nlp, f"place{SEP}", list(self.country_names.values()))
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[str, list[Span]] = {EV: [], UNITS: [], DESIGN: [], PLACES: []}
@@ -96,6 +105,10 @@ class LexiconMatcher:
                     )
                 else:
                     found[EV].append(Span(doc, start, end, label=field, kb_id=value))
+        if doc.text.isupper():
+            for _match_id, start, end in self.shouted(doc):
+                name = self.country_names[doc[start:end].text.lower()]
+                found[PLACES].append(Span(doc, start, end, label="place", kb_id=name))
         doc.user_data[GROUPS] = {
             EV: _resolve_overlaps(found[EV]),
             UNITS: filter_spans(found[UNITS]),
