@@ -579,6 +579,17 @@ def test_shouted_titles_name_countries_but_not_cities(extractor: Extractor) -> N
     assert title("READING AND NICE GUIDANCE FOR NURSES") == set()  # towns stay case-sensitive
 
 
+def test_residents_who_live_somewhere_are_not_doctors_in_training(extractor: Extractor) -> None:
+    def pops(text: str) -> set[str]:
+        return values(run(extractor, text), "population")
+
+    assert "residents" not in pops("We surveyed nursing home residents about their mood.")
+    assert "residents" not in pops("Anxiety was higher in community residents than in nurses.")
+    assert "residents" not in pops("Depression was common among residents of Makkah.")
+    assert "residents" in pops("We surveyed psychiatry residents in Saudi Arabia.")
+    assert "residents" in pops("Residents of the surgery program completed the MBI.")
+
+
 def test_outcome_terms_are_not_factors_and_aims_do_not_link(extractor: Extractor) -> None:
     assert factors(run(extractor, "Insomnia was found in 51.4% of respondents.")) == set()
     aims = "This study aimed to assess workload, burnout and social support among nurses."

@@ -471,6 +471,53 @@ def _prepare(
 # --- list fields ----------------------------------------------------------------------
 
 
+# "nursing home residents", "community residents", "residents of Makkah": people who live
+# somewhere, not doctors in training
+_LAY_BEFORE_RESIDENTS = {
+    "home",
+    "homes",
+    "community",
+    "local",
+    "rural",
+    "urban",
+    "city",
+    "facility",
+    "facilities",
+    "racf",
+    "ltc",
+    "ltcf",
+    "village",
+    "county",
+    "population",
+    "elderly",
+    "older",
+    "aged",
+    "permanent",
+    "foreign",
+    "hospice",
+    "household",
+}
+_LAY_AFTER_RESIDENTS = re.compile(
+    r"^of\s+(?:the\s+)?(?:community|rural|urban|nursing|care|long-term|residential|"
+    r"a\s+(?:rural|urban)|[A-Z][a-z]+(?:\s+[A-Z][a-z-]+)*\s*(?:[,.;]|$|and\b|during\b|were\b))"
+)
+
+
+def _lay_residents(span: Span) -> bool:
+    """A bare "residents" naming people who live somewhere (GUIDELINES: residents are doctors
+    in training). "Residents in Germany" stays ambiguous: "psychiatry residents in Saudi
+    Arabia" are doctors."""
+    if span.text.lower().rstrip("'’") not in {"residents", "resident"}:
+        return False
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in _LAY_BEFORE_RESIDENTS:
+        return True
+    return (
+        _LAY_AFTER_RESIDENTS.match(doc.text[span.end_char : span.end_char + 60].lstrip())
+        is not None
+    )
+
+
 def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
     for s in sents:
         if s.metadata:
@@ -483,6 +530,8 @@ def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
             if fld in METHOD_FIELDS and s.background:
                 continue
             if _inside_name(span):
+                continue
+            if fld == "population" and span.kb_id_ == "residents" and _lay_residents(span):
                 continue
             conf = 0.85 if s.passage.section in {"methods", "abstract", "title"} else 0.7
             if ctx.get("negated"):
