@@ -590,6 +590,22 @@ def test_residents_who_live_somewhere_are_not_doctors_in_training(extractor: Ext
     assert "residents" in pops("Residents of the surgery program completed the MBI.")
 
 
+def test_no_factor_is_read_from_text_in_another_language(extractor: Extractor) -> None:
+    french = (
+        "Les victimes de violence conjugale ont fait état d'un risque accru de violence et "
+        "d'isolement pendant la pandémie."
+    )
+    assert factors(run(extractor, french)) == set()
+    english = "Workplace violence was associated with higher burnout among nurses."
+    assert ("workplace_violence", "risk") in factors(run(extractor, english))
+    # a title given in English and then in Spanish is still read
+    bilingual = (
+        "Workplace violence was associated with burnout among nurses; La violencia laboral "
+        "se asoció con el desgaste profesional en enfermeras de un hospital"
+    )
+    assert ("workplace_violence", "risk") in factors(run(extractor, bilingual))
+
+
 def test_outcome_terms_are_not_factors_and_aims_do_not_link(extractor: Extractor) -> None:
     assert factors(run(extractor, "Insomnia was found in 51.4% of respondents.")) == set()
     aims = "This study aimed to assess workload, burnout and social support among nurses."

@@ -14,6 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.lang.de.stop_words import STOP_WORDS as _DE_STOP
+from spacy.lang.en.stop_words import STOP_WORDS as _EN_STOP
+from spacy.lang.es.stop_words import STOP_WORDS as _ES_STOP
+from spacy.lang.fr.stop_words import STOP_WORDS as _FR_STOP
+from spacy.lang.it.stop_words import STOP_WORDS as _IT_STOP
+from spacy.lang.nl.stop_words import STOP_WORDS as _NL_STOP
+from spacy.lang.pt.stop_words import STOP_WORDS as _PT_STOP
 from spacy.tokens import Doc, Span
 
 from evidence.extract.components import CUES, DESIGN, EV, PLACES, UNITS, groups
@@ -269,6 +276,9 @@ class _Sent:
     # a record metadata line ("Database: MEDLINE; Publication details: ..."): it describes
     # the record, not the study, so no method, factor or place is read from it
     metadata: bool
+    # not in English (a translated abstract, a French commentary): the English lexicon's
+    # words there ("violence", "isolation") are read out of context, so no factor is taken
+    foreign: bool = False
 
 
 @dataclass(slots=True)
@@ -417,6 +427,27 @@ _BIB_ENTRY = re.compile(
 _CITATION_TAIL = re.compile(r"^\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]")
 
 
+# function words of the other languages abstracts come in, less those English shares
+_FOREIGN_STOP = frozenset(
+    (_DE_STOP | _ES_STOP | _FR_STOP | _IT_STOP | _NL_STOP | _PT_STOP) - _EN_STOP
+)
+
+
+def _foreign(doc: Doc) -> bool:
+    """Whether a passage is written in another language: three times as many of its function
+    words
+    are German, Spanish, French, Italian, Dutch or Portuguese as English (spaCy's stop lists).
+    A title given in English and then in Spanish stays English; "SE" and "CI" are statistics."""
+    en = other = 0
+    for t in doc:
+        w = t.lower_
+        if w in _EN_STOP:
+            en += 1
+        elif w in _FOREIGN_STOP and t.text == w:
+            other += 1
+    return other >= 3 and other >= 3 * en
+
+
 def _prepare(
     document: Document, items: Sequence[tuple[Passage, Doc]], res: Resources
 ) -> list[_Sent]:
@@ -464,7 +495,8 @@ def _prepare(
             or p.section == "introduction"
         )
         metadata = _RECORD_METADATA.match(p.text) is not None
-        sents.append(_Sent(p, doc, background, heading, frame, kinds, bh, metadata))
+        foreign = _foreign(doc)
+        sents.append(_Sent(p, doc, background, heading, frame, kinds, bh, metadata, foreign))
     return sents
 
 
@@ -704,6 +736,7 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
                 or research_need
                 or s.passage.section in _NO_FACTOR_SECTIONS
                 or s.metadata
+                or s.foreign
             ):
                 out.drop(s, fid, "negated/research_need/section")
                 continue
