@@ -435,9 +435,9 @@ _FOREIGN_STOP = frozenset(
 
 def _foreign(doc: Doc) -> bool:
     """Whether a passage is written in another language: three times as many of its function
-    words
-    are German, Spanish, French, Italian, Dutch or Portuguese as English (spaCy's stop lists).
-    A title given in English and then in Spanish stays English; "SE" and "CI" are statistics."""
+    words are German, Spanish, French, Italian, Dutch or Portuguese as English (spaCy's stop
+    lists). A title given in English and then in Spanish stays English; "SE" and "CI" are
+    statistics."""
     en = other = 0
     for t in doc:
         w = t.lower_
