@@ -872,6 +872,14 @@ def test_support_called_for_staff_is_a_wellbeing_programme(extractor: Extractor)
         "Studies are needed to identify effective resources that support nurse well-being.",
     )
     assert ("wellbeing_programs", "protective") not in factors(research)
+    # a call to act on the staff's mental health names no programme but asks for one
+    act = run(
+        extractor,
+        "There is a rapidly rising need to address the mental health of healthcare workers.",
+    )
+    assert ("wellbeing_programs", "protective") in factors(act)
+    patients = run(extractor, "Clinicians should monitor the mental health of their patients.")
+    assert ("wellbeing_programs", "protective") not in factors(patients)
 
 
 def test_isolation_of_patients_is_not_the_staffs(extractor: Extractor) -> None:

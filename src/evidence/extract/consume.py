@@ -1110,6 +1110,20 @@ _RESEARCH_AIM = re.compile(
 )
 
 
+# a call to act on the staff's mental health itself, with no programme named: "nurse leaders
+# should ... offer solutions to retain mental health", "there is a need to address the mental
+# health of healthcare workers" (GUIDELINES batch 4: calls for staff support)
+_CALL_TO_ACT = re.compile(
+    r"\b(?:should|must|need(?:s|ed)? to|(?:is|are) (?:essential|important|crucial|necessary|"
+    r"vital|urgent|imperative) to|(?:we )?recommend|urgently)\b[^.;]{0,120}?"
+    r"\b(?P<act>(?:address|support|protect|safeguard|reduce|minimi[sz]e|alleviate|remediate|"
+    r"retain|improve|promote|preserve|prioriti[sz]e|care for|look after|attend to|monitor)"
+    r"\b[^.;]{0,60}?\b(?:mental health|well-?being|psychological (?:distress|pressure|health|"
+    r"burden|needs|well-?being)|burnout|distress))\b",
+    re.I,
+)
+
+
 # a call about patients or the public, unless staff are named too
 _OTHER_PEOPLE = re.compile(r"\b(?:patients?|public|population|children|students)\b", re.I)
 _STAFF = re.compile(r"\b(?:HCWs?|staff|nurses|physicians|doctors|health ?care workers)\b", re.I)
@@ -1124,8 +1138,14 @@ def _emit_called_for_support(s: _Sent, factors: list[Span], out: _Emitter) -> No
     low = text.lower()
     if not any(w in low for w in _CALL_WORDS):
         return  # cheap test before the long pattern
-    noun = _SUPPORT_NOUN.search(text)
-    if noun is None or _CALLED_FOR.search(text) is None or not _FOR_STAFF.search(text):
+    noun: re.Match[str] | None = _SUPPORT_NOUN.search(text)
+    if noun is None or _CALLED_FOR.search(text) is None:
+        act = _CALL_TO_ACT.search(text)
+        noun = None if act is None else act
+        span = (0, 0) if act is None else act.span("act")
+    else:
+        span = noun.span()
+    if noun is None or not _FOR_STAFF.search(text):
         return
     if _RESEARCH_AIM.search(text):
         return  # "studies are needed to identify effective resources": research, not support
@@ -1135,12 +1155,12 @@ def _emit_called_for_support(s: _Sent, factors: list[Span], out: _Emitter) -> No
         s,
         "protective_factor",
         "wellbeing_programs",
-        span=(noun.start(), noun.end()),
+        span=span,
         confidence=0.55,
         detail={
             "direction": "protective",
             "basis": "called_for",
-            "surface": noun.group(0),
+            "surface": text[span[0] : span[1]],
             "hedged": True,
             "background": False,
         },
