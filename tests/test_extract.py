@@ -464,6 +464,16 @@ def test_design_cues_weighed_against_the_methods(extractor: Extractor) -> None:
     assert values(essay, "design") == {"discussion"}
     waves = run(extractor, "This three-wave study assessed 350 nurses at baseline and day 90.")
     assert values(waves, "design") == {"cohort"}
+    follow_up = Document(
+        source_path="inline.txt",
+        format="text",
+        blocks=[
+            Block("title", "Burnout in resident doctors: a follow-up study"),
+            Block("abstract", "A total of 120 residents completed the MBI in 2020 and 2021."),
+        ],
+    )
+    follow_up.assemble()
+    assert values(extractor.extract(follow_up, split_passages(follow_up)), "design") == {"cohort"}
     prepost = run(
         extractor, "Participants completed pre- and post-course questionnaires on resilience."
     )
