@@ -474,6 +474,8 @@ def test_design_cues_weighed_against_the_methods(extractor: Extractor) -> None:
     )
     follow_up.assemble()
     assert values(extractor.extract(follow_up, split_passages(follow_up)), "design") == {"cohort"}
+    tweets = run(extractor, "We analysed 53,063 tweets posted by healthcare professionals.")
+    assert values(tweets, "design") == {"other"}  # GUIDELINES: an analysis of tweets
     prepost = run(
         extractor, "Participants completed pre- and post-course questionnaires on resilience."
     )
