@@ -618,6 +618,20 @@ def test_no_factor_is_read_from_text_in_another_language(extractor: Extractor) -
     assert ("workplace_violence", "risk") in factors(run(extractor, bilingual))
 
 
+def test_a_decline_before_or_right_after_a_factor_makes_it_a_risk(extractor: Extractor) -> None:
+    trust = run(extractor, "Decreased trust in leadership was associated with burnout.")
+    assert ("management_support", "risk") in factors(trust)
+    declined = run(
+        extractor, "Among nurses with burnout, peer support declined during the pandemic."
+    )
+    assert ("peer_support", "risk") in factors(declined)
+    # a decline of the outcome says nothing against the programme
+    outcome = run(
+        extractor, "Wellness programmes were associated with decreased burnout among nurses."
+    )
+    assert ("wellbeing_programs", "protective") in factors(outcome)
+
+
 def test_outcome_terms_are_not_factors_and_aims_do_not_link(extractor: Extractor) -> None:
     assert factors(run(extractor, "Insomnia was found in 51.4% of respondents.")) == set()
     aims = "This study aimed to assess workload, burnout and social support among nurses."

@@ -313,7 +313,19 @@ _GAP_WORDS = {
     "providers",
     "staff",
 }
+# "decreased trust in leadership", "low confidence in management"
+_TRUST_IN = {"trust", "confidence", "faith"}
 _CONJ = {"and", "or", ",", "/", "&"}
+# a decline stated right after the factor: "their ability to connect with colleagues decreased"
+_DECLINED_AFTER = {"decreased", "declined", "diminished", "deteriorated", "dropped", "fell"}
+_AUXILIARY = {"was", "were", "has", "have", "had", "also", "further", "significantly", "greatly"}
+
+
+def _gap(tokens: Span) -> bool:
+    words = [t.lower_ for t in tokens]
+    if len(words) == 2 and words[0] in _TRUST_IN and words[1] == "in":
+        return True
+    return all(w in _GAP_WORDS for w in words)
 
 
 def _modifiers(factors: list[Span], polarity: list[Span]) -> dict[tuple[int, int], int]:
@@ -329,13 +341,19 @@ def _modifiers(factors: list[Span], polarity: list[Span]) -> dict[tuple[int, int
             if (
                 cue.end <= span.start
                 and span.start - cue.end <= 2
-                and all(t.lower_ in _GAP_WORDS for t in doc[cue.end : span.start])
+                and _gap(doc[cue.end : span.start])
             ):
                 sign = int(cue.kb_id_)
         if sign == 0 and prev is not None and not NEGATIVE_WORDS.search(span.text):
             gap = doc[prev.end : span.start]
             if 0 < len(gap) <= 2 and all(t.lower_ in _CONJ for t in gap):
                 sign = out.get((prev.start, prev.end), 0)
+        if sign == 0:
+            for t in doc[span.end : span.end + 3]:
+                if t.lower_ in _DECLINED_AFTER:
+                    sign = -1
+                if t.lower_ not in _AUXILIARY:
+                    break
         out[(span.start, span.end)] = sign
         prev = span
     return out
