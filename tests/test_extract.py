@@ -317,6 +317,35 @@ def test_response_rate(extractor: Extractor) -> None:
     assert values(vals, "response_rate") == {"61.2"}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The response rate for the study was 16.31%.", {"16.31"}),
+        ("Responses were gathered from 169 out of 174 residents (response rate, 97.3%).", {"97.3"}),
+        (
+            "A total of 1257 of 1830 contacted individuals completed the survey, with a "
+            "participation rate of 68.7%.",
+            {"68.7"},
+        ),
+        ("The response rate was 126 of 318 (40%), including 13 of 20 (65%) fellows.", {"40"}),
+        ("A total of 222 (of 1,375, 16.2%) physician trainees completed the survey.", {"16.2"}),
+        ("A total of 682/1950 (35% of invited) individuals responded to the survey.", {"35"}),
+        ("Of 255 nurses, 171 (67.1%) consented to complete the survey.", {"67.1"}),
+        ("There were 845/1203 (70%) respondents (66% nursing staff).", {"70"}),
+        (
+            "A total of 886 participants were provided the survey, with 796 (90%) completing it.",
+            {"90"},
+        ),
+        # a share of the respondents is a finding, not the response rate
+        ("Latent profile analysis found 107 (34.6%) respondents were burned out.", set()),
+        ("Of the respondents, 553 (77.4%) answered that they favoured vaccination.", set()),
+        ("At the time of responding, ten (52.6%) countries had quarantine rules.", set()),
+    ],
+)
+def test_response_rate_formats(extractor: Extractor, sentence: str, expected: set[str]) -> None:
+    assert values(run(extractor, sentence, section="methods"), "response_rate") == expected
+
+
 def test_protocol_has_no_sample(extractor: Extractor) -> None:
     vals = run(
         extractor,

@@ -67,19 +67,46 @@ BURNOUT_FAMILY = {
 _ANY_NUMBER = re.compile(r"\d|" + WORD_NUMBER.pattern, re.I)
 _HEADING_NUM = re.compile(r"^\s*(?:#+\s*)?(?:\d{1,2}[.)]\s+)?")
 _PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent\b)")
+_PCT = r"(\d{1,3}(?:\.\d+)?)\s?%"
+_TOOK_PART_VERB = (
+    r"(?:responded|completed|completing|returned|consented|participated|took part|"
+    r"were collected|were returned|were completed|were analy[sz]ed)"
+)
 _RESPONSE_RATE = (
+    # "response rate was 16.31%", "response rate for the study was", "(response rate, 97.3%)",
+    # "a participation rate of 68.7%"
     re.compile(
-        r"response rates?\s*(?:was|were|of|:|=|is|reached)?\s*(?:approximately|about|around)?\s*(\d{1,3}(?:\.\d+)?)\s?%",
+        r"(?:response|participation|completion) rates?\s*(?:for|of|in) (?:the|this|our) "
+        r"(?:study|survey|questionnaire)\s*(?:was|were|of|:|=|is)?\s*"
+        + _PCT
+        + r"|(?:response|participation|completion) rates?\s*(?:was|were|of|:|=|is|reached|,)?\s*"
+        r"(?:approximately|about|around)?\s*(?:\d[\d,]*\s*(?:of|out of|/)\s*\d[\d,]*\s*\(\s*)?"
+        + _PCT,
         re.I,
     ),
     re.compile(
-        r"(\d{1,3}(?:\.\d+)?)\s?%\s*(?:response rate|responded|completed|returned|\(?response)",
+        _PCT + r"\s*(?:response rate|responded|completed|returned|\(?response|participation\b)",
         re.I,
     ),
     re.compile(
-        r"(?:responded|response|returned|completed)[^.;]{0,40}?\(\s*(\d{1,3}(?:\.\d+)?)\s?%\s*\)",
+        r"(?:responded|returned|completed)[^.;,\d]{0,30}?\(\s*" + _PCT + r"\s*\)",
         re.I,
     ),
+    # who took part out of those asked: "222 (of 1,375, 16.2%) physician trainees",
+    # "682/1950 (35% of invited) individuals responded", "796 (90%) completing the survey",
+    # "402 of them (93.5%) were collected", "Of 255 nurses, 171 (67.1%) consented"
+    re.compile(r"\d[\d,]*\s*\(\s*of\s+\d[\d,]*\s*[,;]\s*" + _PCT + r"\s*\)", re.I),
+    re.compile(
+        r"\d[\d,]*\s*(?:/|out of|of)\s*(?:the\s+|them\s+)?\d*[\d,]*\s*[\w -]{0,30}?\(\s*"
+        + _PCT
+        + r"(?:\s*of (?:invited|those invited|eligible))?\s*\)\s*(?:[\w-]+\s+){0,3}?"
+        + r"(?:respondents\b(?!\s+(?:reported|had|were|showed|met|screened|scored|experienced|"
+        + r"endorsed|described|felt|rated))|"
+        + _TOOK_PART_VERB
+        + ")",
+        re.I,
+    ),
+    re.compile(r"\d[\d,]*\s*\(\s*" + _PCT + r"\s*\)\s*" + _TOOK_PART_VERB, re.I),
 )
 _SUM_CUE = re.compile(
     r"\b(?:consist(?:ed|ing) of|compris(?:ed|ing)(?: of)?|composed of|made up of)\b", re.I
@@ -1560,9 +1587,10 @@ def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
             continue
         text = s.passage.text
         for rx in _RESPONSE_RATE if rr is None and "%" in text else ():
-            m = rx.search(text)  # every response-rate pattern ends in a percentage
+            m = rx.search(text)  # every response-rate pattern has one percentage group
             if m and rr is None:
-                rr = (float(m.group(1)), s, (m.start(1), m.end(1)))
+                g = next(k for k in range(1, (m.lastindex or 1) + 1) if m.group(k) is not None)
+                rr = (float(m.group(g)), s, (m.start(g), m.end(g)))
         cands.extend(_sample_candidates(s, excluded))
     if not any(c.kind == "sites" for c in cands):
         cands.extend(_single_site(sents))
