@@ -446,6 +446,30 @@ def test_reported_statistics_need_a_quantitative_study(extractor: Extractor) -> 
     assert not values(vals, "analysis") & {"descriptive_statistics", "group_comparison"}
 
 
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        (["111 nurses from Daegu Catholic University Hospital in Korea were enrolled."], {"1"}),
+        (["The study was conducted from May to July 2020 in two hospitals in Kelantan."], {"2"}),
+        (["A survey was sent to physicians and nurses of four EDs in the Netherlands."], {"4"}),
+        (["We surveyed trainees in 3 cardiology residency programs in Indonesia."], {"3"}),
+        # a scale named after hospitals, and two named hospitals, say nothing of one site
+        (["Nurses completed the Hospital Anxiety and Depression Scale."], set()),
+        (
+            [
+                "Nurses at Kingston Hospital took part.",
+                "Doctors at North Middlesex Hospital took part.",
+            ],
+            set(),
+        ),
+    ],
+)
+def test_sites_named_and_counted(
+    extractor: Extractor, sentences: list[str], expected: set[str]
+) -> None:
+    assert values(run(extractor, *sentences, section="methods"), "n_sites") == expected
+
+
 def test_single_site_and_years_in_samples(extractor: Extractor) -> None:
     vals = run(
         extractor,

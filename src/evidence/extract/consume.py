@@ -200,7 +200,7 @@ _NOT_A_COUNT_AFTER = re.compile(
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\bcovid|\bsars-cov|\bdisease|\bncov|\bgroups of|\binto|\bat least|\bup to|"
     r"\bno more than|\bmaximum of|\bminimum of"
-    r"|\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+in)[\s-]*$",
+    r"|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+in)[\s-]*$",
     re.I,
 )
 _ALLOCATED = re.compile(
@@ -1632,6 +1632,13 @@ _SINGLE_SITE = re.compile(
     r"|\bat our (?:institution|hospital|cent(?:er|re)|medical cent(?:er|re)))",
     re.I,
 )
+# one named hospital: "nurses recruited from the Aga Khan University Hospital", "working at
+# Mount Sinai Hospital (MSH)", "at the Hospital Raja Perempuan Zainab II"
+_NAMED_SITE = re.compile(
+    r"\b(?:at|in|from|of)\s+(?:the\s+)?(?:((?:[A-Z][\w'’.-]*\s+){1,6}?(?:University\s+)?"
+    r"(?:Hospital|Medical Cent(?:er|re)|Health Cent(?:er|re)|Infirmary))\b(?!s)"
+    r"|(Hospital\s+(?!Anxiety)[A-Z][\w'’-]+))"
+)
 _MULTI_SITE = re.compile(
     r"\bmulti[- ]?(?:cent|site|institution)|\b(?:hospitals|centres|centers|sites)\b", re.I
 )
@@ -1641,8 +1648,10 @@ _SITE_HINTS = ("hospital", "cent", "institution", "clinic", "site")
 
 
 def _single_site(sents: list[_Sent]) -> list[_Cand]:
-    """'at a university hospital', 'a single-centre study', 'at our institution' → one site."""
+    """'at a university hospital', 'a single-centre study', 'at our institution', or a single
+    hospital named throughout → one site."""
     hit: _Cand | None = None
+    named: dict[str, tuple[_Sent, tuple[int, int]]] = {}
     for s in sents:
         if s.background:
             continue
@@ -1651,10 +1660,20 @@ def _single_site(sents: list[_Sent]) -> list[_Cand]:
             continue
         if _MULTI_SITE.search(s.passage.text):
             return []
-        if hit is None and s.passage.section in {"title", "abstract", "methods", "body"}:
+        if s.passage.section not in {"title", "abstract", "methods", "body"} or s.metadata:
+            continue
+        if hit is None:
             m = _SINGLE_SITE.search(s.passage.text)
             if m:
                 hit = _Cand("sites", 1, 0.5, s, (m.start(), m.end()), "single site")
+        if _COPYRIGHT.search(s.passage.text) or _affiliation_like(s):
+            continue
+        for m in _NAMED_SITE.finditer(s.passage.text):
+            name = (m.group(1) or m.group(2)).split()
+            named.setdefault(" ".join(name[-3:]).lower(), (s, m.span()))
+    if hit is None and len(named) == 1:
+        s, span = next(iter(named.values()))
+        hit = _Cand("sites", 1, 0.5, s, span, "one named hospital")
     return [hit] if hit is not None else []
 
 
