@@ -455,6 +455,8 @@ def test_reported_statistics_need_a_quantitative_study(extractor: Extractor) -> 
         (["We surveyed trainees in 3 cardiology residency programs in Indonesia."], {"3"}),
         # a scale named after hospitals, and two named hospitals, say nothing of one site
         (["Nurses completed the Hospital Anxiety and Depression Scale."], set()),
+        (["The survey ran in a general hospital in Seoul with over 200 hospital beds."], {"1"}),
+        (["*Correspondence: 6 Department of Biology, USA v-baigi@sina.tums.ac.ir"], set()),
         (
             [
                 "Nurses at Kingston Hospital took part.",

@@ -1573,6 +1573,26 @@ class _Cand:
     note: str
 
 
+_CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bCorrespondence\b")
+# "over 200 hospital beds", "538 hospital workers": the site word qualifies another noun
+_SITE_AS_MODIFIER = {
+    "beds",
+    "bed",
+    "staff",
+    "workers",
+    "employees",
+    "personnel",
+    "nurses",
+    "physicians",
+    "doctors",
+    "admissions",
+    "patients",
+    "visits",
+    "pharmacists",
+    "managers",
+}
+
+
 def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
     cands: list[_Cand] = []
     excluded: list[dict[str, Any]] = []
@@ -1586,6 +1606,8 @@ def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
         }:
             continue
         text = s.passage.text
+        if "@" in text and _CONTACT.search(text):
+            continue  # "*Correspondence: 6 Department of ...": an address, not the sample
         for rx in _RESPONSE_RATE if rr is None and "%" in text else ():
             m = rx.search(text)  # every response-rate pattern has one percentage group
             if m and rr is None:
@@ -1733,6 +1755,8 @@ def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[
             for i, t in enumerate(between)
         ):
             continue  # "25 DHWs through semi-structured interviews": the number counts DHWs
+        if kind == "sites" and sp.end < len(doc) and doc[sp.end].lower_ in _SITE_AS_MODIFIER:
+            continue
         return sp, kind
     return None
 
