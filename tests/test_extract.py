@@ -636,6 +636,29 @@ def test_places_that_are_not_the_study_setting(extractor: Extractor) -> None:
     assert values(review, "country") == {"CN"}
 
 
+def test_chinese_provinces_by_their_bare_names(extractor: Extractor) -> None:
+    vals = run(extractor, "An online survey of 839 medical staff in Sichuan Province was run.")
+    assert values(vals, "region") == {"Sichuan"}
+    assert values(vals, "country") == {"CN"}
+
+
+def test_numbers_with_space_separated_thousands(extractor: Extractor) -> None:
+    vals = run(extractor, "We surveyed 4 237 nurses in Hunan Province.", section="methods")
+    assert values(vals, "n_participants") == {"4237"}
+    shares = run(
+        extractor,
+        "We surveyed 33 physicians. About 47 % (n = 17) of the respondents were 56 or older.",
+        section="methods",
+    )
+    assert values(shares, "n_participants") == {"33"}
+    review = run(
+        extractor,
+        "The sample sizes ranged between 37 and 1257 participants.",
+        section="methods",
+    )
+    assert values(review, "n_participants") == set()
+
+
 def test_shouted_titles_name_countries_but_not_cities(extractor: Extractor) -> None:
     def title(text: str) -> set[str]:
         return values(run(extractor, text, section="title"), "country")

@@ -197,8 +197,11 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"|\s+in\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
     re.I,
 )
+_SHARE_OF_AFTER = re.compile(r"\s*\)?\s*of (?:the|all|our|these|those)\b", re.I)
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\bcovid|\bsars-cov|\bdisease|\bncov|\bgroups of|\binto|\bat least|\bup to|"
+    # "sample sizes ranged between 37 and 1257 participants": the studies a review pooled
+    r"\brang(?:ed|ing|es?)\s+(?:from|between)(?:\s+\S+\s+(?:and|to))?|"
     r"\bno more than|\bmaximum of|\bminimum of"
     r"|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+in)[\s-]*$",
     re.I,
@@ -1931,6 +1934,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if tok is None:
             continue
+        if _SHARE_OF_AFTER.match(text, m.end()):
+            continue  # "47 % (n = 17) of the respondents were 56 or older": a share of them
         prev = [u for u in units if u[0].end <= tok.start and tok.start - u[0].end <= 8]
         kind = prev[-1][1] if prev else "participants"
         if not prev and not units and not _SAMPLE_WORD.search(text):

