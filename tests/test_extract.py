@@ -696,6 +696,26 @@ def test_no_factor_is_read_from_text_in_another_language(extractor: Extractor) -
     assert ("workplace_violence", "risk") in factors(run(extractor, bilingual))
 
 
+def test_null_results_stated_across_a_clause_negate_their_factors(extractor: Extractor) -> None:
+    listed = run(
+        extractor,
+        "Marital status, working on the front line, and participation in training groups "
+        "were not associated with anxiety or burnout (all P>0.05).",
+    )
+    assert factors(listed) == set()
+    between = run(
+        extractor,
+        "There was no significant difference in burnout between nurses by shift work.",
+    )
+    assert factors(between) == set()
+    # a finding after the null one keeps its own direction
+    mixed = run(
+        extractor,
+        "Age was not associated with burnout, but workload was associated with higher burnout.",
+    )
+    assert ("workload", "risk") in factors(mixed)
+
+
 def test_a_decline_before_or_right_after_a_factor_makes_it_a_risk(extractor: Extractor) -> None:
     trust = run(extractor, "Decreased trust in leadership was associated with burnout.")
     assert ("management_support", "risk") in factors(trust)

@@ -237,6 +237,8 @@ class ContextAnnotator:
                 "caused_by_outcome": False,
             }
             if span.label_ == "factor":
+                if not ctx["negated"] and negs:
+                    ctx["negated"] = _null_finding(span, negs, [e[0] for e in effects])
                 ctx["modifier"] = mods.get((span.start, span.end), 0)
                 near = [
                     e
@@ -288,11 +290,42 @@ def _next_span(spans: list[Span], pos: int, window: int) -> Span | None:
     return best
 
 
+_NULL_WORDS = ("associat", "differ", "correlat", "relat", "significant")
+_CLAUSE_BREAK = {";", "but", "whereas", "while", "although", "though", "however"}
+_GROUPED_BY = {"between", "by", "among", "across", "according", "whether"}
+
+
+def _null_finding(span: Span, negs: list[Span], effect_starts: list[int], reach: int = 25) -> bool:
+    """A factor in a null result stated across its clause: "Marital status, whether to work on
+    the front line, and training were not associated with anxiety"; "there was no difference
+    in scores between nurses whether they worked on the front line"."""
+    doc = span.doc
+    for c in negs:
+        if not any(w in c.text.lower() for w in _NULL_WORDS):
+            continue
+        if span.end <= c.start <= span.end + reach:
+            between = doc[span.end : c.start]
+            if not any(t.lower_ in _CLAUSE_BREAK for t in between) and not any(
+                span.end <= e < c.start for e in effect_starts
+            ):
+                return True
+        elif c.end <= span.start <= c.end + reach:
+            between = doc[c.end : span.start]
+            if any(t.lower_ in _GROUPED_BY for t in between) and not any(
+                t.lower_ in _CLAUSE_BREAK for t in between
+            ):
+                return True
+    return False
+
+
 def _near(cues: list[Span], span: Span, window: int) -> bool:
     for c in cues:
         # before the span: "no association between workload and ..."; after it, only close
         # by: "workload was not associated with ..."
-        if span.start - window <= c.end <= span.start or span.end <= c.start <= span.end + 2:
+        if span.start - window <= c.end <= span.start:
+            if not any(t.lower_ in _CLAUSE_BREAK for t in span.doc[c.end : span.start]):
+                return True  # "not associated with burnout, but workload was": a new clause
+        elif span.end <= c.start <= span.end + 2:
             return True
     return False
 
