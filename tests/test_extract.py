@@ -264,6 +264,19 @@ def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> Non
             ],
             {"72"},
         ),
+        # the frame word between "N of M" and the people describes the M
+        (
+            ["A total of 417 of 450 contacted individuals completed the survey."],
+            {"417"},
+        ),
+        # an abstract's inline "Introduction:" is background until the next label
+        (
+            [
+                "Introduction: COVID-19 caused death to 990,000 individuals to date.",
+                "Methods: We surveyed healthcare workers of a tertiary hospital.",
+            ],
+            set(),
+        ),
         # ordinal years and named programmes between a count and its people
         (["The study involved 110 first and second year residents (30 men)."], {"110"}),
         (["All 42 Internal Medicine and Transitional Year residents took part."], {"42"}),

@@ -309,6 +309,9 @@ class _Sent:
     # not in English (a translated abstract, a French commentary): the English lexicon's
     # words there ("violence", "isolation") are read out of context, so no factor is taken
     foreign: bool = False
+    # under an abstract's "Background:" or "Introduction:" label: no sample is read there
+    # ("the pandemic affected 32 million people and caused 990,000 deaths")
+    intro: bool = False
 
 
 @dataclass(slots=True)
@@ -457,6 +460,11 @@ _BIB_ENTRY = re.compile(
 _CITATION_TAIL = re.compile(r"^\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]")
 
 
+# the labels of a structured abstract written inline ("Introduction: The pandemic ...")
+_INLINE_LABEL = re.compile(r"^\s*(?:<h4>\s*)?([A-Z][A-Za-z/& -]{2,40}?)\s*(?:</h4>)?\s*:")
+_INTRO_LABELS = {"background", "introduction", "context", "rationale"}
+
+
 # function words of the other languages abstracts come in, less those English shares
 _FOREIGN_STOP = frozenset(
     (_DE_STOP | _ES_STOP | _FR_STOP | _IT_STOP | _NL_STOP | _PT_STOP) - _EN_STOP
@@ -485,6 +493,7 @@ def _prepare(
     frame: str | None = None
     last_block_heading: str | None = None
     last_bib, kept_at_bib = -99, 0
+    inline_label: str | None = None
     for n, (p, doc) in enumerate(items):
         if p.section in SKIP_SECTIONS:
             continue
@@ -526,7 +535,13 @@ def _prepare(
         )
         metadata = _RECORD_METADATA.match(p.text) is not None
         foreign = _foreign(doc)
-        sents.append(_Sent(p, doc, background, heading, frame, kinds, bh, metadata, foreign))
+        label = _INLINE_LABEL.match(p.text)
+        if label is not None:
+            inline_label = label.group(1).lower()
+        elif n == 0 or p.section == "title":
+            inline_label = None
+        intro = inline_label in _INTRO_LABELS
+        sents.append(_Sent(p, doc, background, heading, frame, kinds, bh, metadata, foreign, intro))
     return sents
 
 
@@ -1608,6 +1623,8 @@ def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
             "references",
         }:
             continue
+        if s.intro:
+            continue
         text = s.passage.text
         if "@" in text and _CONTACT.search(text):
             continue  # "*Correspondence: 6 Department of ...": an address, not the sample
@@ -1884,8 +1901,9 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         if unit is not None and any(
             c.start >= tok.end
             and c.end <= unit.start
-            # "121 out of 150 residents", "682/1950 (35% of invited) individuals"
-            and not (out_of and c.end_char <= skip_to)
+            # "121 out of 150 residents", "682/1950 (35% of invited) individuals", "417 of 450
+            # contacted individuals completed": the frame word describes the denominator
+            and not out_of
             for c in frame_cues
         ):
             frame = True
