@@ -27,7 +27,7 @@ from evidence.records import Document, ExtractedValue, Passage
 
 log = logging.getLogger(__name__)
 
-__version__ = "0.3.3"
+__version__ = "0.3.4"
 
 
 _LEX_ATTRS = frozenset(
