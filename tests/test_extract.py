@@ -649,6 +649,16 @@ def test_places_that_are_not_the_study_setting(extractor: Extractor) -> None:
     assert values(review, "country") == {"CN"}
 
 
+def test_an_author_in_a_citation_is_not_a_place(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Distress was measured with the Distress Thermometer (Holland, Bultz, 2007) in nurses.",
+    )
+    assert values(vals, "country") == set()
+    held = run(extractor, "We surveyed nurses in Italy (n = 2,000) during 2020.")
+    assert values(held, "country") == {"IT"}
+
+
 def test_chinese_provinces_by_their_bare_names(extractor: Extractor) -> None:
     vals = run(extractor, "An online survey of 839 medical staff in Sichuan Province was run.")
     assert values(vals, "region") == {"Sichuan"}

@@ -1489,6 +1489,25 @@ _ETHICS_OR_THANKS = re.compile(
 )
 
 
+_CITATION_YEAR = re.compile(r"(?:,|et al\.?,?|&|and [A-Z][\w'-]+,?)\s*(?:19|20)\d{2}[a-z]?\s*[;)]")
+
+
+def _in_citation(text: str, start: int, end: int) -> bool:
+    """A name in a parenthetical author-year citation: "(Holland, Bultz, 2007)",
+    "(Weathers et al., 2013)"."""
+    open_at = text.rfind("(", max(0, start - 60), start)
+    if open_at < 0 or text.find(")", open_at, start) >= 0:
+        return False
+    close_at = text.find(")", end, end + 60)
+    if close_at < 0:
+        return False
+    return _CITATION_YEAR.search(text, end, close_at + 1) is not None and text[end : end + 1] in {
+        ",",
+        " ",
+        "&",
+    }
+
+
 def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
     hits: list[tuple[_Sent, Span]] = []
     for s in sents:
@@ -1517,6 +1536,8 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
         doc = s.doc
         if _COPYRIGHT.search(doc.text[: sp.start_char]) or _quoted_name(sp):
             continue  # "Licensee MDPI, Basel, Switzerland"; 'Hospital "José de San Martín"'
+        if _in_citation(doc.text, sp.start_char, sp.end_char):
+            continue  # "Distress Thermometer (Holland, Bultz, 2007)": an author
         after = doc[sp.end : sp.end + 2]
         if _names_instrument(doc, sp.end) or (
             len(after) == 2 and after[0].text == "-" and after[1].lower_ == "speaking"
