@@ -105,7 +105,7 @@ class LexiconMatcher:
                     )
                 else:
                     found[EV].append(Span(doc, start, end, label=field, kb_id=value))
-        if doc.text.isupper():
+        if _shouted(doc):
             for _match_id, start, end in self.shouted(doc):
                 name = self.country_names[doc[start:end].text.lower()]
                 found[PLACES].append(Span(doc, start, end, label="place", kb_id=name))
@@ -117,6 +117,19 @@ class LexiconMatcher:
             CUES: [],
         }
         return doc
+
+
+def _shouted(doc: Doc) -> bool:
+    """An all-capitals passage. Doc.text joins every token, so the first words decide first."""
+    seen = 0
+    for t in doc:
+        if t.is_alpha and len(t) > 1:
+            if not t.text.isupper():
+                return False
+            seen += 1
+            if seen == 3:
+                return doc.text.isupper()
+    return False
 
 
 def _design_spans(spans: list[Span]) -> list[Span]:

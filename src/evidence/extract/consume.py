@@ -471,19 +471,22 @@ _FOREIGN_STOP = frozenset(
 )
 
 
-def _foreign(doc: Doc) -> bool:
+def _foreign(text: str) -> bool:
     """Whether a passage is written in another language: three times as many of its function
     words are German, Spanish, French, Italian, Dutch or Portuguese as English (spaCy's stop
     lists). A title given in English and then in Spanish stays English; "SE" and "CI" are
     statistics."""
     en = other = 0
-    for t in doc:
-        w = t.lower_
-        if w in _EN_STOP:
+    for w in _WORDS.findall(text):
+        low = w.lower()
+        if low in _EN_STOP:
             en += 1
-        elif w in _FOREIGN_STOP and t.text == w:
+        elif w == low and low in _FOREIGN_STOP:
             other += 1
     return other >= 3 and other >= 3 * en
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 def _prepare(
@@ -534,7 +537,7 @@ def _prepare(
             or p.section == "introduction"
         )
         metadata = _RECORD_METADATA.match(p.text) is not None
-        foreign = _foreign(doc)
+        foreign = _foreign(p.text)
         label = _INLINE_LABEL.match(p.text)
         if label is not None:
             inline_label = label.group(1).lower()
@@ -589,10 +592,7 @@ def _lay_residents(span: Span) -> bool:
     doc = span.doc
     if span.start > 0 and doc[span.start - 1].lower_ in _LAY_BEFORE_RESIDENTS:
         return True
-    return (
-        _LAY_AFTER_RESIDENTS.match(doc.text[span.end_char : span.end_char + 60].lstrip())
-        is not None
-    )
+    return _LAY_AFTER_RESIDENTS.match(doc[span.end : span.end + 12].text.lstrip()) is not None
 
 
 def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
@@ -1534,9 +1534,10 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
         if place is None:
             continue
         doc = s.doc
-        if _COPYRIGHT.search(doc.text[: sp.start_char]) or _quoted_name(sp):
+        text = s.passage.text  # the doc's own text, without rebuilding it from the tokens
+        if _COPYRIGHT.search(text[: sp.start_char]) or _quoted_name(sp):
             continue  # "Licensee MDPI, Basel, Switzerland"; 'Hospital "José de San Martín"'
-        if _in_citation(doc.text, sp.start_char, sp.end_char):
+        if _in_citation(text, sp.start_char, sp.end_char):
             continue  # "Distress Thermometer (Holland, Bultz, 2007)": an author
         after = doc[sp.end : sp.end + 2]
         if _names_instrument(doc, sp.end) or (
@@ -2198,10 +2199,10 @@ def _emit_design(
             if empirical and d == "discussion" and sp.text.lower() in _WEAK_DISCUSSION:
                 w *= 0.3
             if _FUTURE_WORK.search(s.passage.text) or _MISSING_BEFORE.search(
-                s.doc.text[max(0, sp.start_char - 40) : sp.start_char]
+                s.passage.text[max(0, sp.start_char - 40) : sp.start_char]
             ):
                 w *= 0.1  # "longitudinal studies are needed", "a lack of longitudinal studies"
-            elif _PARENT_BEFORE.search(s.doc.text[: sp.start_char]):
+            elif _PARENT_BEFORE.search(s.passage.text[: sp.start_char]):
                 w *= 0.3
             scores[d] += w
             if s.passage.section == "title" and w >= rules.cues[d][0]:
