@@ -692,6 +692,18 @@ def test_shouted_titles_name_countries_but_not_cities(extractor: Extractor) -> N
     assert title("READING AND NICE GUIDANCE FOR NURSES") == set()  # towns stay case-sensitive
 
 
+def test_health_care_workers_as_a_name_for_the_professions_studied(extractor: Extractor) -> None:
+    named = run(
+        extractor,
+        "Burnout among health care workers during COVID-19.",
+        "We surveyed 300 nurses and 120 physicians; nurses reported more burnout than "
+        "physicians.",
+    )
+    assert values(named, "population") == {"nurses", "physicians"}
+    generic = run(extractor, "We surveyed 300 health care workers, including 20 nurses.")
+    assert "healthcare_workers" in values(generic, "population")
+
+
 def test_residents_who_live_somewhere_are_not_doctors_in_training(extractor: Extractor) -> None:
     def pops(text: str) -> set[str]:
         return values(run(extractor, text), "population")

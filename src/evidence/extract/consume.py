@@ -391,6 +391,14 @@ def docs_to_values(
         # a review's numbers count studies and their pooled participants, not a sample
         out.values = [v for v in out.values if v.field not in _SAMPLE_VALUE_FIELDS]
     pops = {v.value for v in out.values if v.field == "population"}
+    generic = sum(1 for v in out.values if v.field == "population" and v.value == _HCW)
+    specific = sum(
+        1 for v in out.values if v.field == "population" and v.value not in _NOT_A_PROFESSION
+    )
+    if generic and generic < specific:
+        # "health care workers" as a collective name for the nurses and physicians the text
+        # mostly names is not a further population (GUIDELINES: unspecified HCWs)
+        out.values = [v for v in out.values if not (v.field == "population" and v.value == _HCW)]
     if "clinicians" in pops and pops - {"healthcare_workers", "clinicians"}:
         # "clinicians" then names the professions already listed (GUIDELINES: populations)
         out.values = [
@@ -404,6 +412,8 @@ def docs_to_values(
 
 
 _REVIEW_DESIGNS = {"systematic_review", "scoping_review", "narrative_review"}
+_HCW = "healthcare_workers"
+_NOT_A_PROFESSION = {_HCW, "clinicians", "administrators", "policy_informants"}
 _PLACE_FIELDS = {"country", "region"}
 _SAMPLE_VALUE_FIELDS = {*SAMPLE_FIELDS.values(), "response_rate"}
 
