@@ -696,8 +696,7 @@ def test_health_care_workers_as_a_name_for_the_professions_studied(extractor: Ex
     named = run(
         extractor,
         "Burnout among health care workers during COVID-19.",
-        "We surveyed 300 nurses and 120 physicians; nurses reported more burnout than "
-        "physicians.",
+        "We surveyed 300 nurses and 120 physicians; nurses reported more burnout than physicians.",
     )
     assert values(named, "population") == {"nurses", "physicians"}
     generic = run(extractor, "We surveyed 300 health care workers, including 20 nurses.")
