@@ -1789,10 +1789,6 @@ def _year_modifier(between: Span, i: int) -> bool:
     )
 
 
-def span_end_char(unit: Span | None, tok: Span) -> int:
-    return unit.end_char if unit is not None else tok.end_char
-
-
 def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[Span, str] | None:
     for sp, kind in units:
         if sp.start < end_tok or sp.start - end_tok > 5:
@@ -1967,7 +1963,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             note = "verb+number"
         if num.is_word:
             score += 0.2
-        if note == "number+unit" and _ANSWERED_AFTER.match(text, span_end_char(unit, tok)):
+        span_end = unit.end_char if unit is not None else tok.end_char
+        if note == "number+unit" and _ANSWERED_AFTER.match(text, span_end):
             score -= 1.0
             note = "answered"
         if out_of:
@@ -1977,7 +1974,6 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         if sub and any(c.span[0] < sub.start() for c in out):
             score -= 2.5  # "22 participants including 17 residents and 5 faculty": subgroups
             note = "subgroup"
-        span_end = unit.end_char if unit is not None else tok.end_char
         out.append(_Cand(kind, int(num.value), score, s, (num.start, span_end), note))
     for m in N_EQUALS.finditer(text):
         value = int(m.group(2).replace(",", ""))
