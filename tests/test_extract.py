@@ -1096,3 +1096,24 @@ def test_the_virus_origin_and_the_ethics_board_are_not_the_setting(extractor: Ex
         "The protocol was approved by the University of Alberta Research Ethics Board.",
     )
     assert values(vals, "country") == {"PK"}
+
+
+def test_pipeline_tokenizer_is_spacys_english_tokenizer_with_a_larger_cache(
+    extractor: Extractor,
+) -> None:
+    """Building the matchers must not leave the text with a full chunk cache, and the
+    fresh tokenizer must cut text exactly as spaCy's English tokenizer does."""
+    import spacy
+
+    from evidence.extract.pipeline import TOKENIZER_CACHE
+
+    ours = extractor.nlp.tokenizer
+    assert ours.max_cache_size == TOKENIZER_CACHE > spacy.blank("en").tokenizer.max_cache_size
+    blank = spacy.blank("en").tokenizer
+    texts = [
+        "Burnout (MBI-HSS) among U.S. nurses, e.g. 45.6% vs. 3,000 (n=412) at Dr. Smith's ICU.",
+        "Response rate: 62%; N = 1,234 GPs (aged 25-64) didn't respond... see https://x.org/a.",
+        "Two-thirds of PWPs' sessions were cancelled; 'can't cope' said 8/10 therapists.",
+    ]
+    for text in texts:
+        assert [t.text for t in ours(text)] == [t.text for t in blank(text)]

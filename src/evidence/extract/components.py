@@ -304,7 +304,6 @@ def _next_span(spans: list[Span], pos: int, window: int) -> Span | None:
 
 
 _NULL_WORDS = ("associat", "differ", "correlat", "relat", "significant")
-_CLAUSE_BREAK = {";", "but", "whereas", "while", "although", "though", "however"}
 _GROUPED_BY = {"between", "by", "among", "across", "according", "whether"}
 
 

@@ -1521,12 +1521,12 @@ def _in_citation(text: str, start: int, end: int) -> bool:
 def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
     hits: list[tuple[_Sent, Span]] = []
     for s in sents:
-        if s.passage.section in NO_PLACE_SECTIONS or _affiliation_like(s):
+        found = groups(s.doc)[PLACES]
+        if not found or s.passage.section in NO_PLACE_SECTIONS or _affiliation_like(s):
             continue
         if _VIRUS_ORIGIN.search(s.passage.text) or _ETHICS_OR_THANKS.search(s.passage.text):
             continue  # where the virus began; the ethics board's or funder's city
-        for sp in groups(s.doc)[PLACES]:
-            hits.append((s, sp))
+        hits.extend((s, sp) for sp in found)
     known: set[str] = set()
     resolved: list[tuple[_Sent, Span, Place]] = []
     names = {sp.kb_id_ for _s, sp in hits}
