@@ -1117,3 +1117,35 @@ def test_pipeline_tokenizer_is_spacys_english_tokenizer_with_a_larger_cache(
     ]
     for text in texts:
         assert [t.text for t in ours(text)] == [t.text for t in blank(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "no" inside "having no children" negates neither it nor its neighbours, and
+        # "protective" in "personal protective equipments" is not an effect
+        (
+            "Being single, having no children, female gender and lack of personal protective "
+            "equipments were associated with higher scores in the burnout scales.",
+            {
+                ("demographics_experience", "risk"),
+                ("personal_factors", "risk"),
+                ("ppe_infection_risk", "risk"),
+            },
+        ),
+        # a form that names the bad end does not inherit a coordinated "inadequate"
+        (
+            "Nurses perceived inadequate leadership support and inequity within the team.",
+            {("management_support", "risk"), ("organisational_justice", "risk")},
+        ),
+        # sleep duration is neutral: "decreased" decides
+        (
+            "Burnout was more prevalent with decreased sleep duration (OR, 1.96).",
+            {("sleep", "risk")},
+        ),
+    ],
+)
+def test_negation_and_modifiers_stay_with_their_own_words(
+    extractor: Extractor, sentence: str, expected: set[tuple[str, str]]
+) -> None:
+    assert factors(run(extractor, sentence)) == expected

@@ -198,18 +198,23 @@ class ContextAnnotator:
         by_kind: dict[str, list[Span]] = {}
         for c in cues:
             by_kind.setdefault(c.label_, []).append(c)
+        values = g[EV]
+        outcomes = [s for s in values if s.label_ == "outcome"]
+        factors = [s for s in values if s.label_ == "factor"]
         pseudo = [(c.start, c.end) for c in by_kind.get("pseudo_negation", [])]
         pseudo += [
             (c.start, c.end) for c in by_kind.get("effect", [])
         ]  # "didn't care" states an effect
+        # a negation word inside a factor's own words ("having no children") is part of
+        # that factor, and negates nothing around it
+        pseudo += [(f.start, f.end) for f in factors]
         negs = [
             c
             for c in by_kind.get("negation", [])
             if not any(ps <= c.start < pe for ps, pe in pseudo)
         ]
-        values = g[EV]
-        outcomes = [s for s in values if s.label_ == "outcome"]
-        factors = [s for s in values if s.label_ == "factor"]
+        # "protective" in "personal protective equipment", "help" in "help-seeking"
+        not_effects = [(c.start, c.end) for c in by_kind.get("pseudo_effect", [])]
         polarity = _longest(by_kind.get("polarity", []))
         # effects: a polarity/causal cue followed closely by an outcome states a direction
         # (token position, sign: -1 risk, +1 protective, the cue's words)
@@ -232,6 +237,8 @@ class ContextAnnotator:
         for cue in by_kind.get("effect", []):
             if any(f.start <= cue.start < f.end for f in factors):
                 continue  # "coping" inside "negative coping" is the factor, not its effect
+            if any(ps <= cue.start < pe for ps, pe in not_effects):
+                continue
             effects.append((cue.start, int(cue.kb_id_), cue.text.lower()))
         # burnout as the cause: outcome ... causal cue ... mention
         causal_after_outcome = [
@@ -373,10 +380,18 @@ def _gap(tokens: Span) -> bool:
     return all(w in _GAP_WORDS for w in words)
 
 
+def _valence(span: Span) -> int:
+    """The valence of a factor span's surface form (its kb_id is "factor_id<TAB>valence")."""
+    v = span.kb_id_.partition(SEP)[2]
+    return int(v) if v else 0
+
+
 def _modifiers(factors: list[Span], polarity: list[Span]) -> dict[tuple[int, int], int]:
     """Sign of the polarity word directly before each factor ('lack of autonomy', 'reducing
     administrative burdens'); a factor coordinated with a modified one shares its modifier
-    ('barriers to collaboration and skill development') unless it carries its own negation."""
+    ('barriers to collaboration and skill development') unless it carries its own negation
+    or names the bad end itself ('inadequate leadership support and inequity': inequity is
+    not inadequate)."""
     out: dict[tuple[int, int], int] = {}
     prev: Span | None = None
     for span in sorted(factors, key=lambda f: (f.start, -f.end)):
@@ -389,7 +404,12 @@ def _modifiers(factors: list[Span], polarity: list[Span]) -> dict[tuple[int, int
                 and _gap(doc[cue.end : span.start])
             ):
                 sign = int(cue.kb_id_)
-        if sign == 0 and prev is not None and not NEGATIVE_WORDS.search(span.text):
+        if (
+            sign == 0
+            and prev is not None
+            and not NEGATIVE_WORDS.search(span.text)
+            and _valence(span) >= 0
+        ):
             gap = doc[prev.end : span.start]
             if 0 < len(gap) <= 2 and all(t.lower_ in _CONJ for t in gap):
                 sign = out.get((prev.start, prev.end), 0)

@@ -149,6 +149,7 @@ GOOD_OUTCOMES = frozenset({"wellbeing", "job_satisfaction", "compassion_satisfac
 CUE_KINDS = (
     "negation",
     "pseudo_negation",
+    "pseudo_effect",
     "hedge",
     "polarity",
     "effect",
