@@ -1138,6 +1138,17 @@ def test_pipeline_tokenizer_is_spacys_english_tokenizer_with_a_larger_cache(
             "Nurses perceived inadequate leadership support and inequity within the team.",
             {("management_support", "risk"), ("organisational_justice", "risk")},
         ),
+        # an outcome's cue is not about factors that merely follow it in a list
+        (
+            "The normalization of strong emotions and stress, the fulfillment of basic needs, "
+            "social support and flexible working hours seem to be important.",
+            {("social_support", "protective"), ("flexible_scheduling", "protective")},
+        ),
+        # ... but it is when a word links them
+        (
+            "Higher burnout was found among nurses with heavy workload and poor social support.",
+            {("workload", "risk"), ("social_support", "risk")},
+        ),
         # sleep duration is neutral: "decreased" decides
         (
             "Burnout was more prevalent with decreased sleep duration (OR, 1.96).",

@@ -218,7 +218,8 @@ class ContextAnnotator:
         polarity = _longest(by_kind.get("polarity", []))
         # effects: a polarity/causal cue followed closely by an outcome states a direction
         # (token position, sign: -1 risk, +1 protective, the cue's words)
-        effects: list[tuple[int, int, str]] = []
+        # and, for an effect read from an outcome, where that outcome ends (else -1)
+        effects: list[tuple[int, int, str, int]] = []
         # the cue closest before an outcome decides ("associated with lower burnout")
         for o in outcomes:
             # a cue inside a factor, or with a factor between it and the outcome, modifies
@@ -233,13 +234,13 @@ class ContextAnnotator:
             if before:
                 cue = max(before, key=lambda c: c.end)
                 valence = 1 if o.kb_id_ in GOOD_OUTCOMES else -1
-                effects.append((cue.start, int(cue.kb_id_) * valence, cue.text.lower()))
+                effects.append((cue.start, int(cue.kb_id_) * valence, cue.text.lower(), o.end))
         for cue in by_kind.get("effect", []):
             if any(f.start <= cue.start < f.end for f in factors):
                 continue  # "coping" inside "negative coping" is the factor, not its effect
             if any(ps <= cue.start < pe for ps, pe in not_effects):
                 continue
-            effects.append((cue.start, int(cue.kb_id_), cue.text.lower()))
+            effects.append((cue.start, int(cue.kb_id_), cue.text.lower(), -1))
         # burnout as the cause: outcome ... causal cue ... mention
         causal_after_outcome = [
             c.end
@@ -265,6 +266,7 @@ class ContextAnnotator:
                     for e in effects
                     if abs(e[0] - span.start) <= _EFFECT_REACH
                     and _same_clause(doc, span, e[0], factors)
+                    and not _listed_after(doc, span, e[3])
                 ]
                 if near:
                     nearest = min(near, key=lambda e: abs(e[0] - span.start))
@@ -276,6 +278,25 @@ class ContextAnnotator:
 
 
 _EFFECT_REACH = 40  # tokens: an effect stated further away is about something else
+# words that can state what an outcome named earlier goes with ("higher burnout was
+# associated with X", "burnout among those with X", "stress due to X")
+_LINK_AFTER_OUTCOME = {
+    "was", "were", "is", "are", "be", "been", "among", "with", "due", "because", "by",
+    "include", "includes", "included", "including", "associated", "related", "linked",
+    "predicted", "explained", "than", "when", "if", "in", "for", "from", "after", "as",
+    "caused", "owing", "regarding", "following", "where", "who",
+}  # fmt: skip
+
+
+def _listed_after(doc: Doc, span: Span, outcome_end: int) -> bool:
+    """A factor that only follows an outcome in a list ("strong emotions and stress, the
+    fulfillment of basic needs, social support, ...") is not what the outcome's cue is
+    about: no word between them links the two."""
+    if outcome_end < 0 or outcome_end > span.start:
+        return False
+    return not any(t.lower_ in _LINK_AFTER_OUTCOME for t in doc[outcome_end : span.start])
+
+
 _CLAUSE_BREAK = {"while", "whereas", "but", "however", "although", "though", ";"}
 _CLAUSE_VERB = {"can", "could", "may", "might", "reduce", "reduces", "reduced", "limit", "limits"}
 
