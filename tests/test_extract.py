@@ -1149,6 +1149,17 @@ def test_pipeline_tokenizer_is_spacys_english_tokenizer_with_a_larger_cache(
             "Higher burnout was found among nurses with heavy workload and poor social support.",
             {("workload", "risk"), ("social_support", "risk")},
         ),
+        # a state listed among outcomes is an outcome ...
+        (
+            "Many experienced feelings of grief, helplessness, isolation, distress, and burnout.",
+            set(),
+        ),
+        # ... unless the list is one of factors
+        (
+            "Key damaging factors included depression, burnout, negative coping and fear of "
+            "infection.",
+            {("coping_resilience", "risk"), ("ppe_infection_risk", "risk")},
+        ),
         # sleep duration is neutral: "decreased" decides
         (
             "Burnout was more prevalent with decreased sleep duration (OR, 1.96).",

@@ -812,6 +812,9 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
             ):
                 out.drop(s, fid, "is_outcome")
                 continue  # "insomnia", "job satisfaction" measured as outcomes, not as causes
+            if _listed_among_outcomes(sp, spans) and not _NAMED_AS_FACTORS.search(s.passage.text):
+                out.drop(s, fid, "listed_among_outcomes")
+                continue  # "grief, helplessness, isolation, distress, and burnout"
             if (measuring or describing) and not _FINDING.search(s.passage.text):
                 out.drop(s, fid, "measuring")
                 continue  # aims and lists of measures name factors without linking them
@@ -892,6 +895,46 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
             )
         _emit_candidates(s, factors, spans, out)
         _emit_called_for_support(s, factors, out)
+
+
+_LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
+# "Key damaging factors included depression, burnout, negative coping, ...": the list is
+# one of factors, whatever else it names
+_NAMED_AS_FACTORS = re.compile(
+    r"\b(?:factors?|predictors?|stressors?|determinants?|drivers?|correlates?)\b", re.I
+)
+
+
+def _listed_among_outcomes(sp: Span, spans: list[Span]) -> bool:
+    """A factor that is one item of a list made mostly of outcomes ("fear, anxiety,
+    depression, stress, loneliness, and burnout") is named as a state the staff are in,
+    not as something that drives it."""
+    doc = sp.doc
+    items = sorted(
+        (o for o in spans if o.label_ in {"factor", "outcome"}), key=lambda o: (o.start, -o.end)
+    )
+    chain: list[Span] = []
+    for o in items:  # one item per position: the longest span starting there
+        if chain and o.start < chain[-1].end:
+            continue
+        chain.append(o)
+    if sp not in chain:
+        return False
+    i = chain.index(sp)
+
+    def glued(a: Span, b: Span) -> bool:
+        gap = doc[a.end : b.start]
+        return 0 < len(gap) <= 2 and all(t.lower_ in _LIST_GLUE for t in gap)
+
+    lo = i
+    while lo > 0 and glued(chain[lo - 1], chain[lo]):
+        lo -= 1
+    hi = i
+    while hi + 1 < len(chain) and glued(chain[hi], chain[hi + 1]):
+        hi += 1
+    listed = chain[lo : hi + 1]
+    n_out = sum(o.label_ == "outcome" for o in listed)
+    return n_out >= 2 and n_out > len(listed) - n_out
 
 
 _RECOMMENDATION = re.compile(
