@@ -1160,6 +1160,16 @@ def test_pipeline_tokenizer_is_spacys_english_tokenizer_with_a_larger_cache(
             "infection.",
             {("coping_resilience", "risk"), ("ppe_infection_risk", "risk")},
         ),
+        # "relationships with <a variable>" are statistical, with people they are not
+        (
+            "Burnout in Professional Psychotherapists: Relationships with Self-Compassion, "
+            "Work-Life Balance, and Telepressure",
+            {("compassion_cultivation", "protective"), ("work_life_balance", "protective")},
+        ),
+        (
+            "Poor relationships with colleagues were associated with burnout.",
+            {("work_relationships", "risk")},
+        ),
         # sleep duration is neutral: "decreased" decides
         (
             "Burnout was more prevalent with decreased sleep duration (OR, 1.96).",

@@ -1120,7 +1120,26 @@ def _statistical_relationship(span: Span) -> bool:
     doc = span.doc
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-    return nxt in {"between", "among", "amongst"} or prev in {"nonlinear", "linear", "causal"}
+    if nxt in {"between", "among", "amongst"} or prev in _STAT_BEFORE:
+        return True
+    if nxt in {"with", "of"} and span.end + 1 < len(doc):
+        # "Relationships with Self-Compassion", "relationships of stress with depression";
+        # "relationships with colleagues" are between people
+        return doc[span.end + 1].lower_ not in _PEOPLE_AFTER
+    return False
+
+
+_STAT_BEFORE = frozenset(
+    {"nonlinear", "linear", "causal", "these", "direct", "indirect", "significant",
+     "statistical", "interpreting", "bidirectional", "reciprocal", "mediating"}
+)  # fmt: skip
+_PEOPLE_AFTER = frozenset(
+    {"colleagues", "coworkers", "co-workers", "peers", "patients", "supervisors", "managers",
+     "staff", "teammates", "team", "family", "families", "friends", "others", "other",
+     "leaders", "leadership", "nurses", "physicians", "doctors", "their", "his", "her", "the",
+     "a", "clients", "service", "members", "partners", "spouses", "children", "co", "senior",
+     "management", "administrators", "residents", "consultants", "attendings"}
+)  # fmt: skip
 
 
 def _in_proper_name(span: Span) -> bool:
