@@ -1181,3 +1181,17 @@ def test_negation_and_modifiers_stay_with_their_own_words(
     extractor: Extractor, sentence: str, expected: set[tuple[str, str]]
 ) -> None:
     assert factors(run(extractor, sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We describe the case of a young man admitted due to mild COVID-19 infection. He "
+        "developed anxiety and insomnia on the isolation ward.",
+        "A 45-year-old woman, a nurse on a COVID-19 ward, presented with insomnia.",
+        "Between 1 and 5 March 2021, a virtual meeting was organized by the university to "
+        "discuss the mental health of health professionals.",
+    ],
+)
+def test_case_reports_and_event_reports_are_other(extractor: Extractor, text: str) -> None:
+    assert values(run(extractor, text), "design") == {"other"}
