@@ -289,6 +289,14 @@ def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> Non
             ],
             {"31"},
         ),
+        # people the lexicon has no word for, named before the verb that counts them
+        (["Forty-six nursing and midwifery educators participated in interviews."], {"46"}),
+        (["A total of 46 midwifery educators took part."], {"46"}),
+        (["In 2020 nine months later questionnaires were returned."], set()),
+        # a case report's one patient, when nothing else is counted
+        (["Case Report: A 63-year-old man with depression presented with fever."], {"1"}),
+        (["We describe the case of a young man admitted with COVID-19."], {"1"}),
+        (["A 63-year-old man was among the 120 nurses who took part."], {"120"}),
     ],
 )
 def test_what_counts_as_the_sample(

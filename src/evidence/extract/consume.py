@@ -1730,6 +1730,8 @@ def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
         cands.extend(_sample_candidates(s, excluded))
     if not any(c.kind == "sites" for c in cands):
         cands.extend(_single_site(sents))
+    if not any(c.kind == "participants" for c in cands):
+        cands.extend(_single_case(sents))
     for kind, fld in SAMPLE_FIELDS.items():
         pool = [c for c in cands if c.kind == kind]
         if not pool:
@@ -1754,6 +1756,25 @@ def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
         pct, s, span = rr
         if 0 < pct <= 100:
             out.emit(s, "response_rate", f"{pct:g}", span=span, value_num=pct, confidence=0.8)
+
+
+# a case report's one patient: "We describe the case of a young man", "A 63-year-old man"
+_SINGLE_CASE = re.compile(
+    r"\b(?:we (?:describe|report|present) (?:the|a) case of (?:a|an)\b"
+    r"|(?:^|case report:?\s*)an? \d{1,3}-year-old (?:man|woman|male|female|patient|boy|girl)\b)",
+    re.I,
+)
+
+
+def _single_case(sents: list[_Sent]) -> list[_Cand]:
+    """The one person of a case report, when no other count of people is found."""
+    for s in sents:
+        if s.background or s.passage.section not in {"abstract", "methods", "body", "other"}:
+            continue
+        m = _SINGLE_CASE.search(s.passage.text)
+        if m:
+            return [_Cand("participants", 1, 1.0, s, (m.start(), m.end()), "single case")]
+    return []
 
 
 _SITE_WORD = (
@@ -1823,6 +1844,26 @@ _NOT_PROFESSION = {"statistics", "characteristics", "topics", "clinics", "ethics
 # "25 DHWs", "2,008 HCPs", "8 PWPs": a plural acronym right after a number names people
 _PEOPLE_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
 _NOT_PEOPLE_ACRONYM = {"RCTs", "CIs", "SDs", "ORs", "RRs", "HRs", "PPEs", "EDs", "ICUs", "EHRs"}
+
+
+def _people_np(between: Span) -> bool:
+    """Lower-case words ending in a plural noun, between a number and a sample verb: the
+    people counted ("46 midwifery educators took part"), though the lexicon has no unit
+    for them."""
+    words = [t for t in between]
+    if not words or not all(t.is_alpha and t.text.islower() for t in words):
+        return False
+    if any(t.lower_ in _TIME_UNITS or t.lower_ in _NOT_IN_PEOPLE_NP for t in words):
+        return False
+    last = words[-1].lower_
+    return last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3
+
+
+_NOT_IN_PEOPLE_NP = frozenset(
+    {"of", "in", "at", "with", "from", "per", "for", "to", "by", "on", "were", "was", "had",
+     "have", "who", "which", "that", "questionnaires", "surveys", "responses", "items",
+     "interviews", "cases", "records", "studies", "articles", "papers", "samples"}
+)  # fmt: skip
 
 
 def _profession_after(doc: Doc, end_tok: int) -> tuple[Span, str] | None:
@@ -1948,6 +1989,15 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             verb = next((v for v in verbs if 0 <= v.start - unit_from <= 1), None)
         if out_of and verb is None:
             verb = next((v for v in verbs if 0 <= v.start - unit_from <= 4), None)
+        if found is None and verb is None:
+            verb = next(
+                (
+                    v
+                    for v in verbs
+                    if 2 <= v.start - tok.end <= 4 and _people_np(doc[tok.end : v.start])
+                ),
+                None,
+            )  # "46 nursing and midwifery educators participated"
         if found is None and verb is None:
             continue
         if (
