@@ -361,6 +361,10 @@ def test_response_rate(extractor: Extractor) -> None:
         ("Latent profile analysis found 107 (34.6%) respondents were burned out.", set()),
         ("Of the respondents, 553 (77.4%) answered that they favoured vaccination.", set()),
         ("At the time of responding, ten (52.6%) countries had quarantine rules.", set()),
+        # decimal commas, and an export that lost the decimal point ("81 5%")
+        ("Of 120 participants, 115 answered, the answering ratio being 95,83%.", {"95.83"}),
+        ("Results: The overall response rate was 81 5%  The burnout rate was high.", {"81.5"}),
+        ("Responses were received from 151 students (38 3% responses rate).", {"38.3"}),
     ],
 )
 def test_response_rate_formats(extractor: Extractor, sentence: str, expected: set[str]) -> None:
@@ -1203,3 +1207,8 @@ def test_negation_and_modifiers_stay_with_their_own_words(
 )
 def test_case_reports_and_event_reports_are_other(extractor: Extractor, text: str) -> None:
     assert values(run(extractor, text), "design") == {"other"}
+
+
+def test_prevalence_with_a_lost_decimal_point(extractor: Extractor) -> None:
+    vals = run(extractor, "Burnout was found in 32 doctors (41 5%).")
+    assert values(vals, "prevalence") == {"burnout:41.5"}

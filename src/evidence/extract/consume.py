@@ -66,8 +66,18 @@ BURNOUT_FAMILY = {
 }
 _ANY_NUMBER = re.compile(r"\d|" + WORD_NUMBER.pattern, re.I)
 _HEADING_NUM = re.compile(r"^\s*(?:#+\s*)?(?:\d{1,2}[.)]\s+)?")
-_PERCENT = re.compile(r"(\d{1,3}(?:\.\d+)?)\s?(?:%|per ?cent\b)")
-_PCT = r"(\d{1,3}(?:\.\d+)?)\s?%"
+# the decimal part of a percentage: "16.31%", "95,83%", "81·5%", and "81 5%" where an export
+# lost the decimal point (two bare numbers side by side before "%" are never two numbers)
+_DECIMAL = r"(?:[.·]\d+|,\d{1,2}(?!\d)| \d{1,2}(?=\s?%))"
+_PERCENT = re.compile(r"(\d{1,3}" + _DECIMAL + r"?)\s?(?:%|per ?cent\b)")
+_PCT = r"(\d{1,3}" + _DECIMAL + r"?)\s?%"
+
+
+def _pct_value(text: str) -> float:
+    """The value of a percentage matched by ``_PERCENT`` or ``_PCT``."""
+    return float(re.sub(r"[,· ]", ".", text))
+
+
 _TOOK_PART_VERB = (
     r"(?:responded|completed|completing|returned|consented|participated|took part|"
     r"were collected|were returned|were completed|were analy[sz]ed)"
@@ -76,10 +86,11 @@ _RESPONSE_RATE = (
     # "response rate was 16.31%", "response rate for the study was", "(response rate, 97.3%)",
     # "a participation rate of 68.7%"
     re.compile(
-        r"(?:response|participation|completion) rates?\s*(?:for|of|in) (?:the|this|our) "
+        r"(?:response|participation|completion|answering|return) (?:rates?|ratio)\s*(?:for|of|in) (?:the|this|our) "
         r"(?:study|survey|questionnaire)\s*(?:was|were|of|:|=|is)?\s*"
         + _PCT
-        + r"|(?:response|participation|completion) rates?\s*(?:was|were|of|:|=|is|reached|,)?\s*"
+        + r"|(?:response|participation|completion|answering|return) (?:rates?|ratio)\s*"
+        r"(?:was|were|of|:|=|is|reached|,|being)?\s*"
         r"(?:approximately|about|around)?\s*(?:\d[\d,]*\s*(?:of|out of|/)\s*\d[\d,]*\s*\(\s*)?"
         + _PCT,
         re.I,
@@ -1393,7 +1404,7 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
                 or re.match(r"\s*(?:ci|confidence)", after)
             ):
                 continue
-            pct = float(m.group(1))
+            pct = _pct_value(m.group(1))
             if pct > 100:
                 continue
             tok = s.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
@@ -1726,7 +1737,7 @@ def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
             m = rx.search(text)  # every response-rate pattern has one percentage group
             if m and rr is None:
                 g = next(k for k in range(1, (m.lastindex or 1) + 1) if m.group(k) is not None)
-                rr = (float(m.group(g)), s, (m.start(g), m.end(g)))
+                rr = (_pct_value(m.group(g)), s, (m.start(g), m.end(g)))
         cands.extend(_sample_candidates(s, excluded))
     if not any(c.kind == "sites" for c in cands):
         cands.extend(_single_site(sents))
