@@ -489,6 +489,11 @@ def test_reported_statistics_need_a_quantitative_study(extractor: Extractor) -> 
             ],
             set(),
         ),
+        # two kinds of site joined by "and" add up; one of several is one
+        (["We surveyed nurses from one referral and four general hospitals."], {"5"}),
+        (["We included the staff of 7 level-3 and 6 level-2 neonatal units in Tuscany."], {"13"}),
+        (["The study was set in one of the two COVID-19 hub hospitals in Italy."], {"1"}),
+        (["We interviewed two senior and three junior nurses in 2 hospitals."], {"2"}),
     ],
 )
 def test_sites_named_and_counted(

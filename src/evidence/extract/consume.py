@@ -225,7 +225,9 @@ _RATE_AFTER_UNIT = re.compile(r"^\s*(?:per|each|a)\s+(?:month|week|day|site|year
 # "160 frontline and 146 non-frontline healthcare providers": the unit of the second number
 # (the words between are modifiers, not a plural noun: "Five cases and 24 participants")
 _COORD_AFTER = re.compile(
-    r"\s+(?:[\w-]*[^\Ws]\s+|[\w-]*ss\s+){1,2}?(?:and|or)\s+(\d[\d,]*)\b", re.I
+    r"\s+(?:[\w-]*[^\Ws]\s+|[\w-]*ss\s+){1,2}?(?:and|or)\s+(\d[\d,]*|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve)\b",
+    re.I,
 )
 # "The number of participants recruited was 306", "The response rate was 126 of 318 (40%)"
 _NUMBER_WAS = re.compile(
@@ -236,6 +238,8 @@ _NUMBER_WAS = re.compile(
 )
 # what lies between two counts that name parts of one sample: "160 frontline and 146"
 _JOINED_BY_AND = re.compile(r"^[^.;,()]{0,60}\band\s*$")
+_ONE_OF_THE = re.compile(r"\b(?:one|two|three|\d+) of the\b", re.I)
+_ONE_OF_BEFORE = re.compile(r"\b(?:in|at|from) one of (?:the|its|their)\s+$", re.I)
 _UNIT_KIND = {
     "respondents": "participants",
     "subjects": "participants",
@@ -2180,6 +2184,28 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                 s,
                 (pair[0].span[0], pair[1].span[1]),
                 "sum of two groups",
+            )
+        )
+    for c in out:
+        if c.kind == "sites" and _ONE_OF_BEFORE.search(text, 0, c.span[0]):
+            c.value, c.note = 1, "one of N sites"  # "in one of the two COVID-19 hub hospitals"
+    sites = [c for c in out if c.kind == "sites" and c.note != "n="]
+    if (
+        len(sites) == 2
+        and sites[0].span[1] <= sites[1].span[0]
+        and _JOINED_BY_AND.match(text[sites[0].span[1] : sites[1].span[0]])
+        and not _ONE_OF_THE.search(text[sites[0].span[0] : sites[1].span[0]])
+    ):
+        # "nurses from one referral and four general hospitals", "7 level-3 and 6 level-2
+        # neonatal units": two kinds of site make up the sites
+        out.append(
+            _Cand(
+                "sites",
+                sites[0].value + sites[1].value,
+                max(sites[0].score, sites[1].score) + 1.0,
+                s,
+                (sites[0].span[0], sites[1].span[1]),
+                "sum of two site groups",
             )
         )
     arms = [c for c in out if c.note == "n=" and c.kind == "participants"]
