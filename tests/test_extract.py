@@ -1217,3 +1217,18 @@ def test_case_reports_and_event_reports_are_other(extractor: Extractor, text: st
 def test_prevalence_with_a_lost_decimal_point(extractor: Extractor) -> None:
     vals = run(extractor, "Burnout was found in 32 doctors (41 5%).")
     assert values(vals, "prevalence") == {"burnout:41.5"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The study included 58 anesthesiologists and intensive care specialists.", set()),
+        ("Mortality may be high given limited critical care beds in Africa.", set()),
+        ("Coronavirus; Emergency medical services; Intensive care units; Stress", set()),
+        ("We surveyed nurses working in intensive care units.", {"icu"}),
+    ],
+)
+def test_care_settings_are_where_people_work(
+    extractor: Extractor, sentence: str, expected: set[str]
+) -> None:
+    assert values(run(extractor, sentence), "care_setting") == expected

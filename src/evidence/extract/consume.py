@@ -635,6 +635,8 @@ def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
                 continue
             if fld == "population" and span.kb_id_ == "residents" and _lay_residents(span):
                 continue
+            if fld == "care_setting" and (_not_a_place_of_work(span) or _keyword_line(s)):
+                continue
             conf = 0.85 if s.passage.section in {"methods", "abstract", "title"} else 0.7
             if ctx.get("negated"):
                 conf -= 0.3
@@ -654,6 +656,19 @@ def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
     if ("analysis", "ipa") in have:
         drop.add(("analysis", "phenomenology"))
     out.values[:] = [v for v in out.values if (v.field, v.value) not in drop]
+
+
+# "intensive care specialists", "critical care beds", "ICU capacity": a specialty or a
+# resource named after the setting, not where the people studied work
+_SETTING_AS_MODIFIER = frozenset(
+    {"specialists", "specialist", "specialties", "specialty", "medicine", "beds", "bed",
+     "capacity", "resources", "admissions", "admission", "occupancy", "physician", "nursing"}
+)  # fmt: skip
+
+
+def _not_a_place_of_work(span: Span) -> bool:
+    doc = span.doc
+    return span.end < len(doc) and doc[span.end].lower_ in _SETTING_AS_MODIFIER
 
 
 _QUANT_METHODS = {"survey", "secondary_data", "regression", "correlation", "group_comparison"}
