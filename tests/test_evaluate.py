@@ -79,3 +79,12 @@ def test_design_scored_per_label_and_macro_f1_is_their_mean() -> None:
     macro = report.fields["design"].macro_f1
     assert macro is not None and abs(macro - (2 / 3) / 3) < 1e-9
     assert "design by label" in ev.format_report(report)
+
+
+def test_regions_match_without_accents_apostrophes_or_case() -> None:
+    assert ev.place_key("Thessaloníki") == ev.place_key("thessaloniki")
+    assert ev.place_key("Arkhangel’sk") == ev.place_key("Arkhangelsk")
+    assert ev.place_key("Galaţi") == ev.place_key("Galati")
+    assert ev.place_key("Lyon") != ev.place_key("Lille")
+    gold = ev.study_from_gold({"id": "a", "regions": ["Thessaloniki"]})
+    assert gold.sets["regions"] == {"thessaloniki"}

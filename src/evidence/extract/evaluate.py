@@ -9,6 +9,8 @@ may be used to change rules; heldout figures are for reporting.
 from __future__ import annotations
 
 import logging
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,6 +111,20 @@ def _set(value: Any) -> set[str] | None:
     return {str(v) for v in value}
 
 
+def place_key(name: str) -> str:
+    """A region or city name compared without accents, apostrophes or case: annotators
+    write "Thessaloniki" and "Arkhangelsk" where the gazetteer says "Thessaloníki" and
+    "Arkhangel'sk"; the place is the same."""
+    folded = unicodedata.normalize("NFKD", name)
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    return re.sub(r"['’ʹ`]", "", folded).casefold().strip()
+
+
+def _place_set(value: Any) -> set[str] | None:
+    found = _set(value)
+    return None if found is None else {place_key(v) for v in found}
+
+
 def study_from_gold(item: dict[str, Any], split: str = "tune") -> Study:
     sample = item.get("sample") or {}
     factors = item.get("factors")
@@ -118,7 +134,7 @@ def study_from_gold(item: dict[str, Any], split: str = "tune") -> Study:
         split=split,
         design=item.get("design"),
         protocol=item.get("protocol"),
-        sets={k: _set(item.get(k)) for k in SET_FIELDS},
+        sets={k: (_place_set if k == "regions" else _set)(item.get(k)) for k in SET_FIELDS},
         numbers={k: (float(sample[k]) if sample.get(k) is not None else None) for k in SAMPLE_KEYS}
         if sample
         else {},
@@ -180,7 +196,7 @@ def load_seed_gold(path: Path, manifest: dict[str, dict[str, Any]]) -> dict[str,
                 "data_collection": _set(item.get("data_collection")),
                 "analysis": _set(item.get("analysis")),
                 "countries": _set(item.get("countries")),
-                "regions": _set(item.get("regions")),
+                "regions": _place_set(item.get("regions")),
                 "populations": norm(item.get("populations"), _SEED_POP),
                 "care_settings": norm(item.get("care_settings"), _SEED_SETTING),
             },
@@ -224,7 +240,10 @@ def study_from_values(
         id=sid,
         design=design.value if design else None,
         protocol=bool(by_field.get("protocol")),
-        sets={k: {v.value for v in by_field.get(f, [])} for k, f in SET_FIELDS.items()},
+        sets={
+            k: {place_key(v.value) if k == "regions" else v.value for v in by_field.get(f, [])}
+            for k, f in SET_FIELDS.items()
+        },
         numbers={
             k: (by_field[f][0].value_num if by_field.get(f) else None)
             for k, f in NUM_FIELDS.items()
