@@ -1232,3 +1232,13 @@ def test_care_settings_are_where_people_work(
     extractor: Extractor, sentence: str, expected: set[str]
 ) -> None:
     assert values(run(extractor, sentence), "care_setting") == expected
+
+
+def test_leaders_named_only_as_those_who_should_act_are_not_studied(
+    extractor: Extractor,
+) -> None:
+    advice = "Nurse managers should help nurses find opportunities for detachment."
+    vals = run(extractor, "We surveyed 300 hospital nurses in Iran.", advice)
+    assert values(vals, "population") == {"nurses"}
+    studied = run(extractor, "We interviewed 12 nurse managers.", advice)
+    assert "administrators" in values(studied, "population")

@@ -621,9 +621,14 @@ def _lay_residents(span: Span) -> bool:
 
 
 def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
+    # professions named only as those who should act ("Nurse managers should ...",
+    # "Leaders should communicate ...") are the text's addressees, not the people studied
+    addressed: set[str] = set()
+    studied: set[str] = set()
     for s in sents:
         if s.metadata:
             continue
+        advice = _ADDRESSEES.search(s.passage.text) is not None
         for span in groups(s.doc)[EV]:
             fld = span.label_
             if fld not in LIST_FIELDS:
@@ -637,6 +642,8 @@ def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
                 continue
             if fld == "care_setting" and (_not_a_place_of_work(span) or _keyword_line(s)):
                 continue
+            if fld == "population":
+                (addressed if advice else studied).add(span.kb_id_)
             conf = 0.85 if s.passage.section in {"methods", "abstract", "title"} else 0.7
             if ctx.get("negated"):
                 conf -= 0.3
@@ -655,6 +662,8 @@ def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
         drop.add(("data_collection", "interviews"))
     if ("analysis", "ipa") in have:
         drop.add(("analysis", "phenomenology"))
+    if studied:
+        drop.update(("population", p) for p in (addressed - studied) & _LEADERS)
     out.values[:] = [v for v in out.values if (v.field, v.value) not in drop]
 
 
@@ -669,6 +678,14 @@ _SETTING_AS_MODIFIER = frozenset(
 def _not_a_place_of_work(span: Span) -> bool:
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in _SETTING_AS_MODIFIER
+
+
+_LEADERS = frozenset({"administrators", "policy_informants"})
+_ADDRESSEES = re.compile(
+    r"\b(?:should|must|ought to|need to|needs to|are in a (?:unique )?position to|"
+    r"implications for)\b",
+    re.I,
+)
 
 
 _QUANT_METHODS = {"survey", "secondary_data", "regression", "correlation", "group_comparison"}
