@@ -1242,3 +1242,18 @@ def test_leaders_named_only_as_those_who_should_act_are_not_studied(
     assert values(vals, "population") == {"nurses"}
     studied = run(extractor, "We interviewed 12 nurse managers.", advice)
     assert "administrators" in values(studied, "population")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Resident physician burnout is rising.", {"residents"}),
+        ("We surveyed physician trainees at two hospitals.", {"residents"}),
+        ("Non-physician workers were affected more than nurses.", {"nurses"}),
+        ("We surveyed non-medical staff at two hospitals.", {"healthcare_workers"}),
+    ],
+)
+def test_populations_named_with_their_qualifiers(
+    extractor: Extractor, sentence: str, expected: set[str]
+) -> None:
+    assert values(run(extractor, sentence), "population") == expected

@@ -640,6 +640,8 @@ def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
                 continue
             if fld == "population" and span.kb_id_ == "residents" and _lay_residents(span):
                 continue
+            if fld == "population" and _non_group(span):
+                continue  # "non-physician workers": everyone but them
             if fld == "care_setting" and (_not_a_place_of_work(span) or _keyword_line(s)):
                 continue
             if fld == "population":
@@ -678,6 +680,19 @@ _SETTING_AS_MODIFIER = frozenset(
 def _not_a_place_of_work(span: Span) -> bool:
     doc = span.doc
     return span.end < len(doc) and doc[span.end].lower_ in _SETTING_AS_MODIFIER
+
+
+def _non_group(span: Span) -> bool:
+    """'non-physician workers': a single profession word after 'non-' names everyone else
+    ('non-medical staff' are still health-care workers)."""
+    doc = span.doc
+    return (
+        len(span) == 1
+        and span.kb_id_ != _HCW
+        and span.start >= 2
+        and doc[span.start - 1].text in {"-", "–"}
+        and (doc[span.start - 2].lower_ == "non")
+    )
 
 
 _LEADERS = frozenset({"administrators", "policy_informants"})
