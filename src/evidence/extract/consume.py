@@ -1974,6 +1974,13 @@ def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[
     return None
 
 
+def _sum_of_two(a: _Cand, b: _Cand, note: str) -> _Cand:
+    """Two counts of one kind that together make up the sample, quoted from first to last."""
+    return _Cand(
+        a.kind, a.value + b.value, max(a.score, b.score) + 1.0, a.sent, (a.span[0], b.span[1]), note
+    )
+
+
 def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
     doc, text = s.doc, s.passage.text
     if not _ANY_NUMBER.search(text):
@@ -2223,16 +2230,7 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
     ):
         # "interviews with 2 nurses and 2 doctors", "from 22 nurses who attended the training
         # and 26 nurses who did not": two groups named as the people studied
-        out.append(
-            _Cand(
-                "participants",
-                pair[0].value + pair[1].value,
-                max(pair[0].score, pair[1].score) + 1.0,
-                s,
-                (pair[0].span[0], pair[1].span[1]),
-                "sum of two groups",
-            )
-        )
+        out.append(_sum_of_two(pair[0], pair[1], "sum of two groups"))
     for c in out:
         if c.kind == "sites" and _ONE_OF_BEFORE.search(text, 0, c.span[0]):
             c.value, c.note = 1, "one of N sites"  # "in one of the two COVID-19 hub hospitals"
@@ -2245,16 +2243,7 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
     ):
         # "nurses from one referral and four general hospitals", "7 level-3 and 6 level-2
         # neonatal units": two kinds of site make up the sites
-        out.append(
-            _Cand(
-                "sites",
-                sites[0].value + sites[1].value,
-                max(sites[0].score, sites[1].score) + 1.0,
-                s,
-                (sites[0].span[0], sites[1].span[1]),
-                "sum of two site groups",
-            )
-        )
+        out.append(_sum_of_two(sites[0], sites[1], "sum of two site groups"))
     arms = [c for c in out if c.note == "n=" and c.kind == "participants"]
     if (
         len(arms) >= 2
