@@ -401,7 +401,7 @@ def _gap(tokens: Span) -> bool:
     return all(w in _GAP_WORDS for w in words)
 
 
-def _valence(span: Span) -> int:
+def factor_valence(span: Span) -> int:
     """The valence of a factor span's surface form (its kb_id is "factor_id<TAB>valence")."""
     v = span.kb_id_.partition(SEP)[2]
     return int(v) if v else 0
@@ -429,7 +429,7 @@ def _modifiers(factors: list[Span], polarity: list[Span]) -> dict[tuple[int, int
             sign == 0
             and prev is not None
             and not NEGATIVE_WORDS.search(span.text)
-            and _valence(span) >= 0
+            and factor_valence(span) >= 0
         ):
             gap = doc[prev.end : span.start]
             if 0 < len(gap) <= 2 and all(t.lower_ in _CONJ for t in gap):

@@ -23,7 +23,7 @@ from spacy.lang.nl.stop_words import STOP_WORDS as _NL_STOP
 from spacy.lang.pt.stop_words import STOP_WORDS as _PT_STOP
 from spacy.tokens import Doc, Span
 
-from evidence.extract.components import CUES, DESIGN, EV, PLACES, UNITS, groups
+from evidence.extract.components import CUES, DESIGN, EV, PLACES, UNITS, factor_valence, groups
 from evidence.extract.lexicon import (
     DESIGNS,
     DesignRules,
@@ -791,8 +791,7 @@ _UNSIGNED_EFFECT_CUES = {
 
 def _direction(span: Span, sent: _Sent) -> tuple[int, str]:
     ctx = span._.ev_ctx or {}
-    _fid, _, v = span.kb_id_.partition("\t")
-    valence = int(v or 0)
+    valence = factor_valence(span)
     m = int(ctx.get("modifier", 0))
     e = int(ctx.get("effect", 0))
     if m:
