@@ -1257,3 +1257,85 @@ def test_populations_named_with_their_qualifiers(
     extractor: Extractor, sentence: str, expected: set[str]
 ) -> None:
     assert values(run(extractor, sentence), "population") == expected
+
+
+def test_places_under_a_background_label_are_other_studies(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Background: Australia watched the pandemic unfold in China and America.",
+        "We surveyed 120 nurses in Sydney, Australia.",
+    )
+    assert values(vals, "country") == {"AU"}
+    own_aim = run(
+        extractor,
+        "Introduction: We examined sleep and distress in New York City health workers.",
+        "Methods: 800 health workers completed an online survey.",
+    )
+    assert values(own_aim, "country") == {"US"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a month abbreviation before a day is not a superscript citation
+        ("A survey was conducted for 839 medical staff from Feb.4 2020 to Feb.25 2020.", "839"),
+        ("Results: Providers (N=50) completed a survey before the first meeting.", "50"),
+        ("We surveyed 724 patients attending the clinics.", "724"),
+    ],
+)
+def test_sample_counts_people_the_lexicon_does_not_name(
+    extractor: Extractor, sentence: str, expected: str
+) -> None:
+    assert values(run(extractor, sentence), "n_participants") == {expected}
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (
+            [
+                "This article discusses recent literature on racism and child development.",
+                "Early intervention is key.",
+            ],
+            "narrative_review",
+        ),
+        (
+            [
+                "We have reviewed the literature on earlier epidemics.",
+                "We discuss potential triggers of distress among health professionals.",
+            ],
+            "narrative_review",
+        ),
+        (
+            [
+                "Aim: a review of studies on the stress of health workers.",
+                "Quantitative studies (including letters to the editor) published in 2020 "
+                "were included.",
+            ],
+            "narrative_review",
+        ),
+        (["In this commentary we argue that burnout is a systems problem."], "discussion"),
+    ],
+)
+def test_a_review_that_discusses_literature_is_a_review(
+    extractor: Extractor, texts: list[str], expected: str
+) -> None:
+    assert values(run(extractor, *texts), "design") == {expected}
+
+
+def test_a_study_described_in_the_future_tense_is_a_protocol(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "We are conducting interviews with 20 community providers.",
+        "Descriptive statistics will be calculated for each scale.",
+        "The interviews will be subjected to a thematic analysis.",
+        "Findings will be integrated into the final tool.",
+    )
+    assert values(vals, "protocol") == {"true"}
+    assert values(vals, "design") == {"other"}
+    finished = run(
+        extractor,
+        "We interviewed 20 community providers.",
+        "These findings will help managers plan support.",
+    )
+    assert values(finished, "protocol") == set()

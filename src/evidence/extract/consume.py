@@ -142,6 +142,7 @@ _VERB_BEFORE = re.compile(
     r"comprised|sampled)\s+(?:a total of\s+|all\s+)?$",
     re.I,
 )
+_VERB_BEFORE_ANY = re.compile(_VERB_BEFORE.pattern.replace("?$", r"?\d"), re.I)
 # "We included 141 psychiatrists and 170 nurses": the study's own sample, not a subgroup list
 # ("Physicians included 274 anesthesiologists and 49 others" is one)
 _STUDY_VERB_BEFORE = re.compile(
@@ -240,6 +241,8 @@ _NUMBER_WAS = re.compile(
 _JOINED_BY_AND = re.compile(r"^[^.;,()]{0,60}\band\s*$")
 _ONE_OF_THE = re.compile(r"\b(?:one|two|three|\d+) of the\b", re.I)
 _ONE_OF_BEFORE = re.compile(r"\b(?:in|at|from) one of (?:the|its|their)\s+$", re.I)
+# a plural noun just before "(N = 50)": "Providers (N=50) completed a survey"
+_PEOPLE_BEFORE_N = re.compile(r"\b[A-Za-z][a-z]+s\s*\(\s*$")
 _UNIT_KIND = {
     "respondents": "participants",
     "subjects": "participants",
@@ -1641,6 +1644,19 @@ def _in_citation(text: str, start: int, end: int) -> bool:
     }
 
 
+# the study's own aim, even under a "Background:" label: "We examined ... in New York City"
+_OWN_AIM = re.compile(
+    r"\b(?:we|our|this (?:study|paper|survey|research|article|report)|the (?:present|current) "
+    r"study|aim(?:s|ed)?|objectives?|purpose)\b",
+    re.I,
+)
+
+
+def _others_place(s: _Sent) -> bool:
+    """A sentence whose places are other studies' or the world's, not this study's."""
+    return s.background or (s.intro and _OWN_AIM.search(s.passage.text) is None)
+
+
 def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
     hits: list[tuple[_Sent, Span]] = []
     for s in sents:
@@ -1706,10 +1722,11 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
                 continue
         resolved.append((s, sp, place))
     resolved.extend(_ambiguous_countries(sents))
-    if any(not s.background for s, _sp, _p in resolved):
-        # places named in background sentences ("burnout has been reported in the UK") are
-        # other studies' places once the study's own sentences name one
-        resolved = [r for r in resolved if not r[0].background]
+    if any(not _others_place(s) for s, _sp, _p in resolved):
+        # places named in background sentences ("burnout has been reported in the UK", or
+        # under an abstract's "Background:" label) are other studies' places once the
+        # study's own sentences name one
+        resolved = [r for r in resolved if not _others_place(r[0])]
     for s, sp, place in resolved:
         conf = 0.9 if place.kind == "country" else 0.75
         if s.background:
@@ -1953,6 +1970,14 @@ def _year_modifier(between: Span, i: int) -> bool:
     )
 
 
+# words that start another phrase: in "724 patients attending the clinics" the number does
+# not count clinics
+_NOT_IN_UNIT_NP = frozenset(
+    {"of", "per", "in", "at", "with", "from", "the", "a", "an", "their", "our", "its", "these",
+     "those", "this"}
+)  # fmt: skip
+
+
 def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[Span, str] | None:
     for sp, kind in units:
         if sp.start < end_tok or sp.start - end_tok > 5:
@@ -1962,7 +1987,7 @@ def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[
             (t.is_punct and t.text != "-")
             or (t.like_num and not _ORDINAL.match(t.text))
             or (t.lower_ in _TIME_UNITS and not _year_modifier(between, i))
-            or t.lower_ in {"of", "per", "in", "at", "with", "from"}
+            or t.lower_ in _NOT_IN_UNIT_NP
             or (_PEOPLE_ACRONYM.match(t.text) and t.text not in _NOT_PEOPLE_ACRONYM)
             for i, t in enumerate(between)
         ):
@@ -2003,7 +2028,7 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         out.append(
             _Cand(kind, value, section_bonus + 3.5, s, (m.start(group), m.end()), "number was")
         )
-    if not units and not verbs and "=" not in text:
+    if not units and not verbs and "=" not in text and not _VERB_BEFORE_ANY.search(text):
         return out  # nothing else a number could count
     for num in find_numbers(text):
         if num.is_range or num.value != int(num.value) or not (1 <= num.value <= 1_000_000):
@@ -2066,6 +2091,17 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                 ),
                 None,
             )  # "46 nursing and midwifery educators participated"
+        if found is None and verb is None and _VERB_BEFORE.search(text, 0, num.start):
+            # "We surveyed 724 patients", "we interviewed 12 caregivers": people the lexicon
+            # has no word for, named right after the study's own verb
+            found = next(
+                (
+                    (doc[tok.end : tok.end + k], "participants")
+                    for k in (1, 2)
+                    if tok.end + k <= len(doc) and _people_np(doc[tok.end : tok.end + k])
+                ),
+                None,
+            )
         if found is None and verb is None:
             continue
         if (
@@ -2164,8 +2200,16 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             continue  # "47 % (n = 17) of the respondents were 56 or older": a share of them
         prev = [u for u in units if u[0].end <= tok.start and tok.start - u[0].end <= 8]
         kind = prev[-1][1] if prev else "participants"
-        if not prev and not units and not _SAMPLE_WORD.search(text):
-            continue
+        if (
+            not prev
+            and not units
+            and not _SAMPLE_WORD.search(text)
+            and not (
+                _PEOPLE_BEFORE_N.search(text, 0, m.start())
+                and any(0 <= v.start - tok.end <= 2 for v in verbs)
+            )
+        ):
+            continue  # "Providers (N=50) completed a survey" counts people no lexicon names
         if any(
             c.text.lower() in _FRAME_VERBS or c.text.lower().startswith("were ")
             for c in frame_cues
@@ -2293,12 +2337,28 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
 # --- design ---------------------------------------------------------------------------
 
 
+# what a protocol says of its own methods: "Descriptive statistics will be calculated",
+# "We are conducting interviews with 20 providers", "Data are being collected"
+_PLANNED = re.compile(
+    r"\bwill (?:be |also be |then be )?(?:[a-z]+ed|[a-z]+en|undertaken|constituted|take place)\b"
+    r"|\b(?:we|team) (?:are|is) (?:currently |now |then )?(?:conducting|recruiting|collecting|"
+    r"asking|interviewing|developing|running)\b"
+    r"|\b(?:is|are) (?:currently )?being (?:conducted|undertaken|collected|recruited)\b",
+    re.I,
+)
+
+
 def _is_protocol(document: Document, sents: list[_Sent]) -> bool:
     if document.title and re.search(r"\bprotocol\b", document.title, re.I):
         return True
     if any("protocol" in pt.casefold() for pt in document.publication_types):
         return True
-    future = sum(1 for s in sents if "protocol" in s.cue_kinds)
+    future = sum(
+        1
+        for s in sents
+        if "protocol" in s.cue_kinds
+        or (not s.background and _PLANNED.search(s.passage.text) is not None)
+    )
     titled = any(s.passage.section == "title" and "protocol" in s.cue_kinds for s in sents)
     return titled or future >= 3
 
@@ -2355,6 +2415,12 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
     return "narrative_review" if review >= 2 else "discussion"
 
 
+_DISCUSSES_LITERATURE = re.compile(
+    r"\s+(?:the\s+)?(?:(?:recent|current|existing|available|published|emerging)\s+)?"
+    r"(?:literature|evidence|studies|research)\b",
+    re.I,
+)
+_INCLUDING_BEFORE = re.compile(r"\bincluding\s+(?:[\w-]+,?\s+){0,2}$", re.I)
 _WEAK_DISCUSSION = {"we argue", "we discuss", "reflection", "essay", "lecture"}
 
 
@@ -2371,11 +2437,19 @@ def _emit_design(
     empirical = any(
         v.field in {"data_collection", "analysis", "n_participants"} for v in out.values
     )
+    # a literature review that also says "we discuss" is a review, not an essay
+    reviews = any(
+        sp.label_ == "narrative_review" and not s.background
+        for s in sents
+        for sp in groups(s.doc)[DESIGN]
+    )
     for s in sents:
         seen: set[str] = set()
         for sp in groups(s.doc)[DESIGN]:
             d = sp.label_
             nxt = s.doc[sp.end].lower_ if sp.end < len(s.doc) else ""
+            if d == "discussion" and _DISCUSSES_LITERATURE.match(s.passage.text, sp.end_char):
+                d = "narrative_review"  # "This article discusses recent literature on ..."
             if d in seen or nxt in _NOT_A_DESIGN_AFTER:
                 continue  # "the cohort ward" is a place, not a cohort study
             if sp.text.lower() == "cohort" and nxt == "of":
@@ -2386,8 +2460,10 @@ def _emit_design(
                 w *= 2
             if s.background:
                 w *= 0.3
-            if empirical and d == "discussion" and sp.text.lower() in _WEAK_DISCUSSION:
+            if (empirical or reviews) and d == "discussion" and sp.text.lower() in _WEAK_DISCUSSION:
                 w *= 0.3
+            if _INCLUDING_BEFORE.search(s.passage.text, 0, sp.start_char):
+                w *= 0.3  # "studies (including letters to the editor)": what a review took in
             if _FUTURE_WORK.search(s.passage.text) or _MISSING_BEFORE.search(
                 s.passage.text[max(0, sp.start_char - 40) : sp.start_char]
             ):

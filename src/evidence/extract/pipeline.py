@@ -28,7 +28,7 @@ from evidence.records import Document, ExtractedValue, Passage
 
 log = logging.getLogger(__name__)
 
-__version__ = "0.3.5"
+__version__ = "0.3.6"
 
 
 _LEX_ATTRS = frozenset(
