@@ -1339,3 +1339,22 @@ def test_a_study_described_in_the_future_tense_is_a_protocol(extractor: Extracto
         "These findings will help managers plan support.",
     )
     assert values(finished, "protocol") == set()
+
+
+def test_one_site_from_a_setting_line_and_not_from_mesh_headings(extractor: Extractor) -> None:
+    setting = run(extractor, "50 semistructured interviews.", "A safety-net hospital in Denver.")
+    assert values(setting, "n_sites") == {"1"}
+    doc = Document(
+        source_path="inline.txt",
+        format="text",
+        blocks=[
+            Block(section="title", text="Burnout among physicians of a teaching hospital"),
+            Block(section="abstract", text="We surveyed 240 physicians in 2020."),
+            Block(section="keywords", text="Burnout; Hospitals, Teaching; Surveys"),
+        ],
+    )
+    doc.assemble()
+    vals = extractor.extract(doc, split_passages(doc))
+    assert values(vals, "n_sites") == {"1"}
+    based = run(extractor, "A hospital-based survey of 400 nurses was conducted.")
+    assert values(based, "n_sites") == set()

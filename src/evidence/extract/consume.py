@@ -1863,6 +1863,7 @@ _SINGLE_SITE = re.compile(
     r"|\b(?:at|in|from) the (?:university|teaching|tertiary|academic)\s+(?:[\w'’-]+\s+){0,2}?"
     + _SITE_WORD
     + r"\b(?!s)"
+    r"|^\s*(?:setting:?\s*)?(?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?" + _SITE_WORD + r"(?![\w-])"
     r"|\bsingle[- ](?:cent(?:er|re)|site|institution|hospital)"
     r"|\bat our (?:institution|hospital|cent(?:er|re)|medical cent(?:er|re)))",
     re.I,
@@ -1893,6 +1894,8 @@ def _single_site(sents: list[_Sent]) -> list[_Cand]:
         low = s.passage.text.lower()
         if not any(w in low for w in _SITE_HINTS):
             continue
+        if s.passage.section == "keywords" or s.metadata:
+            continue  # the MeSH heading "Hospitals, Teaching" names no sites of this study
         if _MULTI_SITE.search(s.passage.text):
             return []
         if s.passage.section not in {"title", "abstract", "methods", "body"} or s.metadata:
