@@ -1358,3 +1358,12 @@ def test_one_site_from_a_setting_line_and_not_from_mesh_headings(extractor: Extr
     assert values(vals, "n_sites") == {"1"}
     based = run(extractor, "A hospital-based survey of 400 nurses was conducted.")
     assert values(based, "n_sites") == set()
+
+
+def test_second_level_divisions_name_the_country(extractor: Extractor) -> None:
+    vals = run(extractor, "We surveyed 120 health workers in a tertiary hospital in Pangasinan.")
+    assert values(vals, "country") == {"PH"}
+    assert values(vals, "region") == {"Pangasinan"}
+    # a district that shares a city's name does not override the state a text names
+    us = run(extractor, "We surveyed 80 residents at the University of Alabama at Birmingham.")
+    assert values(us, "country") == {"US"}

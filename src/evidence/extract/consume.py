@@ -1739,7 +1739,7 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             confidence=conf,
             detail={"surface": sp.text, "via": place.kind},
         )
-        if place.kind in {"region", "city"}:
+        if place.kind in {"region", "city", "district"}:
             out.emit(
                 s,
                 "region",

