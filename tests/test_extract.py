@@ -1367,3 +1367,17 @@ def test_second_level_divisions_name_the_country(extractor: Extractor) -> None:
     # a district that shares a city's name does not override the state a text names
     us = run(extractor, "We surveyed 80 residents at the University of Alabama at Birmingham.")
     assert values(us, "country") == {"US"}
+
+
+def test_traits_measured_beside_burnout_and_counted_managers_are_not_factors(
+    extractor: Extractor,
+) -> None:
+    co_outcome = run(extractor, "We compared levels of burnout and resilience between the waves.")
+    assert "coping_resilience" not in {f for f, _ in factors(co_outcome)}
+    linked = run(extractor, "Higher resilience was associated with lower burnout.")
+    assert ("coping_resilience", "protective") in factors(linked)
+    counted = run(
+        extractor,
+        "The study involved 59 nursing managers, and burnout was associated with workload.",
+    )
+    assert "management_support" not in {f for f, _ in factors(counted)}

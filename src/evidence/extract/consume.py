@@ -868,6 +868,9 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
             if _statistical_relationship(sp):
                 out.drop(s, fid, "statistical_relationship")
                 continue  # "the relationships between stress and work intentions"
+            if _counted_people(sp):
+                out.drop(s, fid, "counted_people")
+                continue  # "59 Nursing Managers", "12% operational managers": who was studied
             if _in_proper_name(sp):
                 out.drop(s, fid, "proper_name")
                 continue  # "the C-Change Mentoring and Leadership Institute" names a programme
@@ -969,6 +972,9 @@ _NAMED_AS_FACTORS = re.compile(
 )
 
 
+_MEASURED_TRAITS = frozenset({"coping_resilience"})
+
+
 def _listed_among_outcomes(sp: Span, spans: list[Span]) -> bool:
     """A factor that is one item of a list made mostly of outcomes ("fear, anxiety,
     depression, stress, loneliness, and burnout") is named as a state the staff are in,
@@ -998,6 +1004,10 @@ def _listed_among_outcomes(sp: Span, spans: list[Span]) -> bool:
         hi += 1
     listed = chain[lo : hi + 1]
     n_out = sum(o.label_ == "outcome" for o in listed)
+    if sp.kb_id_.partition("\t")[0] in _MEASURED_TRAITS:
+        # resilience, coping, self-efficacy: scales often given beside the burnout measure
+        # ("levels of burnout and resilience"), a co-outcome unless a finding links them
+        return n_out >= 1 and n_out >= len(listed) - n_out
     return n_out >= 2 and n_out > len(listed) - n_out
 
 
@@ -1204,6 +1214,17 @@ _PEOPLE_AFTER = frozenset(
      "a", "clients", "service", "members", "partners", "spouses", "children", "co", "senior",
      "management", "administrators", "residents", "consultants", "attendings"}
 )  # fmt: skip
+
+
+_PEOPLE_FORMS = frozenset({"leaders", "managers", "supervisors", "colleagues", "peers"})
+
+
+def _counted_people(span: Span) -> bool:
+    """A factor form that names people ("managers") counted as part of a sample."""
+    if span[-1].lower_ not in _PEOPLE_FORMS:
+        return False
+    before = span.doc[max(0, span.start - 3) : span.start]
+    return any(t.like_num or t.text == "%" for t in before)
 
 
 def _in_proper_name(span: Span) -> bool:
