@@ -1381,3 +1381,35 @@ def test_traits_measured_beside_burnout_and_counted_managers_are_not_factors(
         "The study involved 59 nursing managers, and burnout was associated with workload.",
     )
     assert "management_support" not in {f for f, _ in factors(counted)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Depression, anxiety and burnout were reported in 45.9%, 48.2% and 47.9% of nurses.",
+            {"depression:45.9", "anxiety:48.2", "burnout:47.9"},
+        ),
+        (
+            "Burnout was high (emotional exhaustion - 21%, depersonalization - 23%, and "
+            "personal accomplishment - 22%).",
+            {"emotional_exhaustion:21", "depersonalization:23"},
+        ),
+        (
+            "Of 336 respondents, 87 (25.89%) had a high level of emotional exhaustion, 61 "
+            "(18.15%) had a high level of depersonalization.",
+            {"emotional_exhaustion:25.89", "depersonalization:18.15"},
+        ),
+        (
+            "The prevalence of burnout was 68% (emotional exhaustion 63%, depersonalisation 39%).",
+            {"burnout:68", "emotional_exhaustion:63", "depersonalization:39"},
+        ),
+        ("60.8% experienced work-related burnout.", {"work_related_burnout:60.8"}),
+        ("Frontline work independently explained 38% of burnout variance.", set()),
+        ("Overall, 13% reported no job burnout.", set()),
+    ],
+)
+def test_each_prevalence_figure_goes_to_its_own_construct(
+    extractor: Extractor, sentence: str, expected: set[str]
+) -> None:
+    assert values(run(extractor, sentence), "prevalence") == expected

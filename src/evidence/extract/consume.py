@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from spacy.lang.de.stop_words import STOP_WORDS as _DE_STOP
@@ -1462,13 +1463,64 @@ _SUBSCALES = {
 }
 
 
+# "explained 38% of burnout variance": a share of variance, not of people
+_VARIANCE = re.compile(r"\bexplain\w*\s*$|^[^.;]{0,20}\bvariance\b")
+# the subscale the guidelines leave out; a figure next to it is not the nearest outcome's
+_ACCOMPLISHMENT = re.compile(r"\baccomplishment\b", re.I)
+_PCT_GLUE = re.compile(r"^[\s,;]*(?:and|or)?[\s,;]*$")
+
+
+_CBI_SUBSCALES = {
+    "personal": "personal_burnout",
+    "work-related": "work_related_burnout",
+    "patient-related": "patient_related_burnout",
+    "client-related": "client_related_burnout",
+}
+
+
+def _across_clause(doc: Doc, o: Span, tok: Span) -> bool:
+    """A comma or semicolon (outside brackets) between an outcome and a figure."""
+    lo, hi = (o.end, tok.start) if o.end <= tok.start else (tok.end, o.start)
+    depth = 0
+    for t in doc[lo:hi]:
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif t.text in {",", ";"} and depth == 0:
+            return True
+    return False
+
+
+def _parallel_pairs(
+    s: _Sent, outcomes: list[Span], pcts: list[re.Match[str]]
+) -> dict[int, Span] | None:
+    """'Depression, anxiety and burnout were reported in 45.9%, 48.2% and 47.9%': a list
+    of outcomes, then as many percentages in a list after the last of them, pair in order."""
+    outs: list[Span] = []
+    for o in sorted(outcomes, key=lambda o: (o.start, -o.end)):
+        if not outs or o.start >= outs[-1].end:
+            outs.append(o)
+    if len(outs) < 2:
+        return None
+    text = s.passage.text
+    after = [m for m in pcts if m.start() >= outs[-1].end_char]
+    if len(after) != len(outs) or any(
+        not _PCT_GLUE.match(text[a.end() : b.start()]) for a, b in pairwise(after)
+    ):
+        return None
+    return {m.start(): o for m, o in zip(after, outs, strict=True)}
+
+
 def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
     for s in sents:
         outcomes = [sp for sp in groups(s.doc)[EV] if sp.label_ == "outcome"]
         if not outcomes:
             continue
         text = s.passage.text
-        for m in _PERCENT.finditer(text):
+        pcts = list(_PERCENT.finditer(text))
+        parallel = _parallel_pairs(s, outcomes, pcts)
+        for m in pcts:
             before = text[max(0, m.start() - 25) : m.start()].lower()
             after = text[m.end() : m.end() + 25].lower()
             if (
@@ -1476,6 +1528,8 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
                 or "response" in after
                 or "responded" in after
                 or re.match(r"\s*(?:ci|confidence)", after)
+                or _VARIANCE.search(before)
+                or _VARIANCE.match(after)
             ):
                 continue
             pct = _pct_value(m.group(1))
@@ -1485,18 +1539,52 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
             if tok is None:
                 continue
             if any(
-                sp.label_ == "population" and tok.end <= sp.start <= tok.end + 2
+                sp.label_ == "population"
+                and tok.end <= sp.start <= tok.end + 2
+                and not any(t.lower_ == "of" for t in s.doc[tok.end : sp.start])
                 for sp in groups(s.doc)[EV]
             ):
                 continue  # "(52% doctors and residents, 19% nurses)": who the cases were
-            right_after = [o for o in outcomes if 0 <= o.start - tok.end <= 2]
-            if right_after:  # "rates were 6.2% depression, 19.6% burnout"
+            right_after = [
+                o
+                for o in outcomes
+                if 0 <= o.start - tok.end <= 2
+                and not any(t.text in {",", ";", "(", ")"} for t in s.doc[tok.end : o.start])
+            ]
+            if parallel is not None and m.start() in parallel:
+                near = parallel[m.start()]  # the n-th figure of a list is the n-th outcome's
+            elif right_after:  # "rates were 6.2% depression, 19.6% burnout"
                 near = right_after[0]
             else:
-                near = min(outcomes, key=lambda o: (abs(o.start - tok.start), o.start > tok.start))
-            if abs(near.start - tok.start) > 14:
-                continue
+                # the nearest outcome of the figure's own clause ("61 (18.15%) had a high
+                # level of depersonalization"), else the nearest one
+                near = min(
+                    outcomes,
+                    key=lambda o: (
+                        _across_clause(s.doc, o, tok),
+                        abs(o.start - tok.start),
+                        o.start > tok.start,
+                    ),
+                )
+                if abs(near.start - tok.start) > 14:
+                    continue
+                lo, hi = sorted((near.end_char, m.start()))
+                clause_after = re.split(r"[,;()]", text[m.end() : m.end() + 50], maxsplit=1)[0]
+                if _ACCOMPLISHMENT.search(text, lo, hi) or (
+                    near.start < tok.start and _ACCOMPLISHMENT.search(clause_after)
+                ):
+                    continue  # "personal accomplishment - 22%", "59.8% had low accomplishment"
+            if any(
+                t.lower_ in {"no", "not", "without"}
+                for t in s.doc[max(0, near.start - 2) : near.start]
+            ):
+                continue  # "13% reported no job burnout"
             construct = _SUBSCALES.get(near.text.lower(), near.kb_id_)
+            if construct == "burnout" and near.start > 0:
+                # Copenhagen subscales: "personal burnout", "work-related burnout"
+                prev = s.doc[max(0, near.start - 3) : near.start]
+                word = prev.text.lower().replace(" ", "") if "-" in prev.text else prev[-1].lower_
+                construct = _CBI_SUBSCALES.get(word, construct)
             out.emit(
                 s,
                 "prevalence",
