@@ -1407,6 +1407,17 @@ def test_traits_measured_beside_burnout_and_counted_managers_are_not_factors(
         ("60.8% experienced work-related burnout.", {"work_related_burnout:60.8"}),
         ("Frontline work independently explained 38% of burnout variance.", set()),
         ("Overall, 13% reported no job burnout.", set()),
+        (
+            "Anxiety and burnout were reported in 60.0% [95%CI, 56.6-63.3%] and 45.1% "
+            "[41.7-48.5%] of respondents, respectively.",
+            {"anxiety:60", "burnout:45.1"},
+        ),
+        (
+            "Of 111 nurses, 35 (31.5%), nine (8.1%) and 49 (44.1%) experienced depression, "
+            "anxiety and burnout.",
+            {"depression:31.5", "anxiety:8.1", "burnout:44.1"},
+        ),
+        ("Overall, 41% responded that they were experiencing job burnout.", {"burnout:41"}),
     ],
 )
 def test_each_prevalence_figure_goes_to_its_own_construct(

@@ -1468,6 +1468,9 @@ _VARIANCE = re.compile(r"\bexplain\w*\s*$|^[^.;]{0,20}\bvariance\b")
 # the subscale the guidelines leave out; a figure next to it is not the nearest outcome's
 _ACCOMPLISHMENT = re.compile(r"\baccomplishment\b", re.I)
 _PCT_GLUE = re.compile(r"^[\s,;]*(?:and|or)?[\s,;]*$")
+# what may stand between two figures of one list: bracketed limits, the counts the
+# percentages belong to, brackets
+_LIST_FILLER = re.compile(r"\[[^\]]*\]|\d[\d,.]*|\b(?:" + WORD_NUMBER.pattern + r")\b|[()]", re.I)
 
 
 _CBI_SUBSCALES = {
@@ -1495,8 +1498,9 @@ def _across_clause(doc: Doc, o: Span, tok: Span) -> bool:
 def _parallel_pairs(
     s: _Sent, outcomes: list[Span], pcts: list[re.Match[str]]
 ) -> dict[int, Span] | None:
-    """'Depression, anxiety and burnout were reported in 45.9%, 48.2% and 47.9%': a list
-    of outcomes, then as many percentages in a list after the last of them, pair in order."""
+    """'Depression, anxiety and burnout were reported in 45.9%, 48.2% and 47.9%', or '35
+    (31.5%), nine (8.1%) and 49 (44.1%) experienced depression, anxiety and burnout': a list
+    of outcomes and as many percentages listed after or before it pair in order."""
     outs: list[Span] = []
     for o in sorted(outcomes, key=lambda o: (o.start, -o.end)):
         if not outs or o.start >= outs[-1].end:
@@ -1504,12 +1508,18 @@ def _parallel_pairs(
     if len(outs) < 2:
         return None
     text = s.passage.text
-    after = [m for m in pcts if m.start() >= outs[-1].end_char]
-    if len(after) != len(outs) or any(
-        not _PCT_GLUE.match(text[a.end() : b.start()]) for a, b in pairwise(after)
+    # figures inside square brackets are confidence limits: "60.0% [95%CI, 56.6-63.3%]"
+    main = [m for m in pcts if text.count("[", 0, m.start()) == text.count("]", 0, m.start())]
+    for side in (
+        [m for m in main if m.start() >= outs[-1].end_char],
+        [m for m in main if m.end() <= outs[0].start_char],
     ):
-        return None
-    return {m.start(): o for m, o in zip(after, outs, strict=True)}
+        if len(side) == len(outs) and all(
+            _PCT_GLUE.match(_LIST_FILLER.sub(" ", text[a.end() : b.start()]))
+            for a, b in pairwise(side)
+        ):
+            return {m.start(): o for m, o in zip(side, outs, strict=True)}
+    return None
 
 
 def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
@@ -1526,12 +1536,13 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
             if (
                 "response" in before
                 or "response" in after
-                or "responded" in after
+                or re.search(r"responded(?! that)", after) is not None
                 or re.match(r"\s*(?:ci|confidence)", after)
                 or _VARIANCE.search(before)
                 or _VARIANCE.match(after)
+                or text.count("[", 0, m.start()) > text.count("]", 0, m.start())
             ):
-                continue
+                continue  # a response rate, a confidence limit, a share of variance
             pct = _pct_value(m.group(1))
             if pct > 100:
                 continue
