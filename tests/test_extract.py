@@ -1424,3 +1424,14 @@ def test_each_prevalence_figure_goes_to_its_own_construct(
     extractor: Extractor, sentence: str, expected: set[str]
 ) -> None:
     assert values(run(extractor, sentence), "prevalence") == expected
+
+
+def test_figures_other_surveys_have_shown_are_background(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "National burnout surveys over the last 3 years have shown that 40% of physicians "
+        "report burnout.",
+        "In our survey, burnout was reported by 31% of 200 physicians.",
+    )
+    prevalence = {v.value: v.detail["background"] for v in vals if v.field == "prevalence"}
+    assert prevalence == {"burnout:40": True, "burnout:31": False}

@@ -518,6 +518,16 @@ def _foreign(text: str) -> bool:
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
+# "Medscape surveys over the last 3 years have shown ...": other studies' findings
+_OTHERS_FOUND = re.compile(
+    r"(?<!\bour )(?<!\bthis )(?<!\bpresent )(?<!\bcurrent )\b(?:studies|surveys|research|"
+    r"reports|literature|reviews|investigations)\b[^.;:]{0,60}?\b(?:have|has)\s+(?:consistently "
+    r"|repeatedly |previously |also |already )?(?:shown|found|reported|documented|demonstrated|"
+    r"suggested|revealed|indicated)\b",
+    re.I,
+)
+
+
 def _prepare(
     document: Document, items: Sequence[tuple[Passage, Doc]], res: Resources
 ) -> list[_Sent]:
@@ -561,6 +571,7 @@ def _prepare(
         kinds = {c.label_ for c in groups(doc)[CUES]}
         background = (
             "background" in kinds
+            or _OTHERS_FOUND.search(p.text) is not None
             or any(_cites(rx, p.text) for rx in res.citation)
             or _CITATION_TAIL.match(p.text) is not None
             or p.section == "introduction"
