@@ -1435,3 +1435,13 @@ def test_figures_other_surveys_have_shown_are_background(extractor: Extractor) -
     )
     prevalence = {v.value: v.detail["background"] for v in vals if v.field == "prevalence"}
     assert prevalence == {"burnout:40": True, "burnout:31": False}
+
+
+def test_settings_of_other_studies_and_of_advice_are_not_the_studys(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Background: SARS revealed a high burden among professionals in hospitals.",
+        "We surveyed 300 general practitioners working in primary care.",
+        "Managers should provide timely access to mental health services.",
+    )
+    assert values(vals, "care_setting") == {"primary_care"}

@@ -657,8 +657,13 @@ def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
                 continue
             if fld == "population" and _non_group(span):
                 continue  # "non-physician workers": everyone but them
-            if fld == "care_setting" and (_not_a_place_of_work(span) or _keyword_line(s)):
-                continue
+            if fld == "care_setting" and (
+                _not_a_place_of_work(span)
+                or _keyword_line(s)
+                or _others_place(s)
+                or _RECOMMENDATION.search(s.passage.text) is not None
+            ):
+                continue  # "SARS revealed a high burden in hospitals": other studies' settings
             if fld == "population":
                 (addressed if advice else studied).add(span.kb_id_)
             conf = 0.85 if s.passage.section in {"methods", "abstract", "title"} else 0.7
