@@ -1445,3 +1445,14 @@ def test_settings_of_other_studies_and_of_advice_are_not_the_studys(extractor: E
         "Managers should provide timely access to mental health services.",
     )
     assert values(vals, "care_setting") == {"primary_care"}
+
+
+def test_policymakers_the_findings_may_inform_are_not_studied(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "We surveyed 210 nurses in two hospitals.",
+        "Findings can be used by policymakers and hospital leaders to plan support.",
+    )
+    assert values(vals, "population") == {"nurses"}
+    studied = run(extractor, "We interviewed 14 policymakers and 20 nurses.")
+    assert values(studied, "population") == {"nurses", "policy_informants"}

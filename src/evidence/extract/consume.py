@@ -665,7 +665,10 @@ def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
             ):
                 continue  # "SARS revealed a high burden in hospitals": other studies' settings
             if fld == "population":
-                (addressed if advice else studied).add(span.kb_id_)
+                as_studied = not advice and (
+                    span.kb_id_ not in _LEADERS or _STUDIED_HERE.search(s.passage.text) is not None
+                )
+                (studied if as_studied else addressed).add(span.kb_id_)
             conf = 0.85 if s.passage.section in {"methods", "abstract", "title"} else 0.7
             if ctx.get("negated"):
                 conf -= 0.3
@@ -723,6 +726,14 @@ _ADDRESSEES = re.compile(
 )
 
 
+# a sentence about who took part: leaders and policymakers named elsewhere ("findings can
+# inform policymakers", "communication from leaders") are not the people studied
+_STUDIED_HERE = re.compile(
+    r"\d|\b(?:interview\w*|survey\w*|focus groups?|participa\w*|respondents?|sample\w*|"
+    r"recruited|questionnaires?|informants?|stakeholders?|included|involv\w+|among|of \w+ "
+    r"(?:leaders|managers|administrators|policymakers))\b",
+    re.I,
+)
 _QUANT_METHODS = {"survey", "secondary_data", "regression", "correlation", "group_comparison"}
 _QUANT_DESIGNS = {"cross_sectional", "cohort", "rct", "quasi_experimental", "case_control"}
 _DESCRIPTIVE = re.compile(
