@@ -520,7 +520,8 @@ _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 # "Medscape surveys over the last 3 years have shown ...": other studies' findings
 _OTHERS_FOUND = re.compile(
-    r"(?<!\bour )(?<!\bthis )(?<!\bpresent )(?<!\bcurrent )\b(?:studies|surveys|research|"
+    r"\b(?=studies|surveys|research|reports|literature|reviews|investigations)"
+    r"(?<!\bour )(?<!\bthis )(?<!\bpresent )(?<!\bcurrent )(?:studies|surveys|research|"
     r"reports|literature|reviews|investigations)\b[^.;:]{0,60}?\b(?:have|has)\s+(?:consistently "
     r"|repeatedly |previously |also |already )?(?:shown|found|reported|documented|demonstrated|"
     r"suggested|revealed|indicated)\b",
