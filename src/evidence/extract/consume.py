@@ -138,12 +138,12 @@ _MONTH_BEFORE = re.compile(
     r"|\b(?:in|since|from|to|until|between|and|of|during)\s*$",
     re.I,
 )
-_VERB_BEFORE = re.compile(
+_STUDY_VERB = (
     r"\b(?:included|recruited|surveyed|enrolled|interviewed|involved|studied|analy[sz]ed|"
-    r"comprised|sampled)\s+(?:a total of\s+|all\s+)?$",
-    re.I,
+    r"comprised|sampled)\s+(?:a total of\s+|all\s+)?"
 )
-_VERB_BEFORE_ANY = re.compile(_VERB_BEFORE.pattern.replace("?$", r"?\d"), re.I)
+_VERB_BEFORE = re.compile(_STUDY_VERB + "$", re.I)  # "We included 66 health staff"
+_VERB_BEFORE_ANY = re.compile(_STUDY_VERB + r"\d", re.I)  # the same, anywhere in a sentence
 # "We included 141 psychiatrists and 170 nurses": the study's own sample, not a subgroup list
 # ("Physicians included 274 anesthesiologists and 49 others" is one)
 _STUDY_VERB_BEFORE = re.compile(
