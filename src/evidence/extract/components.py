@@ -401,6 +401,11 @@ def _gap(tokens: Span) -> bool:
     return all(w in _GAP_WORDS for w in words)
 
 
+def factor_id(span: Span) -> str:
+    """The canonical factor id of a factor span (its kb_id is "factor_id<TAB>valence")."""
+    return span.kb_id_.partition(SEP)[0]
+
+
 def factor_valence(span: Span) -> int:
     """The valence of a factor span's surface form (its kb_id is "factor_id<TAB>valence")."""
     v = span.kb_id_.partition(SEP)[2]

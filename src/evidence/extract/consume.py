@@ -24,7 +24,16 @@ from spacy.lang.nl.stop_words import STOP_WORDS as _NL_STOP
 from spacy.lang.pt.stop_words import STOP_WORDS as _PT_STOP
 from spacy.tokens import Doc, Span
 
-from evidence.extract.components import CUES, DESIGN, EV, PLACES, UNITS, factor_valence, groups
+from evidence.extract.components import (
+    CUES,
+    DESIGN,
+    EV,
+    PLACES,
+    UNITS,
+    factor_id,
+    factor_valence,
+    groups,
+)
 from evidence.extract.lexicon import (
     DESIGNS,
     DesignRules,
@@ -519,12 +528,12 @@ _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 # "Medscape surveys over the last 3 years have shown ...": other studies' findings
+# (the word is tested before the lookbehinds, which would otherwise run at every character)
+_SOURCES = "studies|surveys|research|reports|literature|reviews|investigations"
 _OTHERS_FOUND = re.compile(
-    r"\b(?=studies|surveys|research|reports|literature|reviews|investigations)"
-    r"(?<!\bour )(?<!\bthis )(?<!\bpresent )(?<!\bcurrent )(?:studies|surveys|research|"
-    r"reports|literature|reviews|investigations)\b[^.;:]{0,60}?\b(?:have|has)\s+(?:consistently "
-    r"|repeatedly |previously |also |already )?(?:shown|found|reported|documented|demonstrated|"
-    r"suggested|revealed|indicated)\b",
+    rf"\b(?={_SOURCES})(?<!\bour )(?<!\bthis )(?<!\bpresent )(?<!\bcurrent )(?:{_SOURCES})\b"
+    r"[^.;:]{0,60}?\b(?:have|has)\s+(?:consistently |repeatedly |previously |also |already )?"
+    r"(?:shown|found|reported|documented|demonstrated|suggested|revealed|indicated)\b",
     re.I,
 )
 
@@ -878,7 +887,7 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
                     )
         for sp in factors:
             ctx = sp._.ev_ctx or {}
-            fid = sp.kb_id_.partition("\t")[0]
+            fid = factor_id(sp)
             if (
                 ctx.get("negated")
                 or research_need
@@ -1033,7 +1042,7 @@ def _listed_among_outcomes(sp: Span, spans: list[Span]) -> bool:
         hi += 1
     listed = chain[lo : hi + 1]
     n_out = sum(o.label_ == "outcome" for o in listed)
-    if sp.kb_id_.partition("\t")[0] in _MEASURED_TRAITS:
+    if factor_id(sp) in _MEASURED_TRAITS:
         # resilience, coping, self-efficacy: scales often given beside the burnout measure
         # ("levels of burnout and resilience"), a co-outcome unless a finding links them
         return n_out >= 1 and n_out >= len(listed) - n_out
@@ -1363,7 +1372,7 @@ _STAFF = re.compile(r"\b(?:HCWs?|staff|nurses|physicians|doctors|health ?care wo
 def _emit_called_for_support(s: _Sent, factors: list[Span], out: _Emitter) -> None:
     if s.background or "research_need" in s.cue_kinds or s.passage.section == "title":
         return
-    if any(sp.kb_id_.partition("\t")[0] == "wellbeing_programs" for sp in factors):
+    if any(factor_id(sp) == "wellbeing_programs" for sp in factors):
         return  # named by a form already
     text = s.passage.text
     low = text.lower()
@@ -1536,11 +1545,9 @@ def _parallel_pairs(
     if len(outs) < 2:
         return None
     text = s.passage.text
-    # figures inside square brackets are confidence limits: "60.0% [95%CI, 56.6-63.3%]"
-    main = [m for m in pcts if text.count("[", 0, m.start()) == text.count("]", 0, m.start())]
     for side in (
-        [m for m in main if m.start() >= outs[-1].end_char],
-        [m for m in main if m.end() <= outs[0].start_char],
+        [m for m in pcts if m.start() >= outs[-1].end_char],
+        [m for m in pcts if m.end() <= outs[0].start_char],
     ):
         if len(side) == len(outs) and all(
             _PCT_GLUE.match(_LIST_FILLER.sub(" ", text[a.end() : b.start()]))
@@ -1556,7 +1563,12 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
         if not outcomes:
             continue
         text = s.passage.text
-        pcts = list(_PERCENT.finditer(text))
+        # figures inside square brackets are confidence limits: "60.0% [95%CI, 56.6-63.3%]"
+        pcts = [
+            m
+            for m in _PERCENT.finditer(text)
+            if text.count("[", 0, m.start()) <= text.count("]", 0, m.start())
+        ]
         parallel = _parallel_pairs(s, outcomes, pcts)
         for m in pcts:
             before = text[max(0, m.start() - 25) : m.start()].lower()
@@ -1568,7 +1580,6 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
                 or re.match(r"\s*(?:ci|confidence)", after)
                 or _VARIANCE.search(before)
                 or _VARIANCE.match(after)
-                or text.count("[", 0, m.start()) > text.count("]", 0, m.start())
             ):
                 continue  # a response rate, a confidence limit, a share of variance
             pct = _pct_value(m.group(1))
