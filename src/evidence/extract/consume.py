@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -44,7 +44,7 @@ from evidence.extract.lexicon import (
     load_factor_specs,
     load_place_rules,
 )
-from evidence.extract.numbers import N_EQUALS, WORD_NUMBER, find_numbers
+from evidence.extract.numbers import N_EQUALS, NUMBER_WORDS, WORD_NUMBER, find_numbers
 from evidence.extract.places import Place, resolve
 from evidence.records import Document, ExtractedValue, Passage
 
@@ -74,7 +74,6 @@ BURNOUT_FAMILY = {
     "moral_injury",
     "moral_distress",
 }
-_ANY_NUMBER = re.compile(r"\d|" + WORD_NUMBER.pattern, re.I)
 _HEADING_NUM = re.compile(r"^\s*(?:#+\s*)?(?:\d{1,2}[.)]\s+)?")
 # the decimal part of a percentage: "16.31%", "95,83%", "81·5%", and "81 5%" where an export
 # lost the decimal point (two bare numbers side by side before "%" are never two numbers)
@@ -152,7 +151,8 @@ _STUDY_VERB = (
     r"comprised|sampled)\s+(?:a total of\s+|all\s+)?"
 )
 _VERB_BEFORE = re.compile(_STUDY_VERB + "$", re.I)  # "We included 66 health staff"
-_VERB_BEFORE_ANY = re.compile(_STUDY_VERB + r"\d", re.I)  # the same, anywhere in a sentence
+# the same, anywhere in a sentence (gated below, once ``_gated`` is defined)
+_VERB_BEFORE_ANY_RX = re.compile(_STUDY_VERB + r"\d", re.I)
 # "We included 141 psychiatrists and 170 nurses": the study's own sample, not a subgroup list
 # ("Physicians included 274 anesthesiologists and 49 others" is one)
 _STUDY_VERB_BEFORE = re.compile(
@@ -340,6 +340,58 @@ class _Sent:
     # under an abstract's "Background:" or "Introduction:" label: no sample is read there
     # ("the pandemic affected 32 million people and caused 990,000 deaths")
     intro: bool = False
+    # the passage's words, lower-cased and split at every non-letter: a regex whose every
+    # match holds one of a few words is tried only where one of them is (see ``_Gated``)
+    words: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class _Gated:
+    """A regex tried only on sentences holding a word of each of ``keys`` (lower-case words
+    every match must contain). Python's re tries a pattern that opens with ``\\b`` and an
+    alternation at every character; a set test rules most sentences out for the cost of a
+    hash."""
+
+    rx: re.Pattern[str]
+    keys: tuple[frozenset[str], ...]
+
+    def _open_words(self, words: frozenset[str]) -> bool:
+        for k in self.keys:  # noqa: SIM110 (a loop: no generator object per sentence)
+            if words.isdisjoint(k):
+                return False
+        return True
+
+    def search(self, s: _Sent) -> re.Match[str] | None:
+        return self.rx.search(s.passage.text) if self._open_words(s.words) else None
+
+    def finditer(self, s: _Sent) -> Iterator[re.Match[str]]:
+        return self.rx.finditer(s.passage.text) if self._open_words(s.words) else iter(())
+
+
+def _gated(rx: re.Pattern[str], *keys: str) -> _Gated:
+    """``_Gated`` from groups of words written as "a|b|c"."""
+    return _Gated(rx, tuple(frozenset(k.split("|")) for k in keys))
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(_LETTERS.findall(text.lower()))
+
+
+_VERB_BEFORE_ANY = _gated(
+    _VERB_BEFORE_ANY_RX,
+    "included|recruited|surveyed|enrolled|interviewed|involved|studied|analysed|analyzed|"
+    "comprised|sampled",
+)
+_DIGIT = re.compile(r"\d")
+_WORD_NUMBER = _gated(WORD_NUMBER, "|".join(NUMBER_WORDS))
+
+
+def _has_number(s: _Sent) -> bool:
+    """A number in digits or in words ("Ninety-six")."""
+    return _DIGIT.search(s.passage.text) is not None or _WORD_NUMBER.search(s) is not None
 
 
 @dataclass(slots=True)
@@ -480,14 +532,17 @@ def _is_heading(p: Passage, doc: Doc) -> bool:
 _MONTH_CITE = re.compile(r"^\(\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 
 
-def _cites(rx: re.Pattern[str], text: str) -> bool:
+def _cites(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
     """A citation match that is not a date in brackets ("(September-November 2020)") nor
     the decimals of a number ("31.71±5.18")."""
-    return any(
-        _MONTH_CITE.match(m.group(0)) is None
-        and not (m.start() >= 2 and text[m.start() - 1] == "." and text[m.start() - 2].isdigit())
-        for m in rx.finditer(text)
-    )
+    for rx in patterns:
+        for m in rx.finditer(text):
+            i = m.start()
+            if _MONTH_CITE.match(m.group(0)) is None and not (
+                i >= 2 and text[i - 1] == "." and text[i - 2].isdigit()
+            ):
+                return True
+    return False
 
 
 # a bibliographic entry: "Lancet. 2020;395(10227):846-848", "https://doi.org/10.1001/..."
@@ -509,19 +564,17 @@ _FOREIGN_STOP = frozenset(
 )
 
 
-def _foreign(text: str) -> bool:
-    """Whether a passage is written in another language: three times as many of its function
+def _foreign(words: list[str]) -> bool:
+    """Whether a passage (its ``_WORDS``) is written in another language: three times as many of its function
     words are German, Spanish, French, Italian, Dutch or Portuguese as English (spaCy's stop
     lists). A title given in English and then in Spanish stays English; "SE" and "CI" are
     statistics."""
-    en = other = 0
-    for w in _WORDS.findall(text):
-        low = w.lower()
-        if low in _EN_STOP:
-            en += 1
-        elif w == low and low in _FOREIGN_STOP:
-            other += 1
-    return other >= 3 and other >= 3 * en
+    # the foreign list is lower-case and shares no word with the English one, so a word
+    # found in it as written is a lower-case foreign function word
+    other = sum(map(_FOREIGN_STOP.__contains__, words))
+    if other < 3:
+        return False
+    return other >= 3 * sum(map(_EN_STOP.__contains__, map(str.lower, words)))
 
 
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
@@ -530,11 +583,15 @@ _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 # "Medscape surveys over the last 3 years have shown ...": other studies' findings
 # (the word is tested before the lookbehinds, which would otherwise run at every character)
 _SOURCES = "studies|surveys|research|reports|literature|reviews|investigations"
-_OTHERS_FOUND = re.compile(
-    rf"\b(?={_SOURCES})(?<!\bour )(?<!\bthis )(?<!\bpresent )(?<!\bcurrent )(?:{_SOURCES})\b"
-    r"[^.;:]{0,60}?\b(?:have|has)\s+(?:consistently |repeatedly |previously |also |already )?"
-    r"(?:shown|found|reported|documented|demonstrated|suggested|revealed|indicated)\b",
-    re.I,
+_OTHERS_FOUND = _gated(
+    re.compile(
+        rf"\b(?={_SOURCES})(?<!\bour )(?<!\bthis )(?<!\bpresent )(?<!\bcurrent )(?:{_SOURCES})\b"
+        r"[^.;:]{0,60}?\b(?:have|has)\s+(?:consistently |repeatedly |previously |also |already )?"
+        r"(?:shown|found|reported|documented|demonstrated|suggested|revealed|indicated)\b",
+        re.I,
+    ),
+    _SOURCES,
+    "have|has",
 )
 
 
@@ -549,7 +606,7 @@ def _prepare(
     for n, (p, doc) in enumerate(items):
         if p.section in SKIP_SECTIONS:
             continue
-        if _BIB_ENTRY.search(p.text):
+        if (";" in p.text or "doi.org" in p.text) and _BIB_ENTRY.search(p.text):
             # one entry is a citation line ("Orv Hetil. 2021; 162(24): 931-937.", often
             # followed by the English abstract); entries in quick succession are an abstract
             # field that runs on into the article's reference list
@@ -579,22 +636,27 @@ def _prepare(
                 # an unnumbered heading after a numbered list ends the list
                 frame = None if not _frame_of(p.text, res) else frame
         kinds = {c.label_ for c in groups(doc)[CUES]}
+        tokens = _WORDS.findall(p.text)
+        # the words split at apostrophes too, as ``_word_set`` splits them
+        words = frozenset(map(str.lower, tokens)) if "'" not in p.text else _word_set(p.text)
         background = (
             "background" in kinds
-            or _OTHERS_FOUND.search(p.text) is not None
-            or any(_cites(rx, p.text) for rx in res.citation)
+            or (_OTHERS_FOUND._open_words(words) and _OTHERS_FOUND.rx.search(p.text) is not None)
+            or _cites(res.citation, p.text)
             or _CITATION_TAIL.match(p.text) is not None
             or p.section == "introduction"
         )
         metadata = _RECORD_METADATA.match(p.text) is not None
-        foreign = _foreign(p.text)
+        foreign = _foreign(tokens)
         label = _INLINE_LABEL.match(p.text)
         if label is not None:
             inline_label = label.group(1).lower()
         elif n == 0 or p.section == "title":
             inline_label = None
         intro = inline_label in _INTRO_LABELS
-        sents.append(_Sent(p, doc, background, heading, frame, kinds, bh, metadata, foreign, intro))
+        sents.append(
+            _Sent(p, doc, background, heading, frame, kinds, bh, metadata, foreign, intro, words)
+        )
     return sents
 
 
@@ -653,7 +715,7 @@ def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
     for s in sents:
         if s.metadata:
             continue
-        advice = _ADDRESSEES.search(s.passage.text) is not None
+        advice = _ADDRESSEES.search(s) is not None
         for span in groups(s.doc)[EV]:
             fld = span.label_
             if fld not in LIST_FIELDS:
@@ -729,10 +791,13 @@ def _non_group(span: Span) -> bool:
 
 
 _LEADERS = frozenset({"administrators", "policy_informants"})
-_ADDRESSEES = re.compile(
-    r"\b(?:should|must|ought to|need to|needs to|are in a (?:unique )?position to|"
-    r"implications for)\b",
-    re.I,
+_ADDRESSEES = _gated(
+    re.compile(
+        r"\b(?:should|must|ought to|need to|needs to|are in a (?:unique )?position to|"
+        r"implications for)\b",
+        re.I,
+    ),
+    "should|must|ought|need|needs|position|implications",
 )
 
 
@@ -1744,9 +1809,12 @@ def _quoted_name(span: Span) -> bool:
 # country names the gazetteer blocks because they are also personal or state names: counted
 # where the sentence uses them as a place ("in Jordan", "Jordan hospitals")
 _AMBIGUOUS_COUNTRIES = {"Jordan": "JO", "Chad": "TD", "Niger": "NE", "Guinea": "GN"}
-_AMBIGUOUS_RX = re.compile(
-    r"(?:\b(?:in|from|across|throughout)\s+(Jordan|Chad|Niger|Guinea)\b(?!\s+[A-Z])"
-    r"|\b(Jordan|Chad|Niger|Guinea)(?=\s+(?:hospitals?|health|healthcare|health-care)\b))"
+_AMBIGUOUS_RX = _gated(
+    re.compile(
+        r"(?:\b(?:in|from|across|throughout)\s+(Jordan|Chad|Niger|Guinea)\b(?!\s+[A-Z])"
+        r"|\b(Jordan|Chad|Niger|Guinea)(?=\s+(?:hospitals?|health|healthcare|health-care)\b))"
+    ),
+    "jordan|chad|niger|guinea",
 )
 
 
@@ -1755,7 +1823,7 @@ def _ambiguous_countries(sents: list[_Sent]) -> list[tuple[_Sent, Span, Place]]:
     for s in sents:
         if s.passage.section in NO_PLACE_SECTIONS or _affiliation_like(s):
             continue
-        for m in _AMBIGUOUS_RX.finditer(s.passage.text):
+        for m in _AMBIGUOUS_RX.finditer(s):
             name = m.group(1) or m.group(2)
             start = m.start(1) if m.group(1) else m.start(2)
             prev = s.passage.text[:start].split()
@@ -1996,10 +2064,13 @@ def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
 
 
 # a case report's one patient: "We describe the case of a young man", "A 63-year-old man"
-_SINGLE_CASE = re.compile(
-    r"\b(?:we (?:describe|report|present) (?:the|a) case of (?:a|an)\b"
-    r"|(?:^|case report:?\s*)an? \d{1,3}-year-old (?:man|woman|male|female|patient|boy|girl)\b)",
-    re.I,
+_SINGLE_CASE = _gated(
+    re.compile(
+        r"\b(?:we (?:describe|report|present) (?:the|a) case of (?:a|an)\b"
+        r"|(?:^|case report:?\s*)an? \d{1,3}-year-old (?:man|woman|male|female|patient|boy|girl)\b)",
+        re.I,
+    ),
+    "case|year",
 )
 
 
@@ -2008,7 +2079,7 @@ def _single_case(sents: list[_Sent]) -> list[_Cand]:
     for s in sents:
         if s.background or s.passage.section not in {"abstract", "methods", "body", "other"}:
             continue
-        m = _SINGLE_CASE.search(s.passage.text)
+        m = _SINGLE_CASE.search(s)
         if m:
             return [_Cand("participants", 1, 1.0, s, (m.start(), m.end()), "single case")]
     return []
@@ -2169,7 +2240,7 @@ def _sum_of_two(a: _Cand, b: _Cand, note: str) -> _Cand:
 
 def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
     doc, text = s.doc, s.passage.text
-    if not _ANY_NUMBER.search(text):
+    if not _has_number(s):
         return []
     units: list[tuple[Span, str]] = [(sp, sp.label_) for sp in groups(doc)[UNITS]]
     units += [(sp, "participants") for sp in groups(doc)[EV] if sp.label_ == "population"]
@@ -2190,9 +2261,9 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         out.append(
             _Cand(kind, value, section_bonus + 3.5, s, (m.start(group), m.end()), "number was")
         )
-    if not units and not verbs and "=" not in text and not _VERB_BEFORE_ANY.search(text):
+    if not units and not verbs and "=" not in text and not _VERB_BEFORE_ANY.search(s):
         return out  # nothing else a number could count
-    for num in find_numbers(text):
+    for num in find_numbers(text, s.words):
         if num.is_range or num.value != int(num.value) or not (1 <= num.value <= 1_000_000):
             continue
         after = text[num.end : num.end + 3]
@@ -2501,12 +2572,15 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
 
 # what a protocol says of its own methods: "Descriptive statistics will be calculated",
 # "We are conducting interviews with 20 providers", "Data are being collected"
-_PLANNED = re.compile(
-    r"\bwill (?:be |also be |then be )?(?:[a-z]+ed|[a-z]+en|undertaken|constituted|take place)\b"
-    r"|\b(?:we|team) (?:are|is) (?:currently |now |then )?(?:conducting|recruiting|collecting|"
-    r"asking|interviewing|developing|running)\b"
-    r"|\b(?:is|are) (?:currently )?being (?:conducted|undertaken|collected|recruited)\b",
-    re.I,
+_PLANNED = _gated(
+    re.compile(
+        r"\bwill (?:be |also be |then be )?(?:[a-z]+ed|[a-z]+en|undertaken|constituted|take place)\b"
+        r"|\b(?:we|team) (?:are|is) (?:currently |now |then )?(?:conducting|recruiting|collecting|"
+        r"asking|interviewing|developing|running)\b"
+        r"|\b(?:is|are) (?:currently )?being (?:conducted|undertaken|collected|recruited)\b",
+        re.I,
+    ),
+    "will|being|conducting|recruiting|collecting|asking|interviewing|developing|running",
 )
 
 
@@ -2518,8 +2592,7 @@ def _is_protocol(document: Document, sents: list[_Sent]) -> bool:
     future = sum(
         1
         for s in sents
-        if "protocol" in s.cue_kinds
-        or (not s.background and _PLANNED.search(s.passage.text) is not None)
+        if "protocol" in s.cue_kinds or (not s.background and _PLANNED.search(s) is not None)
     )
     titled = any(s.passage.section == "title" and "protocol" in s.cue_kinds for s in sents)
     return titled or future >= 3
@@ -2546,8 +2619,11 @@ _PARENT_BEFORE = re.compile(
     r"secondary analysis of)\s+(?:a|an|the|our|one|this|its)?\s*[\"“‘']?(?:[\w-]+,?\s+){0,4}$",
     re.I,
 )
-_REVIEW_WORDS = re.compile(
-    r"\b(?:literature|evidence|studies|articles|publications|research|researchers)\b", re.I
+_REVIEW_WORDS = _gated(
+    re.compile(
+        r"\b(?:literature|evidence|studies|articles|publications|research|researchers)\b", re.I
+    ),
+    "literature|evidence|studies|articles|publications|research|researchers",
 )
 _EMPIRICAL_FIELDS = {"n_participants", "response_rate", "prevalence"}
 _EMPIRICAL_ANALYSES = {"descriptive_statistics", "group_comparison", "regression", "correlation"}
@@ -2573,7 +2649,7 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
     analyses = {v.value for v in out.values if v.field == "analysis"}
     if fields & _EMPIRICAL_FIELDS or analyses & _EMPIRICAL_ANALYSES:
         return "cross_sectional"
-    review = sum(1 for s in sents if s.background or _REVIEW_WORDS.search(s.passage.text))
+    review = sum(1 for s in sents if s.background or _REVIEW_WORDS.search(s))
     return "narrative_review" if review >= 2 else "discussion"
 
 

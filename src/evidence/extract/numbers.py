@@ -39,13 +39,19 @@ _UNITS = [
 ]
 _SCALES = ("hundred", "thousand")
 _WORD = "(?:" + "|".join(_UNITS + list(_SCALES)) + ")"
+# every word a written number is made of (a quick test before ``WORD_NUMBER``)
+NUMBER_WORDS = frozenset(_UNITS) | frozenset(_SCALES)
 WORD_NUMBER = re.compile(rf"\b{_WORD}(?:(?:-|\s+|\s+and\s+){_WORD})*\b", re.I)
+# every alternative starts at a digit: the leading lookahead, tested first, spares the
+# lookbehinds at every other character
 DIGIT_NUMBER = re.compile(
+    r"(?=\d)(?:"
     r"(?<![\d.,/])\d{1,3}(?:,\d{3})+(?![\d,]*\.\d)"
     # "4 237 nurses": a space (or a thin or non-breaking one) between groups of thousands
     r"|(?<![\w.,/\-])(?<!\d\s)(?<!able\s)(?<!igure\s)\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+"
     r"(?![\d.,%]|\s?%|\s\d)"
     r"|(?<![\w.,/\-])\d+(?:\.\d+)?(?![\d])"
+    r")"
 )
 _GROUP_SEP = re.compile(r"[,\s\u00a0\u2009\u202f]")
 N_EQUALS = re.compile(r"\b([nN])[\s\u00a0Â]*[=:][\s\u00a0Â]*(\d{1,3}(?:,\d{3})+|\d+)\b")
@@ -69,8 +75,11 @@ def parse_word_number(text: str) -> int | None:
         return None
 
 
-def find_numbers(text: str) -> list[Number]:
-    """Every number in `text`, digits and words, with offsets; ranges ("5-20") are flagged."""
+def find_numbers(text: str, words: frozenset[str] | None = None) -> list[Number]:
+    """Every number in `text`, digits and words, with offsets; ranges ("5-20") are flagged.
+
+    ``words``, the text's lower-case words where the caller has them, lets a text with no
+    number word skip the search for written numbers."""
     out: list[Number] = []
     for m in DIGIT_NUMBER.finditer(text):
         raw = _GROUP_SEP.sub("", m.group(0))
@@ -83,7 +92,9 @@ def find_numbers(text: str) -> list[Number]:
             or RANGE_BEFORE.search(text[max(0, m.start() - 5) : m.start()])
         )
         out.append(Number(m.start(), m.end(), value, False, is_range))
-    for m in WORD_NUMBER.finditer(text):
+    for m in (
+        WORD_NUMBER.finditer(text) if words is None or not words.isdisjoint(NUMBER_WORDS) else ()
+    ):
         word_value = parse_word_number(m.group(0))
         if word_value is not None:
             out.append(Number(m.start(), m.end(), float(word_value), True, False))
