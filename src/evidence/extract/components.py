@@ -110,10 +110,10 @@ class LexiconMatcher:
                 name = self.country_names[doc[start:end].text.lower()]
                 found[PLACES].append(Span(doc, start, end, label="place", kb_id=name))
         doc.user_data[GROUPS] = {
-            EV: _resolve_overlaps(found[EV]),
-            UNITS: filter_spans(found[UNITS]),
-            DESIGN: _design_spans(found[DESIGN]),
-            PLACES: filter_spans(found[PLACES]),
+            EV: _resolve_overlaps(found[EV]) if len(found[EV]) > 1 else found[EV],
+            UNITS: _longest(found[UNITS]),
+            DESIGN: _design_spans(found[DESIGN]) if len(found[DESIGN]) > 1 else found[DESIGN],
+            PLACES: _longest(found[PLACES]),
             CUES: [],
         }
         return doc
@@ -195,10 +195,12 @@ class ContextAnnotator:
             cues.append(Span(doc, start, end, label=kind, kb_id=sign))
         g = groups(doc)
         g[CUES] = cues
+        values = g[EV]
+        if not values:
+            return doc  # the cues are all a passage without values needs
         by_kind: dict[str, list[Span]] = {}
         for c in cues:
             by_kind.setdefault(c.label_, []).append(c)
-        values = g[EV]
         outcomes = [s for s in values if s.label_ == "outcome"]
         factors = [s for s in values if s.label_ == "factor"]
         pseudo = [(c.start, c.end) for c in by_kind.get("pseudo_negation", [])]
@@ -320,7 +322,8 @@ def _same_clause(doc: Doc, span: Span, cue_pos: int, factors: list[Span]) -> boo
 
 
 def _longest(spans: list[Span]) -> list[Span]:
-    return filter_spans(spans)
+    """spaCy's ``filter_spans``, without its sorting for the many lists of one span or none."""
+    return filter_spans(spans) if len(spans) > 1 else spans
 
 
 def _next_span(spans: list[Span], pos: int, window: int) -> Span | None:

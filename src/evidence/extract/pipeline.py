@@ -8,6 +8,7 @@ through one ``nlp.pipe`` stream (``as_tuples`` carries which document each belon
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing as mp
 import os
@@ -143,7 +144,15 @@ class Extractor:
             # only takes effect when this process starts its forkserver (the first pool)
             ctx.set_forkserver_preload(["evidence.extract.warm"])
             init = (_init_worker, (self.batch_size, self.lexicon_hash))
-        with ctx.Pool(self.n_process, initializer=init[0], initargs=init[1]) as pool:
+        # workers never collect what they inherit: a collection there would walk (and so
+        # copy, page by page) the parent's whole heap (Python's advice for fork, see
+        # ``gc.freeze``); the parent collects its objects again once the workers exist
+        gc.freeze()
+        try:
+            pool = ctx.Pool(self.n_process, initializer=init[0], initargs=init[1])
+        finally:
+            gc.unfreeze()
+        with pool:
             for chunk in pool.imap(_work, _chunks(items, self.chunk_size)):
                 yield from chunk
 

@@ -8,6 +8,11 @@ Nothing else imports this module.
 
 from __future__ import annotations
 
+import gc
+
 from evidence.extract.pipeline import Extractor
 
 EXTRACTOR = Extractor()
+# the server forks every worker from here: workers then never walk the pipeline's objects
+# in a collection, which would copy each page they sit on
+gc.freeze()
