@@ -676,6 +676,27 @@ def test_an_author_in_a_citation_is_not_a_place(extractor: Extractor) -> None:
     assert values(held, "country") == {"IT"}
 
 
+def test_demonyms_languages_and_first_names(extractor: Extractor) -> None:
+    uni = run(
+        extractor,
+        "A web-based survey was distributed among family physicians of a German university "
+        "teaching practice network.",
+    )
+    assert values(uni, "country") == {"DE"}
+    language = run(
+        extractor,
+        "Inclusion criteria: able to speak and understand French; healthcare professionals "
+        "working in Geneva hospitals.",
+    )
+    assert values(language, "country") == {"CH"}
+    named = run(
+        extractor,
+        "Events such as the US elections or the George Floyd case affected what the nurses "
+        "we interviewed said.",
+    )
+    assert "ZA" not in values(named, "country")
+
+
 def test_chinese_provinces_by_their_bare_names(extractor: Extractor) -> None:
     vals = run(extractor, "An online survey of 839 medical staff in Sichuan Province was run.")
     assert values(vals, "region") == {"Sichuan"}
@@ -1456,3 +1477,35 @@ def test_policymakers_the_findings_may_inform_are_not_studied(extractor: Extract
     assert values(vals, "population") == {"nurses"}
     studied = run(extractor, "We interviewed 14 policymakers and 20 nurses.")
     assert values(studied, "population") == {"nurses", "policy_informants"}
+
+
+def test_gated_patterns_find_what_their_regexes_find(shared_dir: Path) -> None:
+    """A ``_Gated`` regex skips sentences without its key words; on real abstracts (and
+    sentences with apostrophes and capitals) it must find exactly what the bare regex finds,
+    and ``find_numbers`` with the word set exactly what it finds without."""
+    from types import SimpleNamespace
+
+    from evidence.extract import consume
+    from evidence.sources import read_path
+
+    path = shared_dir / "corpus" / "abstracts" / "covid19_mhsr" / "20200519_163158_newrefs.csv"
+    docs = [d for d in read_path(path).documents if d.abstract.strip()][:400]
+    texts = [p.text for d in docs for p in split_passages(d)]
+    texts += [
+        "Nurses SHOULD'VE been SUPPORTED; the team's leaders must act.",
+        "Studies in Jordan's hospitals have consistently shown burnout in twenty-one units.",
+        "We describe the case of a 45-year-old nurse; care will be delivered.",
+    ]
+    gated = [g for g in vars(consume).values() if isinstance(g, consume._Gated)]
+    assert len(gated) >= 8
+    opened = 0
+    for text in texts:
+        _tokens, words = consume.passage_words(text)
+        sent = SimpleNamespace(words=words, passage=SimpleNamespace(text=text))
+        for g in gated:
+            bare = [m.span() for m in g.rx.finditer(text)]
+            assert [m.span() for m in g.finditer(sent)] == bare, (g.rx.pattern[:40], text)
+            assert (g.search(sent) is None) == (not bare)
+            opened += bool(bare)
+        assert find_numbers(text, words) == find_numbers(text)
+    assert opened > 100  # the corpus exercises the patterns, not only their gates

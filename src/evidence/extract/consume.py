@@ -374,10 +374,16 @@ def _gated(rx: re.Pattern[str], *keys: str) -> _Gated:
 
 
 _LETTERS = re.compile(r"[^\W\d_]+")
+_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
-def _word_set(text: str) -> frozenset[str]:
-    return frozenset(_LETTERS.findall(text.lower()))
+def passage_words(text: str) -> tuple[list[str], frozenset[str]]:
+    """A passage's words as written (``_WORDS``: "don't" is one) and the set ``_Gated``
+    tests: lower-cased and split at every non-letter, apostrophes too."""
+    tokens = _WORDS.findall(text)
+    if "'" not in text:  # then the two splits agree, and one ``findall`` serves both
+        return tokens, frozenset(map(str.lower, tokens))
+    return tokens, frozenset(_LETTERS.findall(text.lower()))
 
 
 _VERB_BEFORE_ANY = _gated(
@@ -577,9 +583,6 @@ def _foreign(words: list[str]) -> bool:
     return other >= 3 * sum(map(_EN_STOP.__contains__, map(str.lower, words)))
 
 
-_WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-
-
 # "Medscape surveys over the last 3 years have shown ...": other studies' findings
 # (the word is tested before the lookbehinds, which would otherwise run at every character)
 _SOURCES = "studies|surveys|research|reports|literature|reviews|investigations"
@@ -636,9 +639,7 @@ def _prepare(
                 # an unnumbered heading after a numbered list ends the list
                 frame = None if not _frame_of(p.text, res) else frame
         kinds = {c.label_ for c in groups(doc)[CUES]}
-        tokens = _WORDS.findall(p.text)
-        # the words split at apostrophes too, as ``_word_set`` splits them
-        words = frozenset(map(str.lower, tokens)) if "'" not in p.text else _word_set(p.text)
+        tokens, words = passage_words(p.text)
         background = (
             "background" in kinds
             or (_OTHERS_FOUND._open_words(words) and _OTHERS_FOUND.rx.search(p.text) is not None)
@@ -1791,7 +1792,31 @@ _PLACE_HEADS = {
     "centers",
     "institutions",
     "sites",
+    # "a German university teaching practice network": an institution of that country
+    "university",
+    "universities",
+    "clinics",
+    "practices",
 }
+
+
+# words before a demonym that make it a language
+_LANGUAGE_VERBS = {
+    "speak", "speaks", "spoke", "speaking", "understand", "understands", "fluent", "fluency",
+    "read", "write", "proficient", "proficiency", "translated",
+}  # fmt: skip
+
+
+def _spoken(doc: Doc, start: int) -> bool:
+    """The word at ``start`` is a language: a language verb comes right before it, or before
+    "in", "and" or "or" that come right before it. "English-speaking Canadian nurses" are
+    Canadian."""
+    i = start - 1
+    if i >= 1 and doc[i].lower_ in {"in", "and", "or"}:
+        i -= 1
+    if i < 0 or doc[i].lower_ not in _LANGUAGE_VERBS:
+        return False
+    return not (i >= 1 and doc[i - 1].text in {"-", "–"})
 
 
 _COPYRIGHT = re.compile(r"©|\(c\) \d{4}|\bLicensee\b|\bAll rights reserved|\bPublished by\b", re.I)
@@ -1932,6 +1957,8 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             and (doc[sp.start - 1].text in {"-", "–"} or doc[sp.start - 1].text in _DEMONYM_PREFIX)
         ):
             continue  # "Ibero-American", "Latin America": a region of several countries
+        if place.kind == "demonym" and _spoken(doc, sp.start):
+            continue  # "able to speak and understand French", "fluent in Spanish": a language
         if place.kind == "demonym":
             nxt = [
                 o
