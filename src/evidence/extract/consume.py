@@ -91,21 +91,34 @@ _TOOK_PART_VERB = (
     r"(?:responded|completed|completing|returned|consented|participated|took part|"
     r"were collected|were returned|were completed|were analy[sz]ed)"
 )
+_RATE_NOUN = (
+    r"(?:response|participation|completion|answering|return|recovery|retrieval) (?:rates?|ratio)"
+)
 _RESPONSE_RATE = (
     # "response rate was 16.31%", "response rate for the study was", "(response rate, 97.3%)",
     # "a participation rate of 68.7%"
+    # ("recovery rate" and "retrieval rate": how questionnaires handed out came back)
     re.compile(
-        r"(?:response|participation|completion|answering|return) (?:rates?|ratio)\s*(?:for|of|in) (?:the|this|our) "
-        r"(?:study|survey|questionnaire)\s*(?:was|were|of|:|=|is)?\s*"
-        + _PCT
-        + r"|(?:response|participation|completion|answering|return) (?:rates?|ratio)\s*"
+        rf"{_RATE_NOUN}\s*(?:for|of|in) (?:the|this|our) "
+        r"(?:study|survey|questionnaire)\s*(?:was|were|of|:|=|is)?\s*" + _PCT + rf"|{_RATE_NOUN}\s*"
         r"(?:was|were|of|:|=|is|reached|,|being)?\s*"
-        r"(?:approximately|about|around)?\s*(?:\d[\d,]*\s*(?:of|out of|/)\s*\d[\d,]*\s*\(\s*)?"
+        r"(?:approximately|about|around)?\s*(?:\d[\d,]*\s*(?:of|out of|/)\s*\d[\d,]*\s*)?\(?\s*"
         + _PCT,
         re.I,
     ),
+    # "a 47% response rate", "47% of those invited responded", "with 47% responding"
     re.compile(
-        _PCT + r"\s*(?:response rate|responded|completed|returned|\(?response|participation\b)",
+        _PCT
+        + r"\s*(?:of (?:those |the )?(?:invited|eligible|contacted|approached)(?: [\w-]+){0,2} )?"
+        r"(?:response rate|responded|responding|completed|returned|\(?response|participation\b)",
+        re.I,
+    ),
+    # "Responses were received from 234 of 500 (47%) nurses", "answered by 412 of 980
+    # invited nurses (42%)", "we received 234 responses (47%)"
+    re.compile(
+        r"(?:responses? (?:were |was )?received from|answered by|completed by|returned by)\s+"
+        r"\d[\d,]*\s*(?:of|out of|/)\s*\d[\d,]*[\w -]{0,30}?\(\s*" + _PCT + r"\s*\)"
+        r"|\d[\d,]*\s+(?:valid\s+)?(?:responses|replies)\s*\(\s*" + _PCT + r"\s*\)",
         re.I,
     ),
     re.compile(
