@@ -697,6 +697,20 @@ def test_demonyms_languages_and_first_names(extractor: Extractor) -> None:
     assert "ZA" not in values(named, "country")
 
 
+def test_regions_by_their_english_names(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "We recruited 15 physicians from six hospitals in the Lombardy region and in Bavaria.",
+    )
+    assert values(vals, "region") == {"Lombardy", "Bavaria"}
+    assert values(vals, "country") == {"IT", "DE"}
+    nations = run(extractor, "We interviewed 35 staff of NHS mental health services in England.")
+    assert values(nations, "region") == {"England"}
+    assert values(nations, "country") == {"GB"}
+    australia = run(extractor, "We surveyed 200 nurses in New South Wales.")
+    assert values(australia, "country") == {"AU"}
+
+
 def test_chinese_provinces_by_their_bare_names(extractor: Extractor) -> None:
     vals = run(extractor, "An online survey of 839 medical staff in Sichuan Province was run.")
     assert values(vals, "region") == {"Sichuan"}

@@ -223,6 +223,9 @@ class PlaceRules:
     demonyms: dict[str, str]
     demonym_needs_population: frozenset[str]
     blocked: frozenset[str]
+    # English names of first-level regions the ISO 3166-2 names give in the local language
+    # ("Lombardy" for "Lombardia"), and the nations of the United Kingdom
+    region_aliases: dict[str, str] = field(default_factory=dict)
 
 
 def _fail(path: Path, line: int | None, message: str, hint: str | None = None) -> LexiconError:
@@ -513,6 +516,7 @@ def load_place_rules(path: Path | None = None) -> PlaceRules:
             )
         ),
         blocked=frozenset(_str_list(path, line, "blocked", data.get("blocked", []))),
+        region_aliases=code_map("region_aliases"),
     )
 
 

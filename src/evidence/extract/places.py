@@ -63,6 +63,8 @@ def gazetteer() -> dict[str, list[Place]]:
                 add(value, Place("country", c.alpha_2, ""))
     for alias, code in rules.country_aliases.items():
         names.setdefault(alias, []).insert(0, Place("country", code, ""))
+    for name, code in rules.region_aliases.items():
+        add(name, Place("region", code, name))
     for dem, code in rules.demonyms.items():
         names.setdefault(dem, []).append(Place("demonym", code, ""))
     countries = {n for n, ps in names.items() if any(p.kind == "country" for p in ps)}
