@@ -1523,3 +1523,18 @@ def test_gated_patterns_find_what_their_regexes_find(shared_dir: Path) -> None:
             opened += bool(bare)
         assert find_numbers(text, words) == find_numbers(text)
     assert opened > 100  # the corpus exercises the patterns, not only their gates
+
+
+def test_ranges_effect_sizes_and_low_levels_are_no_prevalence(extractor: Extractor) -> None:
+    review = run(extractor, "Prevalence varied widely: 7.0-97.3% anxiety and 21.8-46.3% burnout.")
+    assert values(review, "prevalence") == set()
+    odds = run(
+        extractor,
+        "Spiritual growth was associated with 52% and 44% lower odds of screening positive for "
+        "PTSD symptoms and burnout, respectively.",
+    )
+    assert values(odds, "prevalence") == set()
+    levels = run(extractor, "Burnout was moderate in 73.3% and low in 26.7% of cases.")
+    assert values(levels, "prevalence") == {"burnout:73.3"}
+    waves = run(extractor, "Burnout rose from 2020 to 2021 (burnout, 28.6% vs. 40.6%, p < 0.001).")
+    assert values(waves, "prevalence") == {"burnout:28.6", "burnout:40.6"}

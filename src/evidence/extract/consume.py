@@ -1636,6 +1636,22 @@ def _parallel_pairs(
     return None
 
 
+# figures that are not a share of the sample with the condition: an end of a range
+# ("21.8-46.3% burnout", "from 20% to 70%"), an effect size ("52% and 44% lower odds of ...
+# burnout") and the share at the low level ("burnout was moderate in 73.3% and low in 26.7%
+# of cases"). Either side of "vs" stays: waves of one study compare prevalences that way.
+_NOT_PREVALENCE_AFTER = re.compile(
+    r"\s*(?:-|–|to)\s*\d{1,3}(?:[.,·]\d+)?\s?%"
+    r"|(?:\s*(?:,|and)\s*\d{1,3}(?:[.,·]\d+)?\s?%)*\s*\)?\s*"
+    r"(?:lower|higher|greater|less|more|increased|decreased|reduced)\s+"
+    r"(?:odds|risk|likelihood|chance|likely)\b",
+    re.I,
+)
+_NOT_PREVALENCE_BEFORE = re.compile(
+    r"(?:\d\s?%?\s*(?:-|–|to)\s*|\blow\s+(?:in|among|for)\s+)$", re.I
+)
+
+
 def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
     for s in sents:
         outcomes = [sp for sp in groups(s.doc)[EV] if sp.label_ == "outcome"]
@@ -1661,6 +1677,10 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
                 or _VARIANCE.match(after)
             ):
                 continue  # a response rate, a confidence limit, a share of variance
+            if _NOT_PREVALENCE_AFTER.match(text, m.end()) or _NOT_PREVALENCE_BEFORE.search(
+                text, max(0, m.start() - 40), m.start()
+            ):
+                continue  # an end of a range, an effect size, the share at the low level
             pct = _pct_value(m.group(1))
             if pct > 100:
                 continue
