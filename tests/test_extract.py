@@ -1538,3 +1538,21 @@ def test_ranges_effect_sizes_and_low_levels_are_no_prevalence(extractor: Extract
     assert values(levels, "prevalence") == {"burnout:73.3"}
     waves = run(extractor, "Burnout rose from 2020 to 2021 (burnout, 28.6% vs. 40.6%, p < 0.001).")
     assert values(waves, "prevalence") == {"burnout:28.6", "burnout:40.6"}
+
+
+def test_figures_in_an_outcomes_own_parenthesis_and_turnover_intentions(
+    extractor: Extractor,
+) -> None:
+    pairs = run(
+        extractor,
+        "Point prevalence of depression-like symptoms (13.6% and 12.8%) and burnout (21.6% and "
+        "17.4%) in the department's staff was found.",
+    )
+    assert values(pairs, "prevalence") == {
+        "depression:13.6",
+        "depression:12.8",
+        "burnout:21.6",
+        "burnout:17.4",
+    }
+    leaving = run(extractor, "In addition, 21% of nurses were considering quitting the profession.")
+    assert values(leaving, "prevalence") == {"turnover:21"}

@@ -1623,6 +1623,10 @@ def _parallel_pairs(
             outs.append(o)
     if len(outs) < 2:
         return None
+    if any(outs[0].end_char <= m.start() < outs[-1].start_char for m in pcts):
+        # the outcomes carry figures of their own: "depression (13.6% and 12.8%) and burnout
+        # (21.6% and 17.4%)" is no list of outcomes and a list of figures
+        return None
     text = s.passage.text
     for side in (
         [m for m in pcts if m.start() >= outs[-1].end_char],
@@ -1634,6 +1638,23 @@ def _parallel_pairs(
         ):
             return {m.start(): o for m, o in zip(side, outs, strict=True)}
     return None
+
+
+_FIGURES_ONLY = re.compile(r"(?:[\d\s.,·%;]|and\b)*")
+_NAME_TAIL_WORDS = re.compile(r"[\w -]{0,25}")
+
+
+def _paren_owner(text: str, outcomes: list[Span], at: int) -> Span | None:
+    """The outcome right before the parenthesis a figure opens or continues: in "burnout
+    (21.6% and 17.4%)" both figures are burnout's."""
+    i = text.rfind("(", 0, at)
+    if i < 0 or ")" in text[i:at] or not _FIGURES_ONLY.fullmatch(text, i + 1, at):
+        return None
+    # the closest outcome before it, a few words at most ("depression-like symptoms (")
+    owners = [
+        o for o in outcomes if o.end_char <= i and _NAME_TAIL_WORDS.fullmatch(text, o.end_char, i)
+    ]
+    return max(owners, key=lambda o: o.end_char) if owners else None
 
 
 # figures that are not a share of the sample with the condition: an end of a range
@@ -1704,6 +1725,8 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
                 near = parallel[m.start()]  # the n-th figure of a list is the n-th outcome's
             elif right_after:  # "rates were 6.2% depression, 19.6% burnout"
                 near = right_after[0]
+            elif (owner := _paren_owner(text, outcomes, m.start())) is not None:
+                near = owner  # "depression (13.6% and 12.8%) and burnout (21.6% and 17.4%)"
             else:
                 # the nearest outcome of the figure's own clause ("61 (18.15%) had a high
                 # level of depersonalization"), else the nearest one
