@@ -1556,3 +1556,27 @@ def test_figures_in_an_outcomes_own_parenthesis_and_turnover_intentions(
     }
     leaving = run(extractor, "In addition, 21% of nurses were considering quitting the profession.")
     assert values(leaving, "prevalence") == {"turnover:21"}
+
+
+def test_one_site_despite_hospitals_in_conclusions(extractor: Extractor) -> None:
+    concluded = run(
+        extractor,
+        "OBJECTIVE: This study explored the experience of perioperative staff from a large "
+        "trauma hospital in Melbourne, Australia.",
+        "CONCLUSIONS: While frontline staff and hospitals have rapidly marshalled a response, "
+        "support is needed.",
+    )
+    assert values(concluded, "n_sites") == {"1"}
+    others = run(
+        extractor,
+        "Focus groups were held with clinicians at our hospital.",
+        "The session template can be adopted by other departments and hospitals.",
+    )
+    assert values(others, "n_sites") == {"1"}
+    long_name = run(
+        extractor,
+        "The project ran across the departments of a busy London District General Hospital.",
+    )
+    assert values(long_name, "n_sites") == {"1"}
+    several = run(extractor, "Nurses from three hospitals in Melbourne took part in interviews.")
+    assert values(several, "n_sites") == {"3"}

@@ -356,6 +356,8 @@ class _Sent:
     # the passage's words, lower-cased and split at every non-letter: a regex whose every
     # match holds one of a few words is tried only where one of them is (see ``_Gated``)
     words: frozenset[str] = frozenset()
+    # under a "Conclusions:" label or in a discussion: what the authors make of the study
+    closing: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -575,6 +577,7 @@ _CITATION_TAIL = re.compile(r"^\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]")
 # the labels of a structured abstract written inline ("Introduction: The pandemic ...")
 _INLINE_LABEL = re.compile(r"^\s*(?:<h4>\s*)?([A-Z][A-Za-z/& -]{2,40}?)\s*(?:</h4>)?\s*:")
 _INTRO_LABELS = {"background", "introduction", "context", "rationale"}
+_CLOSING_LABELS = {"conclusion", "conclusions", "discussion", "interpretation", "implications"}
 
 
 # function words of the other languages abstracts come in, less those English shares
@@ -668,8 +671,22 @@ def _prepare(
         elif n == 0 or p.section == "title":
             inline_label = None
         intro = inline_label in _INTRO_LABELS
+        closing = inline_label in _CLOSING_LABELS or p.section in {"discussion", "conclusion"}
         sents.append(
-            _Sent(p, doc, background, heading, frame, kinds, bh, metadata, foreign, intro, words)
+            _Sent(
+                p,
+                doc,
+                background,
+                heading,
+                frame,
+                kinds,
+                bh,
+                metadata,
+                foreign,
+                intro,
+                words,
+                closing,
+            )
         )
     return sents
 
@@ -2172,7 +2189,7 @@ _SITE_WORD = (
     r"(?:hospital|medical cent(?:er|re)|health cent(?:er|re)|institution|clinic|cent(?:er|re))"
 )
 _SINGLE_SITE = re.compile(
-    r"\b(?:(?:at|in|from|of) (?:a|an|one)\s+(?:[\w'’-]+\s+){0,3}?" + _SITE_WORD + r"\b(?!s)"
+    r"\b(?:(?:at|in|from|of) (?:a|an|one)\s+(?:[\w'’-]+\s+){0,4}?" + _SITE_WORD + r"\b(?!s)"
     r"|\b(?:at|in|from) the (?:university|teaching|tertiary|academic)\s+(?:[\w'’-]+\s+){0,2}?"
     + _SITE_WORD
     + r"\b(?!s)"
@@ -2194,6 +2211,7 @@ _MULTI_SITE = re.compile(
 
 
 _SITE_HINTS = ("hospital", "cent", "institution", "clinic", "site")
+_OTHER_BEFORE = re.compile(r"\bother\s+(?:[\w-]+\s+(?:and|or)\s+)?$", re.I)
 
 
 def _single_site(sents: list[_Sent]) -> list[_Cand]:
@@ -2209,7 +2227,13 @@ def _single_site(sents: list[_Sent]) -> list[_Cand]:
             continue
         if s.passage.section == "keywords" or s.metadata:
             continue  # the MeSH heading "Hospitals, Teaching" names no sites of this study
-        if _MULTI_SITE.search(s.passage.text):
+        text = s.passage.text
+        if not s.closing and any(
+            not _OTHER_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            for m in _MULTI_SITE.finditer(text)
+        ):
+            # (a conclusion, "frontline staff and hospitals have responded", counts none, nor
+            # do "other departments and hospitals" that may adopt the approach)
             return []
         if s.passage.section not in {"title", "abstract", "methods", "body"} or s.metadata:
             continue
