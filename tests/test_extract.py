@@ -1580,3 +1580,15 @@ def test_one_site_despite_hospitals_in_conclusions(extractor: Extractor) -> None
     assert values(long_name, "n_sites") == {"1"}
     several = run(extractor, "Nurses from three hospitals in Melbourne took part in interviews.")
     assert values(several, "n_sites") == {"3"}
+
+
+def test_a_care_setting_inside_an_instrument_name(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Nurses completed the Primary Care PTSD Screen (PC-PTSD) and the Maslach Burnout "
+        "Inventory.",
+    )
+    assert values(vals, "care_setting") == set()
+    assert values(vals, "instrument") == {"mbi"}
+    clinic = run(extractor, "We surveyed 120 nurses working in primary care in Ontario.")
+    assert values(clinic, "care_setting") == {"primary_care"}

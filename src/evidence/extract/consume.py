@@ -896,12 +896,22 @@ _ORG_WORDS = {
 
 
 def _inside_name(span: Span) -> bool:
-    """'Ministry of Health and Long-Term Care' names an organisation, not a care setting."""
+    """'Ministry of Health and Long-Term Care' names an organisation, and 'Primary Care PTSD
+    Screen' an instrument, not a care setting."""
     words = [t for t in span if t.is_alpha]
     if not words or not all(t.text[0].isupper() for t in words):
         return False
     doc = span.doc
-    return any(t.lower_ in _ORG_WORDS for t in doc[max(0, span.start - 5) : span.start])
+    if any(t.lower_ in _ORG_WORDS for t in doc[max(0, span.start - 5) : span.start]):
+        return True
+    # "Primary Care PTSD Screen", "Emergency Department Stress Scale": an instrument's name
+    return span.label_ == "care_setting" and (
+        _names_instrument(doc, span.end)
+        or any(t.text in _INSTRUMENT_TAIL for t in doc[span.end : span.end + 3])
+    )
+
+
+_INSTRUMENT_TAIL = {"Screen", "Screener", "Checklist", "Survey"}
 
 
 # --- factors, consequences, candidates ------------------------------------------------
