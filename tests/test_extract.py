@@ -1592,3 +1592,10 @@ def test_a_care_setting_inside_an_instrument_name(extractor: Extractor) -> None:
     assert values(vals, "instrument") == {"mbi"}
     clinic = run(extractor, "We surveyed 120 nurses working in primary care in Ontario.")
     assert values(clinic, "care_setting") == {"primary_care"}
+
+
+def test_counted_things_are_no_sample(extractor: Extractor) -> None:
+    swabs = run(extractor, "A total of 244 samples were collected from isolation wards.")
+    assert values(swabs, "n_participants") == set()
+    nurses = run(extractor, "A total of 120 nurses were surveyed.")
+    assert values(nurses, "n_participants") == {"120"}

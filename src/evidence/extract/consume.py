@@ -201,6 +201,12 @@ _OF_FRAME = re.compile(
     r"participated|agreed|took part|were included|were analy[sz]ed|filled|answered|replied|"
     r"provided)",
 )
+# what a count right before a sample verb can count that is no people ("244 samples were
+# collected")
+_THINGS_COUNTED = frozenset(
+    {"samples", "specimens", "swabs", "articles", "papers", "studies", "records", "tweets",
+     "posts", "items", "documents"}
+)  # fmt: skip
 _FRAME_VERBS = {
     "invited",
     "contacted",
@@ -2454,6 +2460,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             )
         if found is None and verb is None:
             continue
+        if found is None and tok.end < len(doc) and doc[tok.end].lower_ in _THINGS_COUNTED:
+            continue  # "A total of 244 samples were collected": no people
         if (
             1950 <= num.value <= 2035
             and "," not in text[num.start : num.end]
