@@ -695,6 +695,11 @@ def test_demonyms_languages_and_first_names(extractor: Extractor) -> None:
         "we interviewed said.",
     )
     assert "ZA" not in values(named, "country")
+    clinic = run(extractor, "We surveyed 120 hospitalists at Mayo Clinic sites in Minnesota.")
+    assert "IE" not in values(clinic, "country")
+    roma = run(extractor, "Focus groups were held with Egyptian and Roma adolescents in Albania.")
+    assert values(roma, "country") == {"AL"}
+    assert values(roma, "region") == set()
 
 
 def test_regions_by_their_english_names(extractor: Extractor) -> None:
