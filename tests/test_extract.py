@@ -1604,3 +1604,16 @@ def test_counted_things_are_no_sample(extractor: Extractor) -> None:
     assert values(swabs, "n_participants") == set()
     nurses = run(extractor, "A total of 120 nurses were surveyed.")
     assert values(nurses, "n_participants") == {"120"}
+
+
+def test_bibliometric_modelling_and_chatbot_papers_are_other(extractor: Extractor) -> None:
+    biblio = run(
+        extractor,
+        "Burnout research in nursing: a bibliometric analysis of global publications.",
+        "We retrieved 1,204 records from the Web of Science and mapped authors and keywords.",
+    )
+    assert values(biblio, "design") == {"other"}
+    bot = run(
+        extractor, "Using a chatbot to address psychological distress among first responders."
+    )
+    assert values(bot, "design") == {"other"}
