@@ -1617,3 +1617,14 @@ def test_bibliometric_modelling_and_chatbot_papers_are_other(extractor: Extracto
         extractor, "Using a chatbot to address psychological distress among first responders."
     )
     assert values(bot, "design") == {"other"}
+
+
+def test_a_support_that_was_disrupted_is_a_risk(extractor: Extractor) -> None:
+    hit = run(
+        extractor,
+        "Burnout was high; most residents stated that training programmes were negatively "
+        "affected.",
+    )
+    assert ("risk_factor", "professional_development") in {(v.field, v.value) for v in hit}
+    effect = run(extractor, "Social support was negatively associated with burnout.")
+    assert values(effect, "protective_factor") == {"social_support"}

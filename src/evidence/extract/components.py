@@ -393,7 +393,10 @@ _GAP_WORDS = {
 _TRUST_IN = {"trust", "confidence", "faith"}
 _CONJ = {"and", "or", ",", "/", "&"}
 # a decline stated right after the factor: "their ability to connect with colleagues decreased"
-_DECLINED_AFTER = {"decreased", "declined", "diminished", "deteriorated", "dropped", "fell"}
+_DECLINED_AFTER = {
+    "decreased", "declined", "diminished", "deteriorated", "dropped", "fell", "disrupted",
+    "interrupted", "suspended", "cancelled", "canceled", "curtailed", "postponed",
+}  # fmt: skip
 _AUXILIARY = {"was", "were", "has", "have", "had", "also", "further", "significantly", "greatly"}
 
 
@@ -444,7 +447,13 @@ def _modifiers(factors: list[Span], polarity: list[Span]) -> dict[tuple[int, int
                 sign = out.get((prev.start, prev.end), 0)
         if sign == 0:
             for t in doc[span.end : span.end + 3]:
-                if t.lower_ in _DECLINED_AFTER:
+                if t.lower_ in _DECLINED_AFTER or (
+                    # "training programmes were negatively affected" (not "negatively
+                    # associated with burnout", which is an effect)
+                    t.lower_ in {"negatively", "adversely"}
+                    and t.i + 1 < len(doc)
+                    and doc[t.i + 1].lower_ in {"affected", "impacted"}
+                ):
                     sign = -1
                 if t.lower_ not in _AUXILIARY:
                     break
