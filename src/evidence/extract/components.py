@@ -110,9 +110,9 @@ class LexiconMatcher:
                 name = self.country_names[doc[start:end].text.lower()]
                 found[PLACES].append(Span(doc, start, end, label="place", kb_id=name))
         doc.user_data[GROUPS] = {
-            EV: _resolve_overlaps(found[EV]) if len(found[EV]) > 1 else found[EV],
+            EV: _resolve_overlaps(found[EV]),
             UNITS: _longest(found[UNITS]),
-            DESIGN: _design_spans(found[DESIGN]) if len(found[DESIGN]) > 1 else found[DESIGN],
+            DESIGN: _design_spans(found[DESIGN]),
             PLACES: _longest(found[PLACES]),
             CUES: [],
         }
@@ -136,6 +136,8 @@ def _design_spans(spans: list[Span]) -> list[Span]:
     """Overlapping design cues: the longer wins, and of two as long the one that is not the
     generic survey wording ("qualitative descriptive" over "descriptive study", "surveyed
     again" over "were surveyed")."""
+    if len(spans) < 2:
+        return spans  # most passages: nothing to resolve
     order = sorted(
         spans, key=lambda s: (-(s.end - s.start), s.label_ == "cross_sectional", s.start)
     )
@@ -150,6 +152,8 @@ def _resolve_overlaps(spans: list[Span]) -> list[Span]:
     """Longest match wins within a field; across fields a span strictly inside a longer one
     is dropped (``wellbeing`` inside ``Psychological Wellbeing Practitioners``), while
     spans covering the same tokens in different fields are all kept."""
+    if len(spans) < 2:
+        return spans  # most passages: nothing to resolve
     by_field: dict[str, list[Span]] = {}
     for s in spans:
         by_field.setdefault(s.label_, []).append(s)

@@ -99,9 +99,9 @@ _RESPONSE_RATE = (
     # "a participation rate of 68.7%"
     # ("recovery rate" and "retrieval rate": how questionnaires handed out came back)
     re.compile(
-        rf"{_RATE_NOUN}\s*(?:for|of|in) (?:the|this|our) "
-        r"(?:study|survey|questionnaire)\s*(?:was|were|of|:|=|is)?\s*" + _PCT + rf"|{_RATE_NOUN}\s*"
-        r"(?:was|were|of|:|=|is|reached|,|being)?\s*"
+        rf"{_RATE_NOUN}\s*(?:for|of|in) (?:the|this|our) (?:study|survey|questionnaire)\s*"
+        rf"(?:was|were|of|:|=|is)?\s*{_PCT}"
+        rf"|{_RATE_NOUN}\s*(?:was|were|of|:|=|is|reached|,|being)?\s*"
         r"(?:approximately|about|around)?\s*(?:\d[\d,]*\s*(?:of|out of|/)\s*\d[\d,]*\s*)?\(?\s*"
         + _PCT,
         re.I,
@@ -164,8 +164,6 @@ _STUDY_VERB = (
     r"comprised|sampled)\s+(?:a total of\s+|all\s+)?"
 )
 _VERB_BEFORE = re.compile(_STUDY_VERB + "$", re.I)  # "We included 66 health staff"
-# the same, anywhere in a sentence (gated below, once ``_gated`` is defined)
-_VERB_BEFORE_ANY_RX = re.compile(_STUDY_VERB + r"\d", re.I)
 # "We included 141 psychiatrists and 170 nurses": the study's own sample, not a subgroup list
 # ("Physicians included 274 anesthesiologists and 49 others" is one)
 _STUDY_VERB_BEFORE = re.compile(
@@ -407,8 +405,9 @@ def passage_words(text: str) -> tuple[list[str], frozenset[str]]:
     return tokens, frozenset(_LETTERS.findall(text.lower()))
 
 
+# ``_VERB_BEFORE``, anywhere in a sentence
 _VERB_BEFORE_ANY = _gated(
-    _VERB_BEFORE_ANY_RX,
+    re.compile(_STUDY_VERB + r"\d", re.I),
     "included|recruited|surveyed|enrolled|interviewed|involved|studied|analysed|analyzed|"
     "comprised|sampled",
 )
@@ -593,9 +592,9 @@ _FOREIGN_STOP = frozenset(
 
 
 def _foreign(words: list[str]) -> bool:
-    """Whether a passage (its ``_WORDS``) is written in another language: three times as many of its function
-    words are German, Spanish, French, Italian, Dutch or Portuguese as English (spaCy's stop
-    lists). A title given in English and then in Spanish stays English; "SE" and "CI" are
+    """Whether a passage (its ``_WORDS``) is written in another language: three times as many
+    of its function words are German, Spanish, French, Italian, Dutch or Portuguese as English
+    (spaCy's stop lists). A title given in English and then in Spanish stays English; "SE" and "CI" are
     statistics."""
     # the foreign list is lower-case and shares no word with the English one, so a word
     # found in it as written is a lower-case foreign function word
@@ -911,13 +910,7 @@ def _inside_name(span: Span) -> bool:
     if any(t.lower_ in _ORG_WORDS for t in doc[max(0, span.start - 5) : span.start]):
         return True
     # "Primary Care PTSD Screen", "Emergency Department Stress Scale": an instrument's name
-    return span.label_ == "care_setting" and (
-        _names_instrument(doc, span.end)
-        or any(t.text in _INSTRUMENT_TAIL for t in doc[span.end : span.end + 3])
-    )
-
-
-_INSTRUMENT_TAIL = {"Screen", "Screener", "Checklist", "Survey"}
+    return span.label_ == "care_setting" and _names_instrument(doc, span.end)
 
 
 # --- factors, consequences, candidates ------------------------------------------------
@@ -1674,7 +1667,7 @@ def _parallel_pairs(
 
 
 _FIGURES_ONLY = re.compile(r"(?:[\d\s.,·%;]|and\b)*")
-_NAME_TAIL_WORDS = re.compile(r"[\w -]{0,25}")
+_FEW_WORDS = re.compile(r"[\w -]{0,25}")
 
 
 def _paren_owner(text: str, outcomes: list[Span], at: int) -> Span | None:
@@ -1684,9 +1677,7 @@ def _paren_owner(text: str, outcomes: list[Span], at: int) -> Span | None:
     if i < 0 or ")" in text[i:at] or not _FIGURES_ONLY.fullmatch(text, i + 1, at):
         return None
     # the closest outcome before it, a few words at most ("depression-like symptoms (")
-    owners = [
-        o for o in outcomes if o.end_char <= i and _NAME_TAIL_WORDS.fullmatch(text, o.end_char, i)
-    ]
+    owners = [o for o in outcomes if o.end_char <= i and _FEW_WORDS.fullmatch(text, o.end_char, i)]
     return max(owners, key=lambda o: o.end_char) if owners else None
 
 
@@ -1835,6 +1826,9 @@ _NAME_TAIL = {
     "Inventory",
     "Scale",
     "Questionnaire",
+    "Screen",
+    "Screener",
+    "Checklist",
     "Index",
     "Declaration",
     "Consensus",
