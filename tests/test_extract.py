@@ -21,11 +21,19 @@ def extractor() -> Extractor:
     return Extractor()
 
 
-def run(extractor: Extractor, *texts: str, section: str = "abstract") -> list[ExtractedValue]:
+# a title that makes a text about providers' burnout, so that a single sentence's factors
+# are kept (factors come only from texts about providers' burnout or wellbeing)
+ON_TOPIC = "Burnout among health care staff"
+
+
+def run(
+    extractor: Extractor, *texts: str, section: str = "abstract", title: str | None = None
+) -> list[ExtractedValue]:
+    blocks = [Block(section="title", text=title)] if title else []
     doc = Document(
         source_path="inline.txt",
         format="text",
-        blocks=[Block(section=section, text=t) for t in texts],
+        blocks=blocks + [Block(section=section, text=t) for t in texts],
     )
     doc.assemble()
     return extractor.extract(doc, split_passages(doc))
@@ -74,7 +82,7 @@ def factors(vals: list[ExtractedValue]) -> set[tuple[str, str]]:
 def test_direction_from_the_sentence(
     extractor: Extractor, sentence: str, expected: set[tuple[str, str]]
 ) -> None:
-    assert factors(run(extractor, sentence)) == expected
+    assert factors(run(extractor, sentence, title=ON_TOPIC)) == expected
 
 
 def test_negated_link_is_not_a_factor(extractor: Extractor) -> None:
@@ -1080,20 +1088,23 @@ def test_support_called_for_staff_is_a_wellbeing_programme(extractor: Extractor)
     vals = run(
         extractor,
         "Organizational interventions to ameliorate psychiatrists' wellbeing are required.",
+        title=ON_TOPIC,
     )
     assert ("wellbeing_programs", "protective") in factors(vals)
     research = run(
         extractor,
-        "Studies are needed to identify effective resources that support nurse well-being.",
+        "Studies are needed to identify effective resources that support nurse well-being.",        title=ON_TOPIC,
     )
     assert ("wellbeing_programs", "protective") not in factors(research)
     # a call to act on the staff's mental health names no programme but asks for one
     act = run(
         extractor,
-        "There is a rapidly rising need to address the mental health of healthcare workers.",
+        "There is a rapidly rising need to address the mental health of healthcare workers.",        title=ON_TOPIC,
     )
     assert ("wellbeing_programs", "protective") in factors(act)
-    patients = run(extractor, "Clinicians should monitor the mental health of their patients.")
+    patients = run(
+        extractor, "Clinicians should monitor the mental health of their patients.", title=ON_TOPIC
+    )
     assert ("wellbeing_programs", "protective") not in factors(patients)
 
 
@@ -1112,6 +1123,7 @@ def test_groups_faring_worse_are_demographic_risks(extractor: Extractor) -> None
     vals = run(
         extractor,
         "Women, younger staff, and nurses tended to have poorer outcomes than other staff.",
+        title=ON_TOPIC,
     )
     assert ("demographics_experience", "risk") in factors(vals)
 
@@ -1237,7 +1249,7 @@ def test_pipeline_tokenizer_is_spacys_english_tokenizer_with_a_larger_cache(
 def test_negation_and_modifiers_stay_with_their_own_words(
     extractor: Extractor, sentence: str, expected: set[tuple[str, str]]
 ) -> None:
-    assert factors(run(extractor, sentence)) == expected
+    assert factors(run(extractor, sentence, title=ON_TOPIC)) == expected
 
 
 @pytest.mark.parametrize(
@@ -1628,3 +1640,35 @@ def test_a_support_that_was_disrupted_is_a_risk(extractor: Extractor) -> None:
     assert ("risk_factor", "professional_development") in {(v.field, v.value) for v in hit}
     effect = run(extractor, "Social support was negatively associated with burnout.")
     assert values(effect, "protective_factor") == {"social_support"}
+
+
+def test_factors_need_a_text_about_providers_burnout(extractor: Extractor) -> None:
+    public = run(
+        extractor,
+        "Social isolation and financial strain were associated with depression in older "
+        "adults living alone.",
+        title="Loneliness among older adults during lockdown",
+    )
+    assert factors(public) == set()
+    staff = run(
+        extractor,
+        "Social isolation was associated with depression in nurses.",
+        title="Depression among nurses during lockdown",
+    )
+    assert ("isolation", "risk") in factors(staff)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # durations, countries and vague quantities count no one
+        ("Therapy is given in weekly 60 minute sessions by clinical psychologists.", set()),
+        ("A survey in five Pacific countries shows that many people coped well.", set()),
+        ("Several thousand healthcare workers have already been infected.", set()),
+        # a share of the participants is not the sample
+        ("We surveyed 652 nurses. The majority of the participants (n = 400) were female.",
+         {"652"}),
+    ],
+)  # fmt: skip
+def test_numbers_that_count_no_sample(extractor: Extractor, text: str, expected: set[str]) -> None:
+    assert values(run(extractor, text), "n_participants") == expected

@@ -236,12 +236,19 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"|\s+in\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
     re.I,
 )
+_SHARE_BEFORE = re.compile(
+    r"\b(?:majority|most|half|minority|proportion|percentage|share|rest|remainder)\s+of\s+"
+    r"(?:the\s+|our\s+|these\s+|all\s+)?$",
+    re.I,
+)
 _SHARE_OF_AFTER = re.compile(r"\s*\)?\s*of (?:the|all|our|these|those)\b", re.I)
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\bcovid|\bsars-cov|\bdisease|\bncov|\bgroups of|\binto|\bat least|\bup to|"
     # "sample sizes ranged between 37 and 1257 participants": the studies a review pooled
     r"\brang(?:ed|ing|es?)\s+(?:from|between)(?:\s+\S+\s+(?:and|to))?|"
     r"\bno more than|\bmaximum of|\bminimum of"
+    # "several thousand healthcare workers have been infected": no count of anyone studied
+    r"|\bseveral|\ba few|\bmany|\b(?:tens|hundreds|thousands) of"
     r"|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+in)[\s-]*$",
     re.I,
 )
@@ -292,6 +299,9 @@ _TIME_UNITS = {
     "hours",
     "hour",
     "minutes",
+    "minute",
+    "sessions",
+    "session",
     "times",
     "%",
     "percent",
@@ -510,6 +520,14 @@ def docs_to_values(
         out.values = [
             v for v in out.values if not (v.field == "population" and v.value == "clinicians")
         ]
+    if not _about_providers_burnout(out.values):
+        # factors are what drives or protects against providers' burnout: a text that names
+        # no burnout-family outcome and barely mentions providers (a paper on patients or
+        # the public that a search swept in) has none to give (GUIDELINES: factors)
+        for v in out.values:
+            if v.field in _FACTOR_FIELDS and trace is not None:
+                trace.append((v.value, "off_topic", v.quote))
+        out.values = [v for v in out.values if v.field not in _FACTOR_FIELDS]
     if design in {"systematic_review", "scoping_review"}:
         # the countries of the included studies are not the review's setting; a country
         # the title names is ("... in China: a systematic review")
@@ -518,6 +536,20 @@ def docs_to_values(
 
 
 _REVIEW_DESIGNS = {"systematic_review", "scoping_review", "narrative_review"}
+_FACTOR_FIELDS = {"risk_factor", "protective_factor", "factor_candidate"}
+# providers named this often (or in the title) make a text about them
+_PROVIDER_MENTIONS = 3
+
+
+def _about_providers_burnout(values: list[ExtractedValue]) -> bool:
+    """Whether a text is about providers' burnout or wellbeing: it names a burnout-family
+    outcome, or names providers in its title or at least ``_PROVIDER_MENTIONS`` times."""
+    if any(v.field == "outcome" and v.value in BURNOUT_FAMILY for v in values):
+        return True
+    pops = [v for v in values if v.field == "population"]
+    return len(pops) >= _PROVIDER_MENTIONS or any(v.section == "title" for v in pops)
+
+
 _HCW = "healthcare_workers"
 _NOT_A_PROFESSION = {_HCW, "clinicians", "administrators", "policy_informants"}
 _PLACE_FIELDS = {"country", "region"}
@@ -2324,7 +2356,8 @@ def _year_modifier(between: Span, i: int) -> bool:
 # not count clinics
 _NOT_IN_UNIT_NP = frozenset(
     {"of", "per", "in", "at", "with", "from", "the", "a", "an", "their", "our", "its", "these",
-     "those", "this"}
+     "those", "this", "by", "for", "to", "on", "into", "over", "during", "after", "than",
+     "that", "which", "who"}
 )  # fmt: skip
 
 
@@ -2570,8 +2603,12 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             excluded.append({"kind": kind, "value": value, "quote": text})
             continue  # "(n = 3) were invited to participate": who was asked
         score = section_bonus + (2.5 if m.group(1) == "N" else 0.8)
-        if _PERCENT.search(text[max(0, m.start() - 40) : m.start()]):
-            score -= 1.0  # "represented 27.7% of the sample (n = 92)": a subgroup
+        if _PERCENT.search(text[max(0, m.start() - 40) : m.start()]) or (
+            prev and _SHARE_BEFORE.search(text, 0, prev[-1][0].start_char)
+        ):
+            # "represented 27.7% of the sample (n = 92)", "the majority of the participants
+            # (n = 652) were female": a subgroup
+            score -= 1.0
         elif prev and any(0 <= v.start - tok.end <= 2 for v in verbs):
             score += 2.5  # "practitioners (n = 251) completed an online survey"
         out.append(_Cand(kind, value, score, s, (m.start(), m.end()), "n="))
