@@ -1093,13 +1093,15 @@ def test_support_called_for_staff_is_a_wellbeing_programme(extractor: Extractor)
     assert ("wellbeing_programs", "protective") in factors(vals)
     research = run(
         extractor,
-        "Studies are needed to identify effective resources that support nurse well-being.",        title=ON_TOPIC,
+        "Studies are needed to identify effective resources that support nurse well-being.",
+        title=ON_TOPIC,
     )
     assert ("wellbeing_programs", "protective") not in factors(research)
     # a call to act on the staff's mental health names no programme but asks for one
     act = run(
         extractor,
-        "There is a rapidly rising need to address the mental health of healthcare workers.",        title=ON_TOPIC,
+        "There is a rapidly rising need to address the mental health of healthcare workers.",
+        title=ON_TOPIC,
     )
     assert ("wellbeing_programs", "protective") in factors(act)
     patients = run(
