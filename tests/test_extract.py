@@ -1670,6 +1670,8 @@ def test_factors_need_a_text_about_providers_burnout(extractor: Extractor) -> No
         # a share of the participants is not the sample
         ("We surveyed 652 nurses. The majority of the participants (n = 400) were female.",
          {"652"}),
+        ("We surveyed 6,000 adults. Among cohabitants (N=3,949, 65.8%), sexual activity fell.",
+         {"6000"}),
     ],
 )  # fmt: skip
 def test_numbers_that_count_no_sample(extractor: Extractor, text: str, expected: set[str]) -> None:

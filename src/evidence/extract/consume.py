@@ -241,6 +241,8 @@ _SHARE_BEFORE = re.compile(
     r"(?:the\s+|our\s+|these\s+|all\s+)?$",
     re.I,
 )
+# a share right after the count, inside its parenthesis: "(N=3,949, 65.8%)"
+_PERCENT_NEXT = re.compile(r"\s*[,;]\s*\d{1,3}(?:[.,·]\d+)?\s?%")
 _SHARE_OF_AFTER = re.compile(r"\s*\)?\s*of (?:the|all|our|these|those)\b", re.I)
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\bcovid|\bsars-cov|\bdisease|\bncov|\bgroups of|\binto|\bat least|\bup to|"
@@ -2603,11 +2605,13 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             excluded.append({"kind": kind, "value": value, "quote": text})
             continue  # "(n = 3) were invited to participate": who was asked
         score = section_bonus + (2.5 if m.group(1) == "N" else 0.8)
-        if _PERCENT.search(text[max(0, m.start() - 40) : m.start()]) or (
-            prev and _SHARE_BEFORE.search(text, 0, prev[-1][0].start_char)
+        if (
+            _PERCENT.search(text[max(0, m.start() - 40) : m.start()])
+            or (prev and _SHARE_BEFORE.search(text, 0, prev[-1][0].start_char))
+            or _PERCENT_NEXT.match(text, m.end())
         ):
             # "represented 27.7% of the sample (n = 92)", "the majority of the participants
-            # (n = 652) were female": a subgroup
+            # (n = 652) were female", "cohabitants (N=3,949, 65.8%)": a subgroup
             score -= 1.0
         elif prev and any(0 <= v.start - tok.end <= 2 for v in verbs):
             score += 2.5  # "practitioners (n = 251) completed an online survey"
