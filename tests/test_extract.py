@@ -1676,3 +1676,18 @@ def test_factors_need_a_text_about_providers_burnout(extractor: Extractor) -> No
 )  # fmt: skip
 def test_numbers_that_count_no_sample(extractor: Extractor, text: str, expected: set[str]) -> None:
     assert values(run(extractor, text), "n_participants") == expected
+
+
+def test_moral_distress_that_goes_with_ill_health_is_an_ethical_conflict(
+    extractor: Extractor,
+) -> None:
+    linked = run(extractor, "Moral distress was associated with longer-term mental health.")
+    assert ("ethical_dilemmas", "risk") in factors(linked)
+    abbreviated = run(
+        extractor,
+        "MI symptoms are strongly correlated with higher clinician burnout.",
+        title="Moral injury in health professionals",
+    )
+    assert ("ethical_dilemmas", "risk") in factors(abbreviated)
+    denied = run(extractor, "Moral distress was not associated with burnout among nurses.")
+    assert factors(denied) == set()

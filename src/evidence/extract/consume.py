@@ -1139,6 +1139,50 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
             )
         _emit_candidates(s, factors, spans, out)
         _emit_called_for_support(s, factors, out)
+        _emit_moral_predictor(s, out)
+
+
+# moral distress or injury that goes with further ill health: the ethical conflict behind it
+# drives that ill health ("Moral distress was associated with longer-term mental health", "MI
+# symptoms are strongly correlated with higher clinician burnout"; GUIDELINES: factors)
+_MORAL_PREDICTOR = _gated(
+    re.compile(
+        r"\b(?:moral (?:distress|injury|injuries)|(?:MI|MD) (?:symptoms|scores?|levels?))\b"
+        r"[^.;]{0,40}?\b(?:associated|correlated|linked|predict(?:ed|s)|lead to|led to|"
+        r"contribut(?:ed|es|ing)|increased?) (?:with |to )?[^.;]{0,40}?"
+        r"\b(?:burnout|mental health|depress\w*|anxiety|psychopathology|distress|intent\w* to "
+        r"leave|turnover|exhaustion|PTSD|stress)\b",
+        re.I,
+    ),
+    "moral|mi|md",
+)
+
+
+def _emit_moral_predictor(s: _Sent, out: _Emitter) -> None:
+    if s.background or s.heading or "research_need" in s.cue_kinds:
+        return
+    if s.passage.section in _NO_FACTOR_SECTIONS or s.metadata or s.foreign:
+        return
+    m = _MORAL_PREDICTOR.search(s)
+    if m is None or "negation" in s.cue_kinds:
+        return
+    pid = s.passage.passage_id
+    if any(v.passage_id == pid and v.value == "ethical_dilemmas" for v in out.values):
+        return  # a form of the factor gave it already
+    out.emit(
+        s,
+        "risk_factor",
+        "ethical_dilemmas",
+        span=m.span(),
+        confidence=0.6,
+        detail={
+            "direction": "risk",
+            "basis": "moral_predictor",
+            "surface": m.group(0),
+            "hedged": False,
+            "background": False,
+        },
+    )
 
 
 _LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
