@@ -1691,3 +1691,20 @@ def test_moral_distress_that_goes_with_ill_health_is_an_ethical_conflict(
     assert ("ethical_dilemmas", "risk") in factors(abbreviated)
     denied = run(extractor, "Moral distress was not associated with burnout among nurses.")
     assert factors(denied) == set()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The severity of mental symptoms among health workers was influenced by age and gender.",
+        "Females scored higher than males for all questionnaires.",
+        "Gender, length of service and educational background were influencing factors of anxiety.",
+        "Burnout was negatively associated with age.",
+    ],
+)
+def test_demographic_predictors_named_without_a_direction_are_risks(
+    extractor: Extractor, sentence: str
+) -> None:
+    vals = run(extractor, sentence, title=ON_TOPIC)
+    assert ("demographics_experience", "risk") in factors(vals)
+    assert values(vals, "consequence") == set()

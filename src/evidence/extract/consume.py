@@ -1067,7 +1067,10 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
             ) and any(f.end <= sp.start for f in factors):
                 out.drop(s, fid, "after_other_factor")
                 continue  # "debrief after seeing a distressing case": a circumstance of the other factor
-            if (s.frame == "consequence" and s.heading) or ctx.get("caused_by_outcome"):
+            if (s.frame == "consequence" and s.heading) or (
+                # age or gender is no effect of burnout ("burnout was associated with age")
+                ctx.get("caused_by_outcome") and fid not in _GROUP_FACTORS
+            ):
                 out.emit(
                     s,
                     "consequence",
@@ -1272,7 +1275,8 @@ def _group_surface(span: Span) -> bool:
 _COMPARISON = re.compile(
     r"\b(?:than|vs\.?|versus|compared|comparison|more|less|higher|lower|greater|most|least|"
     r"risk|predict\w*|associated|associations?|correlat\w*|significant\w*|odds|OR|vulnerab\w*|"
-    r"susceptib\w*|affected|differ\w*)\b|[pP]\s?[<=]"
+    r"susceptib\w*|affected|differ\w*|influenc\w*|related|determin\w*|factors?|predictors?|"
+    r"preponderance)\b|[pP]\s?[<=]"
 )
 _MEASURING = re.compile(
     r"\b(?:aim(?:s|ed)? (?:to|of|was)|objectives?\b|purpose of|designed to (?:measure|assess)|"
@@ -1311,7 +1315,9 @@ _LINK_CUES = {"causal", "effect", "frame_risk", "frame_protective"}
 # what a group can fare worse on when no outcome term is named ("poorer outcomes",
 # "more severe symptoms", "an association with mental health")
 _HEALTH_WORDS = re.compile(
-    r"\b(?:outcomes?|symptoms?|mental health|well-?being|distress|morbidity|affected)\b", re.I
+    r"\b(?:outcomes?|symptoms?|mental health|well-?being|distress|morbidity|affected|"
+    r"scored higher)\b",
+    re.I,
 )
 
 
