@@ -1708,3 +1708,22 @@ def test_demographic_predictors_named_without_a_direction_are_risks(
     vals = run(extractor, sentence, title=ON_TOPIC)
     assert ("demographics_experience", "risk") in factors(vals)
     assert values(vals, "consequence") == set()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Occupational stress was significantly associated with burnout.",
+         {"occupational stress"}),
+        ("This study is the first to examine the impact of the pandemic on burnout.", set()),
+        ("Logistic regression analyses were conducted to identify factors associated with "
+         "burnout.", set()),
+        ("ICU professionals are at risk of developing burnout.", set()),
+        ("COVID-19 has further accentuated the gendered effects of burnout.", set()),
+    ],
+)  # fmt: skip
+def test_candidates_are_phrases_that_drive_burnout_not_report_words(
+    extractor: Extractor, sentence: str, expected: set[str]
+) -> None:
+    vals = run(extractor, sentence, title=ON_TOPIC)
+    assert values(vals, "factor_candidate") == expected

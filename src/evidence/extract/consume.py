@@ -1596,6 +1596,17 @@ def _emit_called_for_support(s: _Sent, factors: list[Span], out: _Emitter) -> No
     )
 
 
+# words of a study's own report, not of a factor: "this study is the first to examine",
+# "logistic regression analyses were conducted to identify factors"
+_NOT_IN_CANDIDATE = frozenset(
+    {"we", "this", "these", "it", "they", "study", "studies", "analysis", "analyses",
+     "regression", "regressions", "aim", "aimed", "examine", "investigate", "investigated",
+     "identify", "discuss", "understand", "assessment", "conducted", "factors", "predictors",
+     "first", "will", "given", "continent", "country", "countries", "reducing", "type",
+     "professionals", "providers", "workers", "staff", "personnel"}
+)  # fmt: skip
+
+
 def _emit_candidates(s: _Sent, factors: list[Span], spans: list[Span], out: _Emitter) -> None:
     """Factor-like phrases that fit no taxonomy id, kept for a reviewer."""
     if (
@@ -1626,7 +1637,9 @@ def _emit_candidates(s: _Sent, factors: list[Span], spans: list[Span], out: _Emi
     outcomes = [sp for sp in spans if sp.label_ == "outcome" and sp.kb_id_ in BURNOUT_FAMILY]
     if not outcomes:
         return
-    for cue in groups(doc)[CUES]:
+    cues = groups(doc)[CUES]
+    in_cues = {t for c in cues for t in range(c.start, c.end)}
+    for cue in cues:
         if cue.label_ not in {"causal", "effect"} or "negation" in s.cue_kinds:
             continue
         if not any(o.start >= cue.end and o.start - cue.end <= 4 for o in outcomes):
@@ -1636,6 +1649,7 @@ def _emit_candidates(s: _Sent, factors: list[Span], spans: list[Span], out: _Emi
         while (
             i >= 0
             and not doc[i].is_punct
+            and i not in in_cues  # "this stress can lead to frustration": no phrase before
             and start - i <= 8
             and doc[i].lower_ not in {"that", "which", "and", "but", "while"}
         ):
@@ -1643,24 +1657,20 @@ def _emit_candidates(s: _Sent, factors: list[Span], spans: list[Span], out: _Emi
         phrase = doc[i + 1 : start]
         while len(phrase) and (phrase[0].is_stop or phrase[0].like_num):
             phrase = phrase[1:]
-        while len(phrase) and phrase[-1].lower_ in {
-            "was",
-            "were",
-            "is",
-            "are",
-            "can",
-            "may",
-            "might",
-            "could",
-            "have",
-            "has",
-            "had",
-            "also",
-            "been",
-        }:
+        # "occupational stress was significantly": the auxiliaries and adverbs before the cue
+        while len(phrase) and (
+            phrase[-1].is_stop or phrase[-1].lower_.endswith("ly") or phrase[-1].is_punct
+        ):
             phrase = phrase[:-1]
-        if len(phrase) < 2 or any(
-            t.lower_ in {"we", "this", "these", "it", "they"} for t in phrase
+        if (
+            len(phrase) < 2
+            or any(t.lower_ in _NOT_IN_CANDIDATE for t in phrase)
+            or phrase[-1].lower_.endswith("ed")  # "the gendered", "the known": no noun yet
+            or any(
+                sp.start < phrase.end and phrase.start < sp.end
+                for sp in spans
+                if sp.label_ == "population"
+            )  # "paediatric providers are at risk of burnout": who, not why
         ):
             continue
         sign = int(cue.kb_id_ or 0)
