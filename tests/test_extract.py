@@ -1727,3 +1727,32 @@ def test_candidates_are_phrases_that_drive_burnout_not_report_words(
 ) -> None:
     vals = run(extractor, sentence, title=ON_TOPIC)
     assert values(vals, "factor_candidate") == expected
+
+
+def test_listed_drivers_no_taxonomy_names_become_candidates(extractor: Extractor) -> None:
+    listed = run(
+        extractor,
+        "Factors associated with burnout included younger age, working in the emergency "
+        "department and uncertainty.",
+        title=ON_TOPIC,
+    )
+    assert values(listed, "factor_candidate") == {
+        "working in the emergency department",
+        "uncertainty",
+    }
+    assert ("demographics_experience", "risk") in factors(listed)  # a taxonomy form
+    lower = run(
+        extractor,
+        "Feeling well supported was associated with significantly fewer adverse mental health "
+        "outcomes.",
+        title=ON_TOPIC,
+    )
+    (cand,) = [v for v in lower if v.field == "factor_candidate"]
+    assert (cand.value, cand.detail["direction"]) == ("feeling well supported", "protective")
+    # a passive verb after "factors ... were", an aim, and a list about no one's wellbeing
+    for text in (
+        "Factors associated with psychological symptoms were identified by univariate tests.",
+        "To explore whether hope and trust were associated with lower levels of distress.",
+        "Factors associated with mucormycosis include diabetes mellitus and steroid overdose.",
+    ):
+        assert values(run(extractor, text, title=ON_TOPIC), "factor_candidate") == set()

@@ -1607,6 +1607,118 @@ _NOT_IN_CANDIDATE = frozenset(
 )  # fmt: skip
 
 
+# a list of what drives an outcome: "Factors associated with burnout included younger age,
+# working in the emergency department and uncertainty", "Being a nurse, job stress and
+# uncertainty were associated with burnout"
+_FACTOR_LIST = (
+    _gated(
+        re.compile(
+            r"\b(?:factors?|predictors?|stressors?|determinants?|correlates?|sources of stress)\b"
+            r"[^.;:]{0,80}?\b(?:included|includes|include|were|are|comprised)\s+"
+            r"(?P<items>[^.;:]{3,200}?)(?=[.;:]|$)",
+            re.I,
+        ),
+        "factor|factors|predictor|predictors|stressor|stressors|determinant|determinants|"
+        "correlate|correlates|sources",
+    ),
+    _gated(
+        re.compile(
+            r"^\W*(?P<items>[^.;:]{3,160}?)\s+(?:were|was|are|is)\s+(?:(?:all|also|significantly|"
+            r"independently|positively|strongly|each) ){0,2}(?:associated with|related to|"
+            r"linked to|predictors? of|risk factors? for|predictive of|correlated with|"
+            r"predicted)\b[^.;]{0,40}\b(?:burnout|burn-out|exhaustion|compassion fatigue|"
+            r"traumatic stress|moral (?:distress|injury)|distress|mental health)\b",
+            re.I,
+        ),
+        "associated|related|linked|predictors|predictor|factors|factor|predictive|correlated|"
+        "predicted",
+    ),
+)
+# what follows "factors ... were" when no list does: "were identified", "were due to", "were
+# higher than", "were reported by both groups"
+_NOT_A_LIST = re.compile(
+    r"^(?:\w+ed|due|higher|lower|more|less|of|in|not|also|found|shown|seen|similar)\b", re.I
+)
+# an item that is the sentence's lead-in, not a factor: "On the other hand, anxiety ...",
+# "Results showed that self-oriented empathy ..."
+_NOT_AN_ITEM = re.compile(
+    r"\b(?:results?|showed|shows|that|hand|introduction|background|conclusions?|moreover|"
+    r"however|therefore|respondents|participants)\b|^(?:results|introduction|background)",
+    re.I,
+)
+_LOWER_OUTCOME = re.compile(
+    r"\b(?:protective|lower|fewer|less|reduced|decreased|negatively|inversely)\b", re.I
+)
+_ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous)$", re.I)
+_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|;\s*|\s+and\s+|\s+or\s+)\s*")
+_STATS_IN_ITEM = re.compile(r"\d|[=<>%]|\b(?:OR|CI|AOR|p)\b")
+_ITEM_LEAD = re.compile(r"^(?:the|a|an|such as|including|e\.g\.|both)\s+", re.I)
+
+
+def _emit_listed_candidates(s: _Sent, spans: list[Span], out: _Emitter) -> None:
+    """Items of a list of what drives burnout that match no taxonomy form, kept for a
+    reviewer (GUIDELINES: other_factors)."""
+    if "research_need" in s.cue_kinds or "negation" in s.cue_kinds:
+        return
+    if s.passage.section in _NO_FACTOR_SECTIONS or s.metadata or s.foreign:
+        return
+    m = None
+    for rx in _FACTOR_LIST:
+        m = rx.search(s)
+        if m is not None:
+            break
+    if m is None:
+        return
+    text = s.passage.text
+    if _NOT_A_LIST.match(m.group("items")) or _MEASURING.search(text):
+        return  # "... were identified"; "to explore whether hope ... were associated with"
+    if m.re is _FACTOR_LIST[0].rx and not (
+        any(sp.label_ == "outcome" for sp in spans) or _HEALTH_WORDS.search(text)
+    ):
+        return  # "predictors of willingness to care", "mucormycosis cases": no wellbeing
+    taken = [
+        (sp.start_char, sp.end_char)
+        for sp in spans
+        if sp.label_ in {"factor", "consequence", "instrument"}
+        or (sp.label_ == "outcome" and sp.kb_id_ in BURNOUT_FAMILY)
+    ]
+    # "protective factors included ...", "... were associated with lower distress"
+    rest = text[: m.start("items")] if m.re is _FACTOR_LIST[0].rx else text[m.end("items") :]
+    direction = "protective" if _LOWER_OUTCOME.search(rest) else "risk"
+    pos = m.start("items")
+    for part in _LIST_SPLIT.split(m.group("items")):
+        start = text.find(part, pos)
+        if start < 0 or not part:
+            continue
+        pos = start + len(part)
+        lead = _ITEM_LEAD.match(part)
+        item = part[lead.end() :] if lead else part
+        bare = item.lstrip(" '\"")
+        start += len(part) - len(bare)
+        item = bare.rstrip(" '\"")
+        words = item.split()
+        if not 1 <= len(words) <= 6 or _STATS_IN_ITEM.search(item) or _NOT_AN_ITEM.search(item):
+            continue
+        if item.endswith("-") or "(" in item or ")" in item:
+            continue  # "work- and home-related concerns", "(vs non-medical professional"
+        low = {w.lower() for w in words}
+        if low & _NOT_IN_CANDIDATE or len(item) < 4:
+            continue
+        if len(words) == 1 and (_ADJECTIVE_END.search(item) or low & {"lack", "absence", "levels"}):
+            continue  # "racial" of "racial and gender discrimination"
+        end = start + len(item)
+        if any(a < end and start < b for a, b in taken):
+            continue  # a taxonomy form (or an outcome) already names it
+        out.emit(
+            s,
+            "factor_candidate",
+            item.lower(),
+            span=(start, end),
+            confidence=0.3,
+            detail={"direction": direction, "basis": "listed"},
+        )
+
+
 def _emit_candidates(s: _Sent, factors: list[Span], spans: list[Span], out: _Emitter) -> None:
     """Factor-like phrases that fit no taxonomy id, kept for a reviewer."""
     if (
@@ -1631,7 +1743,10 @@ def _emit_candidates(s: _Sent, factors: list[Span], spans: list[Span], out: _Emi
                     },
                 )
         return
-    if factors or s.background or s.heading:
+    if s.background or s.heading:
+        return
+    _emit_listed_candidates(s, spans, out)
+    if factors:
         return
     doc = s.doc
     outcomes = [sp for sp in spans if sp.label_ == "outcome" and sp.kb_id_ in BURNOUT_FAMILY]
