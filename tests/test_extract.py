@@ -1631,6 +1631,12 @@ def test_bibliometric_modelling_and_chatbot_papers_are_other(extractor: Extracto
         extractor, "Using a chatbot to address psychological distress among first responders."
     )
     assert values(bot, "design") == {"other"}
+    for text in (
+        "We performed a sentiment analysis of Weibo posts by nurses during the outbreak.",
+        "Mathematical modelling of COVID-19 transmission and mitigation strategies.",
+        "This article describes the implementation of a staff support hub at our hospital.",
+    ):
+        assert values(run(extractor, text), "design") == {"other"}, text
 
 
 def test_a_support_that_was_disrupted_is_a_risk(extractor: Extractor) -> None:
