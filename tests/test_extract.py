@@ -1634,7 +1634,7 @@ def test_bibliometric_modelling_and_chatbot_papers_are_other(extractor: Extracto
     for text in (
         "We performed a sentiment analysis of Weibo posts by nurses during the outbreak.",
         "Mathematical modelling of COVID-19 transmission and mitigation strategies.",
-        "This article describes the implementation of a staff support hub at our hospital.",
+        "We describe the implementation of a staff support hub at our hospital.",
     ):
         assert values(run(extractor, text), "design") == {"other"}, text
 
