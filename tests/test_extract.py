@@ -1762,3 +1762,23 @@ def test_listed_drivers_no_taxonomy_names_become_candidates(extractor: Extractor
         "Factors associated with mucormycosis include diabetes mellitus and steroid overdose.",
     ):
         assert values(run(extractor, text, title=ON_TOPIC), "factor_candidate") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Participants included 120 nurses, 80 physicians and 40 pharmacists.", {"240"}),
+        ("We surveyed 120 nurses, 80 physicians, and 40 pharmacists in three hospitals.",
+         {"240"}),
+        ("In total, 345 nurses and 123 doctors responded.", {"468"}),
+        # subgroups of a stated count, and a smaller count that took part, stay as they were
+        ("22 participants including 17 residents and 5 faculty completed the survey.", {"22"}),
+        ("886 participants were provided the survey, with 796 completing it.", {"796"}),
+        ("To date, 80 forms have been given to carers and 67 completed questionnaires have "
+         "been received.", {"67"}),
+    ],
+)  # fmt: skip
+def test_groups_listed_as_the_sample_add_up(
+    extractor: Extractor, text: str, expected: set[str]
+) -> None:
+    assert values(run(extractor, text), "n_participants") == expected

@@ -167,7 +167,8 @@ _VERB_BEFORE = re.compile(_STUDY_VERB + "$", re.I)  # "We included 66 health sta
 # "We included 141 psychiatrists and 170 nurses": the study's own sample, not a subgroup list
 # ("Physicians included 274 anesthesiologists and 49 others" is one)
 _STUDY_VERB_BEFORE = re.compile(
-    r"\b(?:we|study|sample|survey)\s+(?:\w+\s+)?(?:included|recruited|enrolled|surveyed|"
+    r"\b(?:we|study|sample|survey|participants|respondents)\s+(?:\w+\s+)?(?:included|"
+    r"recruited|enrolled|surveyed|"
     r"interviewed)\s+(?:a total of\s+|all\s+)?$",
     re.I,
 )
@@ -2558,6 +2559,19 @@ def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[
     return None
 
 
+_LIST_COMMA = re.compile(r"^\s*,\s*$")
+_LIST_LAST = re.compile(r"^\s*,?\s*and\s*$")
+
+
+def _listed_groups(gaps: list[str]) -> bool:
+    """The text between counts makes them one list: "2 nurses and 2 doctors" (any words but
+    no comma before "and" when there are two), "120 nurses, 80 physicians and 40
+    pharmacists" (commas, then "and")."""
+    if len(gaps) == 1:
+        return _JOINED_BY_AND.match(gaps[0]) is not None
+    return all(_LIST_COMMA.match(g) for g in gaps[:-1]) and bool(_LIST_LAST.match(gaps[-1]))
+
+
 def _sum_of_two(a: _Cand, b: _Cand, note: str) -> _Cand:
     """Two counts of one kind that together make up the sample, quoted from first to last."""
     return _Cand(
@@ -2729,7 +2743,14 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                 # "3,360 completed the survey, with 2,579 (76.8%) analyzed", "886 participants
                 # were provided the survey, with 796 completing it": of the counts in one
                 # sentence, the later and smaller one that took part is the sample
-                bigger = [c.score for c in out if c.kind == kind and c.value > num.value]
+                bigger = [
+                    c.score
+                    for c in out
+                    if c.kind == kind
+                    and c.value > num.value
+                    # "345 nurses and 123 doctors responded": two groups, not a subset
+                    and not _LIST_LAST.match(text[c.span[1] : num.start])
+                ]
                 if bigger:
                     score = max(score, max(bigger) + 0.5)
                     note = "took part of a larger count"
@@ -2831,17 +2852,22 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         if c.kind == "participants" and c.note in {"number+unit", "number+verb", "verb+number"}
     ]
     if (
-        len(pair) == 2
+        2 <= len(pair) <= 6
         and not any(c.note in {"total", "n=", "number was", "x out of y"} for c in out)
-        and _JOINED_BY_AND.match(text[pair[0].span[1] : pair[1].span[0]])
+        and _listed_groups([text[a.span[1] : b.span[0]] for a, b in pairwise(pair)])
         and (
             not _SUBGROUP_BEFORE.search(text[: pair[0].span[0]])
             or _STUDY_VERB_BEFORE.search(text[: pair[0].span[0]]) is not None
         )
     ):
         # "interviews with 2 nurses and 2 doctors", "from 22 nurses who attended the training
-        # and 26 nurses who did not": two groups named as the people studied
-        out.append(_sum_of_two(pair[0], pair[1], "sum of two groups"))
+        # and 26 nurses who did not", "we surveyed 120 nurses, 80 physicians and 40
+        # pharmacists": the groups named as the people studied
+        total = pair[0]
+        for c in pair[1:]:
+            total = _sum_of_two(total, c, "sum of groups")
+        total.score = max(c.score for c in pair) + 1.0
+        out.append(total)
     for c in out:
         if c.kind == "sites" and _ONE_OF_BEFORE.search(text, 0, c.span[0]):
             c.value, c.note = 1, "one of N sites"  # "in one of the two COVID-19 hub hospitals"
