@@ -169,7 +169,7 @@ def test_review_csv_round_trip(db: Path, tmp_path: Path) -> None:
         out = export_review_csv(con, tmp_path / "review.csv")
         only = export_review_csv(con, tmp_path / "one.csv", study_id="s_lee2023")
     rows = _read_csv(out)
-    assert len(rows) == 23 and len(_read_csv(only)) == 2
+    assert len(rows) == 26 and len(_read_csv(only)) == 2
     assert {"action", "new_value", "reason"} <= set(rows[0])
     assert all(r["action"] == "" for r in rows)
     garbled = next(
@@ -189,7 +189,7 @@ def test_review_csv_round_trip(db: Path, tmp_path: Path) -> None:
     _write_csv(edited, rows)
     report = import_corrections_csv(db, edited, reviewer="cara")
     assert report.ok, report.errors
-    assert (report.n_applied, report.n_skipped, report.n_rows) == (3, 21, 24)
+    assert (report.n_applied, report.n_skipped, report.n_rows) == (3, 24, 27)
     assert _study(db, "s_garcia2020")["design"] == "cross_sectional"
     assert ("peer_support", "protective") not in _factors(db, "s_jones2022")
     with read_only(db) as con:

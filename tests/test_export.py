@@ -12,7 +12,13 @@ from typer.testing import CliRunner
 
 from evidence.cli_review import export_app
 from evidence.errors import EvidenceError
-from evidence.export import export_factors, export_gap_map, factor_summary, gap_matrix
+from evidence.export import (
+    candidates_table,
+    export_factors,
+    export_gap_map,
+    factor_summary,
+    gap_matrix,
+)
 from evidence.export._query import AREAS
 from evidence.store import read_only
 from test_export_sampledb import build_small_db
@@ -94,7 +100,7 @@ def test_xlsx_has_a_sheet_per_area_and_a_studies_sheet(db: Path, tmp_path: Path)
     with read_only(db) as con:
         out = export_factors(con, fmt="xlsx", out=tmp_path / "f.xlsx")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == [*AREAS, "studies"]
+    assert wb.sheetnames == [*AREAS, "studies", "candidates"]
     community = wb["community"]
     header = [c.value for c in community[1]]
     body = [
@@ -170,7 +176,7 @@ def test_gap_map_on_an_empty_database(tmp_path: Path) -> None:
         out = export_factors(con, fmt="xlsx", out=tmp_path / "empty.xlsx")
     assert all(p.stat().st_size > 0 for p in paths)
     assert "No factor evidence yet" in paths[2].read_text(encoding="utf-8")
-    assert openpyxl.load_workbook(out).sheetnames == [*AREAS, "studies"]
+    assert openpyxl.load_workbook(out).sheetnames == [*AREAS, "studies", "candidates"]
 
 
 def _cli() -> typer.Typer:
@@ -213,3 +219,21 @@ def test_every_command_has_help() -> None:
     for cmd in ("factors", "map"):
         res = runner.invoke(_cli(), ["export", cmd, "--help"])
         assert res.exit_code == 0 and "--db" in res.output
+
+
+def test_candidates_sheet_lists_phrases_no_factor_names(db: Path, tmp_path: Path) -> None:
+    with read_only(db) as con:
+        df = candidates_table(con)
+        only_us = candidates_table(con, country="US")
+        out = export_factors(con, fmt="xlsx", out=tmp_path / "c.xlsx")
+    assert list(df["candidate"]) == ["rota changes", "feeling well supported"]
+    rota = df.iloc[0]
+    assert (rota.n_studies, rota.n_risk, rota.n_protective) == (2, 2, 0)
+    assert rota.quote == "Rota changes contributed to burnout."  # the more confident one
+    assert rota.citation == "Smith 2021, doi:10.1000/s1, p. 6 [risk]"
+    supported = df.iloc[1]
+    assert (supported.n_risk, supported.n_protective) == (0, 1)
+    assert list(only_us["candidate"]) == ["feeling well supported"]
+    ws = openpyxl.load_workbook(out)["candidates"]
+    assert [c.value for c in ws[1]][:2] == ["candidate", "n_studies"]
+    assert ws.max_row == 3

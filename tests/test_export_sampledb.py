@@ -17,7 +17,8 @@ from evidence.store.db import now, read_only, transaction
 EXTRACTOR = "test-0.1"
 LEXICON = "lex-test"
 
-# (field, value, quote, page, confidence); factors use field risk_factor / protective_factor.
+# (field, value, quote, page, confidence); factors use field risk_factor / protective_factor,
+# phrases no taxonomy form names factor_candidate.
 STUDIES: list[dict[str, object]] = [
     {
         "study_id": "s_smith2021", "first_author": "Smith", "year": 2021, "doi": "10.1000/s1",
@@ -30,6 +31,7 @@ STUDIES: list[dict[str, object]] = [
             ("risk_factor", "workload", "Heavy workload was associated with higher emotional exhaustion.", 5, 0.9),
             ("risk_factor", "long_hours", "Working more than 10 hours a day predicted burnout.", 5, 0.8),
             ("protective_factor", "social_support", "Social support was associated with lower burnout.", 6, 0.85),
+            ("factor_candidate", "rota changes", "Rota changes contributed to burnout.", 6, 0.35),
         ],
     },
     {
@@ -44,6 +46,7 @@ STUDIES: list[dict[str, object]] = [
             ("risk_factor", "workload", "Participants described relentless workload.", 4, 0.8),
             ("protective_factor", "autonomy_control", "Having control over their schedule protected them.", 5, 0.7),
             ("protective_factor", "peer_support", "=SUM(A1) peer support helped staff cope.", 6, 0.95),
+            ("factor_candidate", "rota changes", "Unpredictable rota changes wore staff down.", 4, 0.3),
         ],
     },
     {
@@ -56,6 +59,7 @@ STUDIES: list[dict[str, object]] = [
             ("population", "physicians", "150 physicians took part.", 2, 0.9),
             ("risk_factor", "workload", "Workload predicted burnout at follow-up.", 4, 0.7),
             ("risk_factor", "autonomy_control", "Lack of control increased exhaustion.", 4, 0.75),
+            ("factor_candidate", "feeling well supported", "Feeling well supported was associated with lower burnout.", 5, 0.3),
         ],
     },
     {
@@ -98,6 +102,9 @@ def insert_extractions(con: object, study: dict[str, object], *, tag: str = "") 
     doc_id = "d_" + str(study["study_id"])
     for i, (field, value, quote, page, conf) in enumerate(study["values"]):  # type: ignore[arg-type]
         num = float(value) if field.startswith("n_") else None
+        detail = None
+        if field == "factor_candidate":  # the extractor's direction, as stored in `detail`
+            detail = '{"direction": "%s"}' % ("protective" if "supported" in quote else "risk")
         con.execute(  # type: ignore[attr-defined]
             "INSERT INTO extractions (value_id, study_id, doc_id, passage_id, field, value,"
             " value_num, quote, section, page, char_start, char_end, confidence, detail,"
@@ -105,7 +112,7 @@ def insert_extractions(con: object, study: dict[str, object], *, tag: str = "") 
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             ["v" + _h(f"{doc_id}|{field}|{value}|{i}|{tag}"), study["study_id"], doc_id,
              f"p_{doc_id}_{i}", field, value, num, quote, "results", page, 10 * i, 10 * i + 9,
-             conf, None, EXTRACTOR + tag, LEXICON, now()],
+             conf, detail, EXTRACTOR + tag, LEXICON, now()],
         )  # fmt: skip
 
 

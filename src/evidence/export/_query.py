@@ -133,6 +133,26 @@ def factor_mentions(
     return out
 
 
+CANDIDATE_COLUMNS = ("study_id", "candidate", "direction", "quote", "page", "confidence")
+
+
+def candidate_mentions(
+    con: duckdb.DuckDBPyConnection, study_ids: Sequence[str]
+) -> list[dict[str, Any]]:
+    """Factor-like phrases no taxonomy form names (`factor_candidate` in `evidence`), for the
+    given studies; a reviewer's rejections are already applied by the view."""
+    if not study_ids:
+        return []
+    rows = con.execute(
+        "SELECT study_id, lower(value), coalesce(json_extract_string(detail, '$.direction'),"
+        " 'unclear'), quote, page, confidence FROM evidence"
+        " WHERE field = 'factor_candidate' AND study_id IN (SELECT unnest(?::VARCHAR[]))"
+        " ORDER BY study_id, value",
+        [list(study_ids)],
+    ).fetchall()
+    return [dict(zip(CANDIDATE_COLUMNS, row, strict=True)) for row in rows]
+
+
 def taxonomy(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     """Every factor in the `factors` table, in area order."""
     rows = con.execute("SELECT factor_id, label, area, level FROM factors").fetchall()

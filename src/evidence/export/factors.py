@@ -1,5 +1,6 @@
 """Factor summaries: per factor, how many studies report it as a risk or protective, and the
-best quotes with citations; written as CSV, XLSX (a sheet per area of worklife), Markdown or HTML.
+best quotes with citations; written as CSV, XLSX (a sheet per area of worklife, one of the
+studies and one of factor candidates), Markdown or HTML.
 
 Text cells that start with =, +, - or @ are prefixed with an apostrophe in CSV and XLSX so
 that paper text can never run as a spreadsheet formula.
@@ -21,6 +22,7 @@ from evidence.export._query import (
     Filter,
     Filters,
     area_rank,
+    candidate_mentions,
     citation,
     factor_mentions,
     studies,
@@ -34,6 +36,7 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "designs", "total_participants", "countries", "professions",
     *(c for i in range(1, N_QUOTES + 1) for c in (f"quote_{i}", f"citation_{i}")),
 )  # fmt: skip
+CANDIDATE_COLUMNS = ("candidate", "n_studies", "n_risk", "n_protective", "quote", "citation")
 STUDIES_COLUMNS = ("study_id", "first_author", "year", "title", "doi", "design",
                    "n_participants", "countries", "professions", "n_factors")  # fmt: skip
 
@@ -151,6 +154,33 @@ def studies_table(con: duckdb.DuckDBPyConnection, **filters: Any) -> pd.DataFram
     return pd.DataFrame.from_records(recs, columns=list(STUDIES_COLUMNS))
 
 
+def candidates_table(con: duckdb.DuckDBPyConnection, **filters: Any) -> pd.DataFrame:
+    """Factor-like phrases that no taxonomy factor names (the `candidates` sheet), one row per
+    phrase, most studied first, with the most confident quote: for a reviewer to map into the
+    taxonomy or dismiss."""
+    f = Filters.of(**filters)
+    study_rows = {s["study_id"]: s for s in studies(con, f)}
+    by_phrase: dict[str, list[dict[str, Any]]] = {}
+    for m in candidate_mentions(con, list(study_rows)):
+        by_phrase.setdefault(m["candidate"], []).append(m)
+    recs = []
+    for phrase, ms in by_phrase.items():
+        best = max(ms, key=lambda m: (m["confidence"] or 0.0, -len(m["quote"] or "")))
+        recs.append(
+            {
+                "candidate": phrase,
+                "n_studies": len({m["study_id"] for m in ms}),
+                "n_risk": len({m["study_id"] for m in ms if m["direction"] == "risk"}),
+                "n_protective": len({m["study_id"] for m in ms if m["direction"] == "protective"}),
+                "quote": best["quote"],
+                "citation": f"{citation(study_rows[best['study_id']], best['page'])}"
+                f" [{best['direction']}]",
+            }
+        )
+    recs.sort(key=lambda r: (-r["n_studies"], r["candidate"]))
+    return pd.DataFrame.from_records(recs, columns=list(CANDIDATE_COLUMNS))
+
+
 def _neutralised(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     for col in out.columns:
@@ -159,7 +189,9 @@ def _neutralised(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _write_xlsx(summary: pd.DataFrame, study_df: pd.DataFrame, out: Path) -> None:
+def _write_xlsx(
+    summary: pd.DataFrame, study_df: pd.DataFrame, cand_df: pd.DataFrame, out: Path
+) -> None:
     from openpyxl.styles import Alignment, Font
 
     areas = [*AREAS, *sorted(set(summary["area"]) - set(AREAS))]
@@ -168,13 +200,14 @@ def _write_xlsx(summary: pd.DataFrame, study_df: pd.DataFrame, out: Path) -> Non
             part = summary[summary["area"] == area]
             _neutralised(part).to_excel(writer, sheet_name=area[:31], index=False)
         _neutralised(study_df).to_excel(writer, sheet_name="studies", index=False)
+        _neutralised(cand_df).to_excel(writer, sheet_name="candidates", index=False)
         for ws in writer.book.worksheets:
             ws.freeze_panes = "A2"
             for cell in ws[1]:
                 cell.font = Font(bold=True)
             for col in ws.columns:
                 header = str(col[0].value or "")
-                wide = header.startswith("quote") or header in {"title", "designs"}
+                wide = header.startswith("quote") or header in {"title", "designs", "candidate"}
                 ws.column_dimensions[col[0].column_letter].width = 60 if wide else 16
                 if wide:
                     for cell in col[1:]:
@@ -294,7 +327,9 @@ def export_factors(con: duckdb.DuckDBPyConnection, *, fmt: str, out: Path, **fil
         if fmt == "csv":
             _neutralised(summary).to_csv(out, index=False, encoding="utf-8")
         elif fmt == "xlsx":
-            _write_xlsx(summary, studies_table(con, **filters), out)
+            _write_xlsx(
+                summary, studies_table(con, **filters), candidates_table(con, **filters), out
+            )
         elif fmt == "md":
             _write_md(summary, out)
         else:
@@ -304,4 +339,11 @@ def export_factors(con: duckdb.DuckDBPyConnection, *, fmt: str, out: Path, **fil
     return out
 
 
-__all__ = ["FORMATS", "SUMMARY_COLUMNS", "export_factors", "factor_summary", "studies_table"]
+__all__ = [
+    "FORMATS",
+    "SUMMARY_COLUMNS",
+    "candidates_table",
+    "export_factors",
+    "factor_summary",
+    "studies_table",
+]

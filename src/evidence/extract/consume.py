@@ -2863,11 +2863,11 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         # "interviews with 2 nurses and 2 doctors", "from 22 nurses who attended the training
         # and 26 nurses who did not", "we surveyed 120 nurses, 80 physicians and 40
         # pharmacists": the groups named as the people studied
-        total = pair[0]
+        summed = pair[0]
         for c in pair[1:]:
-            total = _sum_of_two(total, c, "sum of groups")
-        total.score = max(c.score for c in pair) + 1.0
-        out.append(total)
+            summed = _sum_of_two(summed, c, "sum of groups")
+        summed.score = max(c.score for c in pair) + 1.0
+        out.append(summed)
     for c in out:
         if c.kind == "sites" and _ONE_OF_BEFORE.search(text, 0, c.span[0]):
             c.value, c.note = 1, "one of N sites"  # "in one of the two COVID-19 hub hospitals"
