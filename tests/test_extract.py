@@ -1782,3 +1782,22 @@ def test_groups_listed_as_the_sample_add_up(
     extractor: Extractor, text: str, expected: set[str]
 ) -> None:
     assert values(run(extractor, text), "n_participants") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "expected"),
+    [
+        ("We conducted 20 face-to-face interviews with nurses.", "n_interviews", {"20"}),
+        ("We conducted 20 one-to-one interviews with nurses.", "n_interviews", {"20"}),
+        ("Data were collected through 32 in-depth interviews and four focus groups.",
+         "n_interviews", {"32"}),
+        ("One-to-one interviews were held. Thirty-eight interviews were undertaken with staff.",
+         "n_interviews", {"38"}),
+        ("Data were collected from 120 up-to-date registered nurses.", "n_participants",
+         {"120"}),
+    ],
+)  # fmt: skip
+def test_words_inside_hyphenated_modifiers_neither_count_nor_stop_a_count(
+    extractor: Extractor, text: str, field: str, expected: set[str]
+) -> None:
+    assert values(run(extractor, text), field) == expected

@@ -22,7 +22,7 @@ from spacy.lang.fr.stop_words import STOP_WORDS as _FR_STOP
 from spacy.lang.it.stop_words import STOP_WORDS as _IT_STOP
 from spacy.lang.nl.stop_words import STOP_WORDS as _NL_STOP
 from spacy.lang.pt.stop_words import STOP_WORDS as _PT_STOP
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from evidence.extract.components import (
     CUES,
@@ -249,7 +249,7 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\bcovid|\bsars-cov|\bdisease|\bncov|\bgroups of|\binto|\bat least|\bup to|"
     # "sample sizes ranged between 37 and 1257 participants": the studies a review pooled
     r"\brang(?:ed|ing|es?)\s+(?:from|between)(?:\s+\S+\s+(?:and|to))?|"
-    r"\bno more than|\bmaximum of|\bminimum of"
+    r"\bno more than|\bmaximum of|\bminimum of|[A-Za-z]-"
     # "several thousand healthcare workers have been infected": no count of anyone studied
     r"|\bseveral|\ba few|\bmany|\b(?:tens|hundreds|thousands) of"
     r"|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+in)[\s-]*$",
@@ -2539,6 +2539,15 @@ _NOT_IN_UNIT_NP = frozenset(
 )  # fmt: skip
 
 
+def _glued(t: Token) -> bool:
+    """A word inside a hyphenated compound ("in-depth", "face-to-face", "one-to-one"): part
+    of the modifier, not a preposition or a number of its own."""
+    doc = t.doc
+    before = t.i > 0 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_
+    after = t.i + 1 < len(doc) and doc[t.i + 1].text == "-" and not t.whitespace_
+    return before or after
+
+
 def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[Span, str] | None:
     for sp, kind in units:
         if sp.start < end_tok or sp.start - end_tok > 5:
@@ -2546,9 +2555,9 @@ def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[
         between = doc[end_tok : sp.start]
         if any(
             (t.is_punct and t.text != "-")
-            or (t.like_num and not _ORDINAL.match(t.text))
+            or (t.like_num and not _ORDINAL.match(t.text) and not _glued(t))
             or (t.lower_ in _TIME_UNITS and not _year_modifier(between, i))
-            or t.lower_ in _NOT_IN_UNIT_NP
+            or (t.lower_ in _NOT_IN_UNIT_NP and not _glued(t))
             or (_PEOPLE_ACRONYM.match(t.text) and t.text not in _NOT_PEOPLE_ACRONYM)
             for i, t in enumerate(between)
         ):
