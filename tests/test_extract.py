@@ -11,7 +11,7 @@ from evidence.errors import LexiconError
 from evidence.extract.lexicon import load_cues, load_factor_specs, load_lexicon
 from evidence.extract.numbers import find_numbers
 from evidence.extract.pipeline import Extractor
-from evidence.extract.segment import split_passages
+from evidence.extract.segment import sentence_spans, split_passages
 from evidence.extract.taxonomy import load_taxonomy
 from evidence.records import Block, Document, ExtractedValue
 
@@ -1801,3 +1801,26 @@ def test_words_inside_hyphenated_modifiers_neither_count_nor_stop_a_count(
     extractor: Extractor, text: str, field: str, expected: set[str]
 ) -> None:
     assert values(run(extractor, text), field) == expected
+
+
+def test_labels_glued_to_the_next_word_are_split_off() -> None:
+    text = (
+        "BackgroundThe pandemic strained staff. ResultsTwenty-two staff members completed the "
+        "questionnaire. We used MethodsX and the Results section."
+    )
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "Background",
+        "The pandemic strained staff.",
+        "Results",
+        "Twenty-two staff members completed the questionnaire.",
+        "We used MethodsX and the Results section.",
+    ]
+
+
+def test_a_glued_label_still_labels_what_follows(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "BackgroundIn 2020, 32 million people were infected. ResultsTwenty-two staff members "
+        "completed the questionnaire.",
+    )
+    assert values(vals, "n_participants") == {"22"}

@@ -46,6 +46,7 @@ from evidence.extract.lexicon import (
 )
 from evidence.extract.numbers import N_EQUALS, NUMBER_WORDS, WORD_NUMBER, find_numbers
 from evidence.extract.places import Place, resolve
+from evidence.extract.segment import GLUED_LABELS
 from evidence.records import Document, ExtractedValue, Passage
 
 LIST_FIELDS = (
@@ -616,6 +617,8 @@ _CITATION_TAIL = re.compile(r"^\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]")
 
 # the labels of a structured abstract written inline ("Introduction: The pandemic ...")
 _INLINE_LABEL = re.compile(r"^\s*(?:<h4>\s*)?([A-Z][A-Za-z/& -]{2,40}?)\s*(?:</h4>)?\s*:")
+# a label that segmentation split from the word an export glued it to ("ResultsTwenty-two")
+_BARE_LABEL = re.compile(rf"^\s*({GLUED_LABELS})\s*$")
 _INTRO_LABELS = {"background", "introduction", "context", "rationale"}
 _CLOSING_LABELS = {"conclusion", "conclusions", "discussion", "interpretation", "implications"}
 
@@ -705,7 +708,7 @@ def _prepare(
         )
         metadata = _RECORD_METADATA.match(p.text) is not None
         foreign = _foreign(tokens)
-        label = _INLINE_LABEL.match(p.text)
+        label = _INLINE_LABEL.match(p.text) or _BARE_LABEL.match(p.text)
         if label is not None:
             inline_label = label.group(1).lower()
         elif n == 0 or p.section == "title":

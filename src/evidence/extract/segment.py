@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 import spacy
 from spacy.language import Language
@@ -89,6 +90,27 @@ def _run_on_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+# a structured-abstract label an export glued to the next word ("ResultsTwenty-two staff
+# members", "pandemic.MethodsThis is", "Datix’ResultsMultiple changes"): the label becomes a
+# passage of its own, and the sentence after it starts at its first word
+GLUED_LABELS = (
+    "Background|Objectives?|Aims?|Purpose|Introduction|Methods?|Results?|Conclusions?|"
+    "Findings|Discussion|Interpretation"
+)
+_GLUED_LABEL = re.compile(rf"(?<![A-Za-z])(?:{GLUED_LABELS})(?=[A-Z][a-z])")
+
+
+def _unglue_labels(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    chunk = text[start:end]
+    cuts: list[int] = []
+    for m in _GLUED_LABEL.finditer(chunk):
+        cuts.extend((m.start(), m.end()))
+    if not cuts:
+        return [(start, end)]
+    bounds = [0, *(c for c in cuts if 0 < c < len(chunk)), len(chunk)]
+    return [(start + a, start + b) for a, b in pairwise(bounds) if b > a]
+
+
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     if not text.strip():
         return []
@@ -121,7 +143,8 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
                     out.append((ls, ls + len(line)))
                     pos = ls + len(line)
             continue
-        out.extend(_run_on_spans(text, start, end))
+        for a, b in _run_on_spans(text, start, end):
+            out.extend(_unglue_labels(text, a, b))
     trimmed: list[tuple[int, int]] = []
     for start, end in out:
         chunk = text[start:end]
