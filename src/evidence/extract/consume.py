@@ -168,9 +168,8 @@ _VERB_BEFORE = re.compile(_STUDY_VERB + "$", re.I)  # "We included 66 health sta
 # "We included 141 psychiatrists and 170 nurses": the study's own sample, not a subgroup list
 # ("Physicians included 274 anesthesiologists and 49 others" is one)
 _STUDY_VERB_BEFORE = re.compile(
-    r"\b(?:we|study|sample|survey|participants|respondents)\s+(?:\w+\s+)?(?:included|"
-    r"recruited|enrolled|surveyed|"
-    r"interviewed)\s+(?:a total of\s+|all\s+)?$",
+    r"\b(?:we|study|sample|survey|participants|respondents)\s+(?:\w+\s+)?"
+    r"(?:included|recruited|enrolled|surveyed|interviewed)\s+(?:a total of\s+|all\s+)?$",
     re.I,
 )
 _TOOK_PART = {
@@ -528,9 +527,10 @@ def docs_to_values(
         # factors are what drives or protects against providers' burnout: a text that names
         # no burnout-family outcome and barely mentions providers (a paper on patients or
         # the public that a search swept in) has none to give (GUIDELINES: factors)
-        for v in out.values:
-            if v.field in _FACTOR_FIELDS and trace is not None:
-                trace.append((v.value, "off_topic", v.quote))
+        if trace is not None:
+            trace.extend(
+                (v.value, "off_topic", v.quote) for v in out.values if v.field in _FACTOR_FIELDS
+            )
         out.values = [v for v in out.values if v.field not in _FACTOR_FIELDS]
     if design in {"systematic_review", "scoping_review"}:
         # the countries of the included studies are not the review's setting; a country
@@ -1004,7 +1004,6 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
         spans = list(groups(s.doc)[EV])
         factors = [sp for sp in spans if sp.label_ == "factor"]
         has_outcome = any(sp.label_ == "outcome" for sp in spans)
-        research_need = "research_need" in s.cue_kinds
         if factors:
             linked = _linked(s, has_outcome)
             outcomes = [sp for sp in spans if sp.label_ == "outcome"]
@@ -1031,13 +1030,7 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
         for sp in factors:
             ctx = sp._.ev_ctx or {}
             fid = factor_id(sp)
-            if (
-                ctx.get("negated")
-                or research_need
-                or s.passage.section in _NO_FACTOR_SECTIONS
-                or s.metadata
-                or s.foreign
-            ):
+            if ctx.get("negated") or _no_factors_in(s):
                 out.drop(s, fid, "negated/research_need/section")
                 continue
             if _resilience_as_target(sp):
@@ -1166,9 +1159,7 @@ _MORAL_PREDICTOR = _gated(
 
 
 def _emit_moral_predictor(s: _Sent, out: _Emitter) -> None:
-    if s.background or s.heading or "research_need" in s.cue_kinds:
-        return
-    if s.passage.section in _NO_FACTOR_SECTIONS or s.metadata or s.foreign:
+    if s.background or s.heading or _no_factors_in(s):
         return
     m = _MORAL_PREDICTOR.search(s)
     if m is None or "negation" in s.cue_kinds:
@@ -1245,6 +1236,19 @@ _RECOMMENDATION = re.compile(
     re.I,
 )
 _NO_FACTOR_SECTIONS = {"front_matter"}
+
+
+def _no_factors_in(s: _Sent) -> bool:
+    """A sentence no factor is read from: a call for research, front matter, record
+    metadata, or another language."""
+    return (
+        "research_need" in s.cue_kinds
+        or s.passage.section in _NO_FACTOR_SECTIONS
+        or s.metadata
+        or s.foreign
+    )
+
+
 # factors named by a group ("females", "age") whose direction is that of the group with more
 # burnout (GUIDELINES: demographic predictors)
 _GROUP_FACTORS = {"demographics_experience"}
@@ -1647,7 +1651,7 @@ _NOT_A_LIST = re.compile(
 # "Results showed that self-oriented empathy ..."
 _NOT_AN_ITEM = re.compile(
     r"\b(?:results?|showed|shows|that|hand|introduction|background|conclusions?|moreover|"
-    r"however|therefore|respondents|participants)\b|^(?:results|introduction|background)",
+    r"however|therefore|respondents|participants)\b",
     re.I,
 )
 _LOWER_OUTCOME = re.compile(
@@ -1662,23 +1666,18 @@ _ITEM_LEAD = re.compile(r"^(?:the|a|an|such as|including|e\.g\.|both)\s+", re.I)
 def _emit_listed_candidates(s: _Sent, spans: list[Span], out: _Emitter) -> None:
     """Items of a list of what drives burnout that match no taxonomy form, kept for a
     reviewer (GUIDELINES: other_factors)."""
-    if "research_need" in s.cue_kinds or "negation" in s.cue_kinds:
+    if "negation" in s.cue_kinds or _no_factors_in(s):
         return
-    if s.passage.section in _NO_FACTOR_SECTIONS or s.metadata or s.foreign:
-        return
-    m = None
-    for rx in _FACTOR_LIST:
-        m = rx.search(s)
-        if m is not None:
-            break
+    m = _FACTOR_LIST[0].search(s)
+    named = m is not None  # "factors ... included" names the list; else it precedes its link
+    if m is None:
+        m = _FACTOR_LIST[1].search(s)
     if m is None:
         return
     text = s.passage.text
     if _NOT_A_LIST.match(m.group("items")) or _MEASURING.search(text):
         return  # "... were identified"; "to explore whether hope ... were associated with"
-    if m.re is _FACTOR_LIST[0].rx and not (
-        any(sp.label_ == "outcome" for sp in spans) or _HEALTH_WORDS.search(text)
-    ):
+    if named and not (any(sp.label_ == "outcome" for sp in spans) or _HEALTH_WORDS.search(text)):
         return  # "predictors of willingness to care", "mucormycosis cases": no wellbeing
     taken = [
         (sp.start_char, sp.end_char)
@@ -1687,7 +1686,7 @@ def _emit_listed_candidates(s: _Sent, spans: list[Span], out: _Emitter) -> None:
         or (sp.label_ == "outcome" and sp.kb_id_ in BURNOUT_FAMILY)
     ]
     # "protective factors included ...", "... were associated with lower distress"
-    rest = text[: m.start("items")] if m.re is _FACTOR_LIST[0].rx else text[m.end("items") :]
+    rest = text[: m.start("items")] if named else text[m.end("items") :]
     direction = "protective" if _LOWER_OUTCOME.search(rest) else "risk"
     pos = m.start("items")
     for part in _LIST_SPLIT.split(m.group("items")):
@@ -2584,10 +2583,16 @@ def _listed_groups(gaps: list[str]) -> bool:
     return all(_LIST_COMMA.match(g) for g in gaps[:-1]) and bool(_LIST_LAST.match(gaps[-1]))
 
 
-def _sum_of_two(a: _Cand, b: _Cand, note: str) -> _Cand:
-    """Two counts of one kind that together make up the sample, quoted from first to last."""
+def _sum_of(parts: Sequence[_Cand], note: str) -> _Cand:
+    """Counts of one kind that together make up the sample, quoted from first to last."""
+    first, last = parts[0], parts[-1]
     return _Cand(
-        a.kind, a.value + b.value, max(a.score, b.score) + 1.0, a.sent, (a.span[0], b.span[1]), note
+        first.kind,
+        sum(c.value for c in parts),
+        max(c.score for c in parts) + 1.0,
+        first.sent,
+        (first.span[0], last.span[1]),
+        note,
     )
 
 
@@ -2875,11 +2880,7 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         # "interviews with 2 nurses and 2 doctors", "from 22 nurses who attended the training
         # and 26 nurses who did not", "we surveyed 120 nurses, 80 physicians and 40
         # pharmacists": the groups named as the people studied
-        summed = pair[0]
-        for c in pair[1:]:
-            summed = _sum_of_two(summed, c, "sum of groups")
-        summed.score = max(c.score for c in pair) + 1.0
-        out.append(summed)
+        out.append(_sum_of(pair, "sum of groups"))
     for c in out:
         if c.kind == "sites" and _ONE_OF_BEFORE.search(text, 0, c.span[0]):
             c.value, c.note = 1, "one of N sites"  # "in one of the two COVID-19 hub hospitals"
@@ -2892,7 +2893,7 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
     ):
         # "nurses from one referral and four general hospitals", "7 level-3 and 6 level-2
         # neonatal units": two kinds of site make up the sites
-        out.append(_sum_of_two(sites[0], sites[1], "sum of two site groups"))
+        out.append(_sum_of(sites, "sum of two site groups"))
     arms = [c for c in out if c.note == "n=" and c.kind == "participants"]
     if (
         len(arms) >= 2
