@@ -7,6 +7,7 @@ test_notebooks.py; the tests here check that the public views read it as expecte
 from __future__ import annotations
 
 import hashlib
+import json
 from importlib import resources
 from pathlib import Path
 
@@ -73,6 +74,10 @@ STUDIES: list[dict[str, object]] = [
 ]  # fmt: skip
 
 
+# the direction the extractor stores in a candidate's `detail` (the others are risks)
+CANDIDATE_DIRECTION = {"feeling well supported": "protective"}
+
+
 def _h(text: str) -> str:
     return hashlib.sha1(text.encode()).hexdigest()[:16]
 
@@ -104,7 +109,7 @@ def insert_extractions(con: object, study: dict[str, object], *, tag: str = "") 
         num = float(value) if field.startswith("n_") else None
         detail = None
         if field == "factor_candidate":  # the extractor's direction, as stored in `detail`
-            detail = '{"direction": "%s"}' % ("protective" if "supported" in quote else "risk")
+            detail = json.dumps({"direction": CANDIDATE_DIRECTION.get(value, "risk")})
         con.execute(  # type: ignore[attr-defined]
             "INSERT INTO extractions (value_id, study_id, doc_id, passage_id, field, value,"
             " value_num, quote, section, page, char_start, char_end, confidence, detail,"
