@@ -1110,6 +1110,38 @@ def test_support_called_for_staff_is_a_wellbeing_programme(extractor: Extractor)
     assert ("wellbeing_programs", "protective") not in factors(patients)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "These changes indicate the utmost importance in providing emotional support for HCPs "
+        "to prevent fatigue and burnout.",
+        "Specific training on infection control, mental health guidance, and stress coping "
+        "techniques must be implemented for nurses.",
+        # a keyword list glued to the sentence ("qualitative research") is no research call
+        "Healthcare systems should adopt strategies to minimise distress faced by clinicians.  "
+        "COVID-19; critical care; qualitative research",
+        "Vulnerable nurses may require specific support.",
+        "A single online group EFT session reduced stress, anxiety, and burnout levels in nurses.",
+    ],
+)
+def test_support_called_for_or_shown_to_work_in_other_words(
+    extractor: Extractor, text: str
+) -> None:
+    assert ("wellbeing_programs", "protective") in factors(run(extractor, text, title=ON_TOPIC))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Burnout during residency may require reorganization of health services.",
+        "The online session did not reduce burnout levels in nurses.",
+        "There is a need to understand how to support the mental health of nurses.",
+    ],
+)
+def test_no_support_call_without_a_call_for_support(extractor: Extractor, text: str) -> None:
+    assert ("wellbeing_programs", "protective") not in factors(run(extractor, text, title=ON_TOPIC))
+
+
 def test_isolation_of_patients_is_not_the_staffs(extractor: Extractor) -> None:
     vals = run(
         extractor,

@@ -1514,7 +1514,12 @@ _SUPPORT_NOUN = re.compile(
     r"\b(?:interventions?|(?:psychological|psychosocial|emotional|mental health|psychiatric) "
     r"support|support (?:programs?|programmes?|services)|programs?|programmes?|"
     r"strateg(?:y|ies)|measures|services|"
-    r"mental health care|psychological care|psychological help|counsell?ing|screening)\b",
+    r"mental health care|psychological care|psychological help|counsell?ing|screening|"
+    # "mental health guidance", "attention to the mental health of staff", "emotional,
+    # psychological, and organizational support", "specific support"
+    r"(?:mental health|psychological) guidance|attention (?:to|for) (?:the )?mental health|"
+    r"(?:emotional|psychological|psychosocial|specific|tailored|targeted|appropriate)"
+    r"(?:,? (?:and |or )?\w+){0,3} support)\b",
     re.I,
 )
 _CALLED_FOR = re.compile(
@@ -1523,7 +1528,17 @@ _CALLED_FOR = re.compile(
     r"developed|considered|adopted|made available|prioriti[sz]ed|established|given)|"
     r"needs? to be (?:implemented|developed|provided|offered|considered|established|put)|"
     r"must (?:be )?(?:provided|offered|implemented|ensure)|(?:may|can|could) be (?:helpful|"
-    r"beneficial)|(?:we )?recommend)\b",
+    r"beneficial)|(?:we )?recommend|"
+    # "is of great importance", "the utmost importance in providing emotional support",
+    # "the need for measures to minimise", "may require specific support", "may consider
+    # adopting programs to ... reduce burnout", "may help to mitigate burnout"
+    r"(?:is|are) of (?:great|particular|utmost|paramount|critical|vital) importance|"
+    r"(?:utmost|great|particular) importance (?:of|in)|(?:highlight|signal|reinforc|underscor|"
+    r"underlin|emphasi[sz]|show|indicat|suggest|point|discuss|confirm)\w*[^.;]{0,40}?"
+    r"\bthe (?:\w+ )?need for|(?:may|might) require (?:\w+ ){0,2}support|"
+    r"(?:may|should) consider (?:adopting|implementing|offering|providing)|"
+    r"(?:may|might) help (?:to )?(?:mitigate|reduce|prevent|alleviate) (?:\w+ ){0,3}?"
+    r"(?:burnout|distress|stress|anxiety|exhaustion))\b",
     re.I,
 )
 _FOR_STAFF = re.compile(
@@ -1538,7 +1553,9 @@ _FOR_STAFF = re.compile(
 
 _CALL_WORDS = (
     "need", "requir", "warrant", "necessar", "essential", "crucial", "vital",
-    "recommend", "should be", "must", "helpful", "beneficial",
+    "recommend", "should", "must", "helpful", "beneficial", "importance", "help",
+    "reduced", "decreased", "lowered", "alleviated", "improved", "increased", "enhanced",
+    "mitigated",
 )  # fmt: skip
 _RESEARCH_AIM = re.compile(
     r"\b(?:stud(?:y|ies)|research|examine|investigate|explore|identify|identification|"
@@ -1561,6 +1578,21 @@ _CALL_TO_ACT = re.compile(
 )
 
 
+# an intervention the text shows to ease the staff's burnout or distress: "A single online
+# group EFT session reduced stress, anxiety, and burnout levels in nurses", "the programme
+# improved resilience" (GUIDELINES: interventions shown to reduce burnout are protective)
+_INTERVENTION_EFFECT = re.compile(
+    r"\b(?P<act>(?:interventions?|programs?|programmes?|training|sessions?|course|workshops?|"
+    r"app))\b[^.;]{0,80}?\b(?:reduced|decreased|lowered|alleviated|improved|increased|"
+    r"enhanced|mitigated|(?:may |can |could )?help(?:ed|s)? (?:to )?(?:reduce|mitigate|"
+    r"prevent|alleviate|improve))\b[^.;]{0,60}?\b(?:burnout|stress|anxiety|exhaustion|"
+    r"compassion fatigue|secondary traumatic stress|resilience|well-?being|mental health|"
+    r"distress|depress\w*)\b",
+    re.I,
+)
+_NO_EFFECT = re.compile(r"\b(?:not|no|nor|neither|failed|without)\b", re.I)
+
+
 # a call about patients or the public, unless staff are named too
 _OTHER_PEOPLE = re.compile(r"\b(?:patients?|public|population|children|students)\b", re.I)
 _STAFF = re.compile(r"\b(?:HCWs?|staff|nurses|physicians|doctors|health ?care workers)\b", re.I)
@@ -1575,16 +1607,19 @@ def _emit_called_for_support(s: _Sent, factors: list[Span], out: _Emitter) -> No
     low = text.lower()
     if not any(w in low for w in _CALL_WORDS):
         return  # cheap test before the long pattern
-    noun: re.Match[str] | None = _SUPPORT_NOUN.search(text)
-    if noun is None or _CALLED_FOR.search(text) is None:
-        act = _CALL_TO_ACT.search(text)
-        noun = None if act is None else act
-        span = (0, 0) if act is None else act.span("act")
-    else:
+    noun = _SUPPORT_NOUN.search(text)
+    called = _CALLED_FOR.search(text)
+    if noun is not None and called is not None:
         span = noun.span()
-    if noun is None or not _FOR_STAFF.search(text):
+        call = (min(noun.start(), called.start()), max(noun.end(), called.end()))
+    else:
+        act = _CALL_TO_ACT.search(text) or _INTERVENTION_EFFECT.search(text)
+        if act is None or (act.re is _INTERVENTION_EFFECT and _NO_EFFECT.search(act.group())):
+            return
+        span, call = act.span("act"), act.span()
+    if not _FOR_STAFF.search(text):
         return
-    if _RESEARCH_AIM.search(text):
+    if _RESEARCH_AIM.search(text, max(0, call[0] - 40), call[1] + 40):
         return  # "studies are needed to identify effective resources": research, not support
     if _OTHER_PEOPLE.search(text) and not _STAFF.search(text):
         return
