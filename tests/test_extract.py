@@ -1142,6 +1142,18 @@ def test_no_support_call_without_a_call_for_support(extractor: Extractor, text: 
     assert ("wellbeing_programs", "protective") not in factors(run(extractor, text, title=ON_TOPIC))
 
 
+def test_advice_that_names_the_risks_it_addresses_keeps_them(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Contributing factors in burnout including work overload need to be addressed.",
+        title=ON_TOPIC,
+    )
+    assert ("workload", "risk") in factors(vals)
+    # a proposed support is no risk however the advice is worded
+    advice = run(extractor, "Hospitals should reduce workload for nurses.", title=ON_TOPIC)
+    assert ("workload", "risk") not in factors(advice)
+
+
 def test_isolation_of_patients_is_not_the_staffs(extractor: Extractor) -> None:
     vals = run(
         extractor,

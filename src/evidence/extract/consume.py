@@ -1097,7 +1097,12 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
             if s.background and not linked:
                 out.drop(s, fid, "background_unlinked")
                 continue
-            if advice and basis != "effect" and d <= 0:
+            if (
+                advice
+                and basis != "effect"
+                and d <= 0
+                and not (d < 0 and _RISKS_TO_ADDRESS.search(s.passage.text))
+            ):
                 out.drop(s, fid, "advice")
                 continue  # proposed supports that mitigate burnout count as protective
             if s.background and basis in {"default", "frame"} and not has_outcome:
@@ -1233,6 +1238,14 @@ def _listed_among_outcomes(sp: Span, spans: list[Span]) -> bool:
 _RECOMMENDATION = re.compile(
     r"\b(?:should|must|ought to|need(?:s|ed)? to be|needs? to|recommend\w*|it is (?:important|"
     r"essential|crucial|vital) to|we (?:suggest|propose|call for))\b",
+    re.I,
+)
+# advice that names the risks it would address: "Contributing factors in burnout including
+# work overload need to be addressed", "attention should be paid to nurses with more night
+# shifts and families with low income"
+_RISKS_TO_ADDRESS = re.compile(
+    r"\b(?:(?:contributing|risk) factors?|stressors|drivers|causes|attention (?:should|must|needs? "
+    r"to) be (?:paid|given) to)\b",
     re.I,
 )
 _NO_FACTOR_SECTIONS = {"front_matter"}
