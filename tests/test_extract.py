@@ -305,6 +305,15 @@ def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> Non
         (["Case Report: A 63-year-old man with depression presented with fever."], {"1"}),
         (["We describe the case of a young man admitted with COVID-19."], {"1"}),
         (["A 63-year-old man was among the 120 nurses who took part."], {"120"}),
+        # a capital N after the survey it counts; a count per unit is no total
+        (["We conducted a cross-sectional survey in May-June 2020 (N=467)."], {"467"}),
+        (
+            [
+                "We recruited 2 participants from each hospital to interview.",
+                "We interviewed 24 participants from 12 hospitals.",
+            ],
+            {"24"},
+        ),
     ],
 )
 def test_what_counts_as_the_sample(
@@ -1067,6 +1076,30 @@ def test_a_design_the_literature_lacks_is_not_this_studys(extractor: Extractor) 
         "We surveyed 200 nurses in a cross-sectional online survey.",
     )
     assert values(vals, "design") == {"cross_sectional"}
+
+
+def test_reviews_a_study_compares_itself_with_are_not_its_design(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "We conducted a cross-sectional survey of 467 nurses.",
+        "Compared with global rates from two meta-analyses, nurses reported more stress.",
+        "Rates of insomnia were also higher than in the meta-analysis that reported insomnia.",
+        "Anxiety did not differ from that reported in one meta-analysis.",
+    )
+    assert values(vals, "design") == {"cross_sectional"}
+    own = run(extractor, "We conducted a systematic review and meta-analysis of 20 studies.")
+    assert values(own, "design") == {"systematic_review"}
+
+
+def test_a_text_with_no_design_or_data_is_a_discussion(extractor: Extractor) -> None:
+    # "predicted" that is no statistics makes no survey of a guidance text
+    vals = run(
+        extractor,
+        "The principles of airway management are described for predicted or unexpected "
+        "difficult tracheal intubation.",
+        "Severely affected patients cannot always be predicted.",
+    )
+    assert values(vals, "design") == {"discussion"}
 
 
 def test_overlapping_design_cues_and_reference_entries(extractor: Extractor) -> None:

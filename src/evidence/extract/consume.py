@@ -259,7 +259,13 @@ _ALLOCATED = re.compile(
     r"\b(?:allocated|assigned|randomi[sz]ed|divided)\s+(?:\w+\s+){0,3}?(?:to|into)\b",
     re.I,
 )
-_RATE_AFTER_UNIT = re.compile(r"^\s*(?:per|each|a)\s+(?:month|week|day|site|year|session)\b", re.I)
+_RATE_AFTER_UNIT = re.compile(
+    r"^\s*(?:(?:per|each|a)\s+(?:month|week|day|site|year|session)\b|(?:from|at|in|for) each\b|"
+    # "We recruited 2 participants from each hospital": a count per unit, not the sample
+    r"per\s+(?:hospital|site|unit|ward|practice|cent(?:re|er)|institution|clinic|team|"
+    r"department|country|group)\b)",
+    re.I,
+)
 # "160 frontline and 146 non-frontline healthcare providers": the unit of the second number
 # (the words between are modifiers, not a plural noun: "Five cases and 24 participants")
 _COORD_AFTER = re.compile(
@@ -280,6 +286,7 @@ _ONE_OF_THE = re.compile(r"\b(?:one|two|three|\d+) of the\b", re.I)
 _ONE_OF_BEFORE = re.compile(r"\b(?:in|at|from) one of (?:the|its|their)\s+$", re.I)
 # a plural noun just before "(N = 50)": "Providers (N=50) completed a survey"
 _PEOPLE_BEFORE_N = re.compile(r"\b[A-Za-z][a-z]+s\s*\(\s*$")
+_SURVEY_BEFORE_N = re.compile(r"\bsurvey\b[^.;()]{0,40}\(\s*$", re.I)
 _UNIT_KIND = {
     "respondents": "participants",
     "subjects": "participants",
@@ -797,6 +804,10 @@ def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
             ctx = span._.ev_ctx or {}
             if fld in METHOD_FIELDS and s.background:
                 continue
+            if span.kb_id_ in _REVIEW_METHODS and _OTHER_REVIEW_BEFORE.search(
+                s.passage.text[max(0, span.start_char - 60) : span.start_char]
+            ):
+                continue  # "higher than in the meta-analysis": another study's method
             if _inside_name(span):
                 continue
             if fld == "population" and span.kb_id_ == "residents" and _lay_residents(span):
@@ -2856,6 +2867,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                 _PEOPLE_BEFORE_N.search(text, 0, m.start())
                 and any(0 <= v.start - tok.end <= 2 for v in verbs)
             )
+            # "We conducted a cross-sectional survey in May-June 2020 (N=467)"
+            and not (m.group(1) == "N" and _SURVEY_BEFORE_N.search(text, 0, m.start()))
         ):
             continue  # "Providers (N=50) completed a survey" counts people no lexicon names
         if any(
@@ -3041,6 +3054,18 @@ _PARENT_BEFORE = re.compile(
     r"secondary analysis of)\s+(?:a|an|the|our|one|this|its)?\s*[\"“‘']?(?:[\w-]+,?\s+){0,4}$",
     re.I,
 )
+# "higher than in the meta-analysis", "compared with global rates from two meta-analyses":
+# other reviews this study compares its own results with
+_OTHER_REVIEW_BEFORE = re.compile(
+    r"\b(?:than|compared (?:with|to)|versus|vs\.?|reported (?:in|by)|from|with)\s+(?:[\w-]+\s+)"
+    r"{0,3}?(?:the|a|an|one|two|three|four|several|previous|prior|earlier|published|recent|"
+    r"other|existing)\s+(?:[\w-]+\s+){0,2}$"
+    r"|\b(?:in|of)\s+(?:two|three|four|five|several|many|numerous|previous|prior|earlier|"
+    r"published|recent|other|existing)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+_REVIEW_DESIGNS = frozenset({"systematic_review", "scoping_review", "narrative_review"})
+_REVIEW_METHODS = frozenset({"meta_analysis", "literature_search"})
 _REVIEW_WORDS = _gated(
     re.compile(
         r"\b(?:literature|evidence|studies|articles|publications|research|researchers)\b", re.I
@@ -3068,7 +3093,13 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
     """No design named: a text reporting its own sample or statistics is most often a
     one-off survey; one built on literature is a narrative review; else a discussion piece."""
     fields = {v.field for v in out.values}
-    analyses = {v.value for v in out.values if v.field == "analysis"}
+    analyses = {
+        v.value
+        for v in out.values
+        if v.field == "analysis"
+        # "predicted or unexpected difficult intubation", "cannot always be predicted"
+        and str(v.detail.get("surface", "")).lower() not in {"predicted", "predicts"}
+    }
     if fields & _EMPIRICAL_FIELDS or analyses & _EMPIRICAL_ANALYSES:
         return "cross_sectional"
     review = sum(1 for s in sents if s.background or _REVIEW_WORDS.search(s))
@@ -3130,6 +3161,10 @@ def _emit_design(
                 w *= 0.1  # "longitudinal studies are needed", "a lack of longitudinal studies"
             elif _PARENT_BEFORE.search(s.passage.text[: sp.start_char]):
                 w *= 0.3
+            elif d in _REVIEW_DESIGNS and _OTHER_REVIEW_BEFORE.search(
+                s.passage.text[max(0, sp.start_char - 60) : sp.start_char]
+            ):
+                w *= 0.1
             scores[d] += w
             if s.passage.section == "title" and w >= rules.cues[d][0]:
                 titled.add(d)
