@@ -305,6 +305,21 @@ def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> Non
         (["Case Report: A 63-year-old man with depression presented with fever."], {"1"}),
         (["We describe the case of a young man admitted with COVID-19."], {"1"}),
         (["A 63-year-old man was among the 120 nurses who took part."], {"120"}),
+        # who completed the survey is the sample; a share "of the respondents" is not
+        (
+            [
+                "The survey was completed by 714 participants (mean age 39.9).",
+                "Of the respondents, 553 (77.4%) answered the question on vaccination.",
+            ],
+            {"714"},
+        ),
+        (
+            [
+                "The survey was completed by 1542 paramedics and community nurses.",
+                "This study describes the data for the 632 rural participants.",
+            ],
+            {"632"},
+        ),
         # a capital N after the survey it counts; a count per unit is no total
         (["We conducted a cross-sectional survey in May-June 2020 (N=467)."], {"467"}),
         (

@@ -162,7 +162,11 @@ _MONTH_BEFORE = re.compile(
 )
 _STUDY_VERB = (
     r"\b(?:included|recruited|surveyed|enrolled|interviewed|involved|studied|analy[sz]ed|"
-    r"comprised|sampled)\s+(?:a total of\s+|all\s+)?"
+    # "The survey was completed by 714 participants"
+    r"comprised|sampled|(?:completed|answered|filled (?:in|out)|returned|taken) by|"
+    # "This study describes the data for the 632 rural participants"
+    r"data (?:for|from|on) the)\s+"
+    r"(?:a total of\s+|all\s+)?"
 )
 _VERB_BEFORE = re.compile(_STUDY_VERB + "$", re.I)  # "We included 66 health staff"
 # "We included 141 psychiatrists and 170 nurses": the study's own sample, not a subgroup list
@@ -294,6 +298,12 @@ _UNIT_KIND = {
 }
 _SUBGROUP_BEFORE = re.compile(
     r"\b(?:including|includ(?:ed|es)|of whom|of which|among them|among whom)\b[^.;]{0,60}$",
+    re.I,
+)
+# "Of the respondents, 553 (77.4%) answered ...": a share of a sample counted elsewhere
+_OF_THE_SAMPLE_BEFORE = re.compile(
+    r"(?:^|[.;]\s*)(?:of|among)\s+(?:the|these|all|our|those)\s+(?:\w+\s+)?(?:respondents|"
+    r"participants|subjects|interviewees|sample)\s*,?\s*$",
     re.I,
 )
 _YEAR_CONTEXT = re.compile(r"(?:disease|covid|covid-)\s*$", re.I)
@@ -429,7 +439,7 @@ def passage_words(text: str) -> tuple[list[str], frozenset[str]]:
 _VERB_BEFORE_ANY = _gated(
     re.compile(_STUDY_VERB + r"\d", re.I),
     "included|recruited|surveyed|enrolled|interviewed|involved|studied|analysed|analyzed|"
-    "comprised|sampled",
+    "comprised|sampled|by|data",
 )
 _DIGIT = re.compile(r"\d")
 _WORD_NUMBER = _gated(WORD_NUMBER, "|".join(NUMBER_WORDS))
@@ -2849,6 +2859,9 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         if sub and any(c.span[0] < sub.start() for c in out):
             score -= 2.5  # "22 participants including 17 residents and 5 faculty": subgroups
             note = "subgroup"
+        if _OF_THE_SAMPLE_BEFORE.search(text, 0, num.start):
+            score -= 2.5
+            note = "share of the sample"
         out.append(_Cand(kind, int(num.value), score, s, (num.start, span_end), note))
     for m in N_EQUALS.finditer(text):
         value = int(m.group(2).replace(",", ""))
