@@ -1255,6 +1255,8 @@ def test_the_virus_origin_and_the_ethics_board_are_not_the_setting(extractor: Ex
     vals = run(
         extractor,
         "COVID-19 originated from Wuhan city of China in December 2019.",
+        "Rapidly spreading from Wuhan to all continents, it was declared a pandemic.",
+        "Several thousand healthcare workers have already been infected, mainly in Italy.",
         "We surveyed 200 nurses in Lahore, Pakistan.",
         "The protocol was approved by the University of Alberta Research Ethics Board.",
     )

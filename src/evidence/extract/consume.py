@@ -2230,7 +2230,11 @@ def _ambiguous_countries(sents: list[_Sent]) -> list[tuple[_Sent, Span, Place]]:
 # Wuhan", "the first country affected was China": the pandemic's origin, not the setting
 _VIRUS_ORIGIN = re.compile(
     r"\b(?:originat\w*|first (?:identified|reported|detected|described|appeared|emerged|"
-    r"broke out)|emerged (?:in|from)|first country|broke out in|outbreak (?:began|started))\b",
+    r"broke out)|emerged (?:in|from)|first country|broke out in|outbreak (?:began|started)|"
+    # "Rapidly spreading from Wuhan to all continents", "Several thousand healthcare workers
+    # have already been infected, mainly in China": the epidemic's course, not the setting
+    r"spread(?:ing|s)? (?:rapidly )?from|(?:have|has|had) (?:already )?been infected|"
+    r"were infected during)\b",
     re.I,
 )
 # "approved by the University of Alberta Research Ethics Board", acknowledgements, funders
