@@ -1257,6 +1257,7 @@ def test_the_virus_origin_and_the_ethics_board_are_not_the_setting(extractor: Ex
         "COVID-19 originated from Wuhan city of China in December 2019.",
         "Rapidly spreading from Wuhan to all continents, it was declared a pandemic.",
         "Several thousand healthcare workers have already been infected, mainly in Italy.",
+        "High death rates have been seen in the US (18,761), Spain (16,353) and France.",
         "We surveyed 200 nurses in Lahore, Pakistan.",
         "The protocol was approved by the University of Alberta Research Ethics Board.",
     )

@@ -2234,7 +2234,7 @@ _VIRUS_ORIGIN = re.compile(
     # "Rapidly spreading from Wuhan to all continents", "Several thousand healthcare workers
     # have already been infected, mainly in China": the epidemic's course, not the setting
     r"spread(?:ing|s)? (?:rapidly )?from|(?:have|has|had) (?:already )?been infected|"
-    r"were infected during)\b",
+    r"were infected during|death (?:rates?|tolls?))\b",
     re.I,
 )
 # "approved by the University of Alberta Research Ethics Board", acknowledgements, funders
