@@ -1106,6 +1106,35 @@ def test_reviews_a_study_compares_itself_with_are_not_its_design(extractor: Extr
     assert values(own, "design") == {"systematic_review"}
 
 
+def test_randomised_controlled_in_other_words(extractor: Extractor) -> None:
+    vals = run(
+        extractor, "This is a multicenter, randomized controlled, open-label study of 87 nurses."
+    )
+    assert values(vals, "design") == {"rct"}
+    others = run(
+        extractor,
+        "This review summarizes the literature on chloroquine.",
+        "Its efficacy has yet to be proven with randomized controlled studies, many ongoing.",
+    )
+    assert values(others, "design") == {"narrative_review"}
+
+
+def test_an_integrative_review_that_states_its_search_is_systematic(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Method: this is an integrative literature review.",
+        "The search for the articles was carried out in three electronic databases: "
+        "Pubmed / Medline, BVS and Scielo.",
+    )
+    assert values(vals, "design") == {"systematic_review"}
+    # two names of one database state no search method
+    one = run(
+        extractor,
+        "This review draws on articles identified on Medline (Pubmed) in March.",
+    )
+    assert values(one, "design") == {"narrative_review"}
+
+
 def test_a_text_with_no_design_or_data_is_a_discussion(extractor: Extractor) -> None:
     # "predicted" that is no statistics makes no survey of a guidance text
     vals = run(

@@ -3051,6 +3051,9 @@ def _is_protocol(document: Document, sents: list[_Sent]) -> bool:
 
 
 _NOT_A_DESIGN_AFTER = {"ward", "wards", "unit", "units", "area", "areas", "nursing"}
+# "randomized controlled trials are under way", "randomized controlled studies, many of which
+# are ongoing": others' trials, in the plural
+_OTHERS_TRIALS_AFTER = {"trials", "studies"}
 # "future longitudinal studies are needed": a design the authors call for, not theirs
 _FUTURE_WORK = re.compile(
     r"\b(?:future|further|more|additional)\b[^.;]{0,80}?\b(?:needed|required|warranted|"
@@ -3094,16 +3097,30 @@ _EMPIRICAL_ANALYSES = {"descriptive_statistics", "group_comparison", "regression
 
 
 _SEARCH_METHODS = re.compile(
-    r"\b(?:PubMed|MEDLINE|Embase|EMBASE|CINAHL|PsycINFO|PsycInfo|Scopus|Web of Science|"
-    r"Cochrane Library|Google Scholar|search strateg\w*|searched|inclusion criteria|"
-    r"eligibility criteria|PRISMA|(?:articles|studies|records|papers) were (?:screened|included|"
-    r"identified|retrieved))\b"
+    r"\b(?:(?i:pubmed|medline|embase|cinahl|psycinfo|scopus|scielo|lilacs|web of science|"
+    r"electronic databases)|Cochrane Library|Google Scholar|search strateg\w*|searched|"
+    r"inclusion criteria|eligibility criteria|PRISMA|(?:articles|studies|records|papers) were "
+    r"(?:screened|included|identified|retrieved|selected)|search for the (?:articles|studies))\b"
 )
 
 
+_DATABASES = frozenset(
+    {"pubmed", "medline", "embase", "cinahl", "psycinfo", "scopus", "scielo", "lilacs",
+     "web of science", "cochrane library", "google scholar"}
+)  # fmt: skip
+
+
 def _states_search(sents: list[_Sent]) -> bool:
-    hits = {m.group(0).lower() for s in sents for m in _SEARCH_METHODS.finditer(s.passage.text)}
-    return len(hits) >= 2
+    # the record's own "Database: MEDLINE" line is where it was found, not how it searched
+    hits = {
+        m.group(0).lower()
+        for s in sents
+        if not s.metadata
+        for m in _SEARCH_METHODS.finditer(s.passage.text)
+    }
+    # two names of one database ("Medline (Pubmed)") state no search method
+    databases = hits & _DATABASES
+    return len(hits) >= 2 and (len(hits) > len(databases) or len(databases) >= 3)
 
 
 def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
@@ -3160,6 +3177,8 @@ def _emit_design(
                 d = "narrative_review"  # "This article discusses recent literature on ..."
             if d in seen or nxt in _NOT_A_DESIGN_AFTER:
                 continue  # "the cohort ward" is a place, not a cohort study
+            if d == "rct" and nxt in _OTHERS_TRIALS_AFTER:
+                continue
             if sp.text.lower() == "cohort" and nxt == "of":
                 continue  # "a national cohort of pediatric subspecialists": a group of people
             seen.add(d)
