@@ -1275,6 +1275,7 @@ def test_record_metadata_lines_name_no_method(extractor: Extractor) -> None:
         extractor,
         "We surveyed 300 nurses about burnout.",
         "Country: HU; HUNGARY; Database: MEDLINE; Publication details: Orv Hetil; 162(24).",
+        "PsycInfo Database Record (c) 2021 APA, all rights reserved)",
     )
     assert "literature_search" not in values(vals, "data_collection")
     assert values(vals, "design") == {"cross_sectional"}

@@ -2088,7 +2088,10 @@ _DEMONYM_PREFIX = {
     "African",
 }
 _RECORD_METADATA = re.compile(
-    r"^\s*(?:Database|Publication details|Source|Journal|Country)\s*:", re.I
+    r"^\s*(?:(?:Database|Publication details|Publication type|Source|Journal|Country)\s*:|"
+    # "(PsycInfo Database Record (c) 2021 APA, all rights reserved)", "© 2020 Elsevier"
+    r"\(?\s*(?:PsycINFO Database Record|©|Copyright\b|\(c\)\s*\d{4}))",
+    re.I,
 )
 
 
