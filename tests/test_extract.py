@@ -320,6 +320,10 @@ def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> Non
             ],
             {"632"},
         ),
+        (["Among the survey completers (n=6910), 65.7% were women."], {"6910"}),
+        # a projection counts no one studied
+        (["This surge would require as many as 4092 senior doctors and 42 720 nurses."], set()),
+        (["The intervention group had as many as 61 respondents."], {"61"}),
         # a capital N after the survey it counts; a count per unit is no total
         (["We conducted a cross-sectional survey in May-June 2020 (N=467)."], {"467"}),
         (
@@ -1289,6 +1293,8 @@ def test_the_virus_origin_and_the_ethics_board_are_not_the_setting(extractor: Ex
         "Several thousand healthcare workers have already been infected, mainly in Italy.",
         "High death rates have been seen in the US (18,761), Spain (16,353) and France.",
         "We surveyed 200 nurses in Lahore, Pakistan.",
+        # a compass-point region of another country than the one the text names
+        "Participants were mainly from the Northern Region (55.4%).",
         "The protocol was approved by the University of Alberta Research Ethics Board.",
     )
     assert values(vals, "country") == {"PK"}

@@ -145,7 +145,9 @@ _RESPONSE_RATE = (
 _SUM_CUE = re.compile(
     r"\b(?:consist(?:ed|ing) of|compris(?:ed|ing)(?: of)?|composed of|made up of)\b", re.I
 )
-_SAMPLE_WORD = re.compile(r"\b(?:sample|participants|respondents|cohort|interviewees)\b", re.I)
+_SAMPLE_WORD = re.compile(
+    r"\b(?:sample|participants|respondents|responders|completers|cohort|interviewees)\b", re.I
+)
 _TOTAL_BEFORE = re.compile(
     r"(?:\btotal of|\btotal|\boverall|\bsample of|\bsample size of|\bsample size (?:used )?was|"
     r"\bsample included|\bsample comprised|\bsample consist(?:s|ed) of)\s*$",
@@ -259,6 +261,7 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+in)[\s-]*$",
     re.I,
 )
+_HYPOTHETICAL = re.compile(r"\bwould (?:require|need|mean|cost)\b", re.I)
 _ALLOCATED = re.compile(
     r"\b(?:allocated|assigned|randomi[sz]ed|divided)\s+(?:\w+\s+){0,3}?(?:to|into)\b",
     re.I,
@@ -2280,6 +2283,15 @@ def _others_place(s: _Sent) -> bool:
     return s.background or (s.intro and _OWN_AIM.search(s.passage.text) is None)
 
 
+# a region named by a compass point ("Northern Region", "Central Province", "the North"):
+# every country has one, so it is only read where its country is the one the text names
+_COMPASS_REGION = re.compile(
+    r"^(?:north|south|east|west|central|middle|upper|lower)(?:ern)?(?:[- ]?(?:east|west)(?:ern)?)?"
+    r"(?:\s+(?:region|province|district|state|zone|area|department))?$",
+    re.I,
+)
+
+
 def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
     hits: list[tuple[_Sent, Span]] = []
     for s in sents:
@@ -2292,6 +2304,7 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
     known: set[str] = set()
     resolved: list[tuple[_Sent, Span, Place]] = []
     names = {sp.kb_id_ for _s, sp in hits}
+    named: frozenset[str] = frozenset()
     for kinds in ({"country"}, {"region"}):
         # countries named, then the countries of regions they make unambiguous: a city is
         # read in their light ("University of Alabama at Birmingham" is in the US)
@@ -2300,6 +2313,7 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             cands = resolve(name, frozen)
             if cands is not None and cands.kind in kinds:
                 known.add(cands.country)
+        named = named or frozenset(known)
     frozen = frozenset(known)
     for s, sp in hits:
         place = resolve(sp.kb_id_, frozen)
@@ -2328,6 +2342,13 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             and (doc[sp.start - 1].text in {"-", "–"} or doc[sp.start - 1].text in _DEMONYM_PREFIX)
         ):
             continue  # "Ibero-American", "Latin America": a region of several countries
+        if (
+            place.kind == "region"
+            and place.country not in named
+            and named
+            and _COMPASS_REGION.match(sp.text)
+        ):
+            continue  # "participants were mainly from the Northern Region" of Portugal, not Malawi
         if place.kind == "demonym" and _spoken(doc, sp.start):
             continue  # "able to speak and understand French", "fluent in Spanish": a language
         if place.kind == "demonym":
@@ -2709,6 +2730,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             text[max(0, num.start - 30) : num.start]
         ):
             continue
+        if _HYPOTHETICAL.search(text, 0, num.start):
+            continue  # "this surge would require as many as 4092 senior doctors": a projection
         tok = doc.char_span(num.start, num.end, alignment_mode="expand")
         if tok is None:
             continue
