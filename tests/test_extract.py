@@ -1235,6 +1235,29 @@ def test_advice_that_names_the_risks_it_addresses_keeps_them(extractor: Extracto
     assert ("workload", "risk") not in factors(advice)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Negative ratings of workplace relations and organizational support were "
+            "associated with emotional exhaustion.",
+            {("work_relationships", "risk"), ("management_support", "risk")},
+        ),
+        (
+            "Most residents said training programmes were negatively or very negatively "
+            "affected, which is related to burnout.",
+            {("professional_development", "risk")},
+        ),
+    ],
+)
+def test_a_good_thing_rated_badly_or_disrupted_is_a_risk(
+    extractor: Extractor, text: str, expected: set[tuple[str, str]]
+) -> None:
+    found = factors(run(extractor, text, title=ON_TOPIC))
+    assert expected <= found
+    assert not {(f, "protective") for f, _d in expected} & found
+
+
 def test_isolation_of_patients_is_not_the_staffs(extractor: Extractor) -> None:
     vals = run(
         extractor,

@@ -450,15 +450,16 @@ def _modifiers(factors: list[Span], polarity: list[Span]) -> dict[tuple[int, int
             if 0 < len(gap) <= 2 and all(t.lower_ in _CONJ for t in gap):
                 sign = out.get((prev.start, prev.end), 0)
         if sign == 0:
-            for t in doc[span.end : span.end + 3]:
+            for t in doc[span.end : span.end + 6]:
                 if t.lower_ in _DECLINED_AFTER or (
-                    # "training programmes were negatively affected" (not "negatively
-                    # associated with burnout", which is an effect)
+                    # "training programmes were negatively affected", "... negatively or very
+                    # negatively affected" (not "negatively associated with burnout", which
+                    # is an effect)
                     t.lower_ in {"negatively", "adversely"}
-                    and t.i + 1 < len(doc)
-                    and doc[t.i + 1].lower_ in {"affected", "impacted"}
+                    and any(x.lower_ in {"affected", "impacted"} for x in doc[t.i + 1 : t.i + 5])
                 ):
                     sign = -1
+                    break
                 if t.lower_ not in _AUXILIARY:
                     break
         out[(span.start, span.end)] = sign
