@@ -1248,6 +1248,19 @@ def test_advice_that_names_the_risks_it_addresses_keeps_them(extractor: Extracto
             "affected, which is related to burnout.",
             {("professional_development", "risk")},
         ),
+        # what staff worry about is a risk, whichever end of it the form names
+        (
+            "Worries regarding the peer relationship were associated with depression.",
+            {("work_relationships", "risk")},
+        ),
+        (
+            "Concerns about infection risk were associated with burnout.",
+            {("ppe_infection_risk", "risk")},
+        ),
+        (
+            "The shortage of trained nurses was associated with burnout.",
+            {("staffing_resources", "risk")},
+        ),
     ],
 )
 def test_a_good_thing_rated_badly_or_disrupted_is_a_risk(

@@ -401,6 +401,12 @@ _DECLINED_AFTER = {
     "decreased", "declined", "diminished", "deteriorated", "dropped", "fell", "disrupted",
     "interrupted", "suspended", "cancelled", "canceled", "curtailed", "postponed",
 }  # fmt: skip
+# what staff worry about is a risk whichever end of it the form names ("worries regarding the
+# peer relationship", "concerns about infection risk")
+_WORRY_CUES = frozenset(
+    {"worries regarding", "worries about", "worry about", "worried about", "concerns about",
+     "concerns regarding", "concern about", "fear for"}
+)  # fmt: skip
 _AUXILIARY = {"was", "were", "has", "have", "had", "also", "further", "significantly", "greatly"}
 
 
@@ -440,6 +446,8 @@ def _modifiers(factors: list[Span], polarity: list[Span]) -> dict[tuple[int, int
                 and _gap(doc[cue.end : span.start])
             ):
                 sign = int(cue.kb_id_)
+                if cue.text.lower() in _WORRY_CUES and factor_valence(span) < 0:
+                    sign = 1  # "worries about infection": the feared thing is the risk
         if (
             sign == 0
             and prev is not None
