@@ -1271,6 +1271,30 @@ def test_a_good_thing_rated_badly_or_disrupted_is_a_risk(
     assert not {(f, "protective") for f, _d in expected} & found
 
 
+def test_a_capitalised_comparison_word_opens_a_sentence_not_a_title(
+    extractor: Extractor,
+) -> None:
+    vals = run(
+        extractor,
+        "Factors, including high workload, age, race, and the pandemic, may partially explain "
+        "the high proportion of nurses who reported symptoms of burnout.",
+        title=ON_TOPIC,
+    )
+    assert ("demographics_experience", "risk") in factors(vals)
+    titled = run(
+        extractor,
+        "We surveyed 300 nurses.",
+        title="Factors Associated with Nurses' Burnout toward COVID-19 Patients",
+    )
+    assert ("ppe_infection_risk", "risk") not in factors(titled)
+    quantifier = run(
+        extractor,
+        "Most trainees reported having direct contact with COVID-19 patients (88.82%).",
+        title=ON_TOPIC,
+    )
+    assert ("ppe_infection_risk", "risk") not in factors(quantifier)
+
+
 def test_isolation_of_patients_is_not_the_staffs(extractor: Extractor) -> None:
     vals = run(
         extractor,

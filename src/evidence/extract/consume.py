@@ -1101,9 +1101,7 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
                     detail={"surface": sp.text, "factor_id": fid},
                 )
                 continue
-            if (fid in _GROUP_FACTORS or _group_surface(sp)) and not _COMPARISON.search(
-                s.passage.text
-            ):
+            if (fid in _GROUP_FACTORS or _group_surface(sp)) and not _compares(s):
                 out.drop(s, fid, "group_without_comparison")
                 continue  # "frontline physicians", "male and female participants": who, not why
             d, basis = _direction(sp, s)
@@ -1111,7 +1109,7 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
                 d == 0
                 and fid in _GROUP_FACTORS
                 and (has_outcome or _HEALTH_WORDS.search(s.passage.text))
-                and (_FINDING.search(s.passage.text) or _COMPARISON.search(s.passage.text))
+                and (_FINDING.search(s.passage.text) or _compares(s))
             ):
                 d, basis = -1, "group"  # the group with more burnout carries the risk
             if s.frame == "consequence" and basis in {"default", "none"}:
@@ -1318,11 +1316,23 @@ def _group_surface(span: Span) -> bool:
 
 
 _COMPARISON = re.compile(
-    r"\b(?:than|vs\.?|versus|compared|comparison|more|less|higher|lower|greater|most|least|"
-    r"risk|predict\w*|associated|associations?|correlat\w*|significant\w*|odds|OR|vulnerab\w*|"
+    # case-blind words ("Factors, including ... age, race"), a case-kept "OR" (odds ratio)
+    # ("Most trainees reported": a quantifier, so "most" keeps its case)
+    r"\b(?:most|(?i:than|vs\.?|versus|compared|comparison|more|less|higher|lower|greater|least|"
+    r"risk|predict\w*|associated|associations?|correlat\w*|significant\w*|odds|vulnerab\w*|"
     r"susceptib\w*|affected|differ\w*|influenc\w*|related|determin\w*|factors?|predictors?|"
-    r"preponderance)\b|[pP]\s?[<=]"
+    r"preponderance)|OR)\b|[pP]\s?[<=]"
 )
+# a title's capitals are its style ("Factors Associated with Nurses' Intention toward
+# COVID-19 Patients" compares no group): only lower-case words count there
+_COMPARISON_IN_TITLE = re.compile(_COMPARISON.pattern.replace("(?i:", "(?:"))
+
+
+def _compares(s: _Sent) -> bool:
+    pattern = _COMPARISON_IN_TITLE if s.passage.section == "title" else _COMPARISON
+    return pattern.search(s.passage.text) is not None
+
+
 _MEASURING = re.compile(
     r"\b(?:aim(?:s|ed)? (?:to|of|was)|objectives?\b|purpose of|designed to (?:measure|assess)|"
     r"were (?:assessed|measured|collected|evaluated)|(?:was|were) used to|will be|"
