@@ -1295,6 +1295,20 @@ def test_a_capitalised_comparison_word_opens_a_sentence_not_a_title(
     assert ("ppe_infection_risk", "risk") not in factors(quantifier)
 
 
+def test_covariates_a_model_adjusted_for_are_no_factors(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "After adjusting for gender, age and education, it was found that negative coping "
+        "style was a risk factor of burnout.",
+        "Nurses reported higher anxiety after adjusting for duration of employment and social "
+        "support.",
+        title=ON_TOPIC,
+    )
+    found = factors(vals)
+    assert ("coping_resilience", "risk") in found
+    assert not {f for f, _d in found} & {"demographics_experience", "social_support"}
+
+
 def test_isolation_of_patients_is_not_the_staffs(extractor: Extractor) -> None:
     vals = run(
         extractor,

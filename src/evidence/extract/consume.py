@@ -1066,6 +1066,9 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
             if _statistical_relationship(sp):
                 out.drop(s, fid, "statistical_relationship")
                 continue  # "the relationships between stress and work intentions"
+            if _covariate(sp, s):
+                out.drop(s, fid, "covariate")
+                continue  # "after adjusting for gender, age and education": held constant
             if _counted_people(sp):
                 out.drop(s, fid, "counted_people")
                 continue  # "59 Nursing Managers", "12% operational managers": who was studied
@@ -1216,6 +1219,32 @@ _LIST_GLUE = frozenset({",", "and", "or", "&", ";"})
 _NAMED_AS_FACTORS = re.compile(
     r"\b(?:factors?|predictors?|stressors?|determinants?|drivers?|correlates?)\b", re.I
 )
+
+
+# the covariates a model held constant: "After adjusting for gender, age and education, it
+# was found that insomnia ... are risk factors", "adjusting for age, gender, race/ethnicity"
+_ADJUSTED_FOR = _gated(
+    re.compile(
+        r"\b(?:adjust(?:ed|ing|ment)? for|controll?(?:ed|ing) for|accounting for|"
+        r"covariates?(?: were| included)?:?)\s",
+        re.I,
+    ),
+    "adjusted|adjusting|adjust|adjustment|controlled|controlling|controling|accounting|"
+    "covariate|covariates",
+)
+_COVARIATES_END = re.compile(r"[;.)\]]|,\s+(?:it|we|there|this|these|the|which|with|and the)\b")
+
+
+def _covariate(sp: Span, s: _Sent) -> bool:
+    text = s.passage.text
+    for m in _ADJUSTED_FOR.finditer(s):
+        if m.end() > sp.start_char:
+            break
+        end = _COVARIATES_END.search(text, m.end())
+        stop = min(end.start() if end else len(text), m.end() + 120)
+        if sp.start_char < stop:
+            return True
+    return False
 
 
 _MEASURED_TRAITS = frozenset({"coping_resilience"})
