@@ -1309,6 +1309,16 @@ def test_covariates_a_model_adjusted_for_are_no_factors(extractor: Extractor) ->
     assert not {f for f, _d in found} & {"demographics_experience", "social_support"}
 
 
+def test_a_factor_word_inside_a_scale_name_is_no_factor(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Stress was measured with the Stress Overload Scale and burnout with the "
+        "Work-Family Conflict Scale among nurses.",
+        title=ON_TOPIC,
+    )
+    assert not {f for f, _d in factors(vals)} & {"workload", "work_life_balance"}
+
+
 def test_isolation_of_patients_is_not_the_staffs(extractor: Extractor) -> None:
     vals = run(
         extractor,

@@ -1539,12 +1539,13 @@ def _counted_people(span: Span) -> bool:
 
 
 def _in_proper_name(span: Span) -> bool:
-    """A title-case factor phrase followed by an organisation word, mid-sentence."""
+    """A title-case factor phrase followed by an organisation word or an instrument's tail
+    ("Stress Overload Scale"), mid-sentence."""
     if span.start == 0 or not span[0].text[:1].isupper():
         return False
     doc = span.doc
     for t in doc[span.end : span.end + 4]:
-        if t.text in _NAME_ENDS:
+        if t.text in _NAME_ENDS or (t.text in _NAME_TAIL and t.text != "Burnout"):
             return True
         if not (t.text[:1].isupper() or t.lower_ in {"and", "of", "&", "-"}):
             return False
