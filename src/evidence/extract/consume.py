@@ -1631,9 +1631,20 @@ _FOR_STAFF = re.compile(
 _CALL_WORDS = (
     "need", "requir", "warrant", "necessar", "essential", "crucial", "vital",
     "recommend", "should", "must", "helpful", "beneficial", "importance", "help",
+)  # fmt: skip
+_EFFECT_WORDS = (
     "reduced", "decreased", "lowered", "alleviated", "improved", "increased", "enhanced",
     "mitigated",
 )  # fmt: skip
+_INTERVENTION_WORDS = (
+    "intervention",
+    "program",
+    "training",
+    "session",
+    "course",
+    "workshop",
+    "app",
+)
 _RESEARCH_AIM = re.compile(
     r"\b(?:stud(?:y|ies)|research|examine|investigate|explore|identify|identification|"
     r"reporting|planning|understand)\b",
@@ -1682,8 +1693,10 @@ def _emit_called_for_support(s: _Sent, factors: list[Span], out: _Emitter) -> No
         return  # named by a form already
     text = s.passage.text
     low = text.lower()
-    if not any(w in low for w in _CALL_WORDS):
-        return  # cheap test before the long pattern
+    if not any(w in low for w in _CALL_WORDS) and not (
+        any(w in low for w in _EFFECT_WORDS) and any(w in low for w in _INTERVENTION_WORDS)
+    ):
+        return  # cheap test before the long patterns
     noun = _SUPPORT_NOUN.search(text)
     called = _CALLED_FOR.search(text)
     if noun is not None and called is not None:
