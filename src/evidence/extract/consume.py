@@ -1630,21 +1630,14 @@ _FOR_STAFF = re.compile(
 
 _CALL_WORDS = (
     "need", "requir", "warrant", "necessar", "essential", "crucial", "vital",
-    "recommend", "should", "must", "helpful", "beneficial", "importance", "help",
+    "recommend", "should", "must", "helpful", "beneficial", "importance", "may help",
+    "might help", "may consider",
 )  # fmt: skip
 _EFFECT_WORDS = (
     "reduced", "decreased", "lowered", "alleviated", "improved", "increased", "enhanced",
     "mitigated",
 )  # fmt: skip
-_INTERVENTION_WORDS = (
-    "intervention",
-    "program",
-    "training",
-    "session",
-    "course",
-    "workshop",
-    "app",
-)
+_INTERVENTION_WORDS = ("intervention", "program", "training", "session", "workshop", " app")
 _RESEARCH_AIM = re.compile(
     r"\b(?:stud(?:y|ies)|research|examine|investigate|explore|identify|identification|"
     r"reporting|planning|understand)\b",
@@ -1693,18 +1686,22 @@ def _emit_called_for_support(s: _Sent, factors: list[Span], out: _Emitter) -> No
         return  # named by a form already
     text = s.passage.text
     low = text.lower()
-    if not any(w in low for w in _CALL_WORDS) and not (
-        any(w in low for w in _EFFECT_WORDS) and any(w in low for w in _INTERVENTION_WORDS)
-    ):
-        return  # cheap test before the long patterns
-    noun = _SUPPORT_NOUN.search(text)
-    called = _CALLED_FOR.search(text)
+    calls = any(w in low for w in _CALL_WORDS)
+    shown = any(w in low for w in _EFFECT_WORDS) and any(w in low for w in _INTERVENTION_WORDS)
+    if not calls and not shown:
+        return  # cheap tests before the long patterns
+    noun = _SUPPORT_NOUN.search(text) if calls else None
+    called = _CALLED_FOR.search(text) if noun is not None else None
     if noun is not None and called is not None:
         span = noun.span()
         call = (min(noun.start(), called.start()), max(noun.end(), called.end()))
     else:
-        act = _CALL_TO_ACT.search(text) or _INTERVENTION_EFFECT.search(text)
-        if act is None or (act.re is _INTERVENTION_EFFECT and _NO_EFFECT.search(act.group())):
+        act = _CALL_TO_ACT.search(text) if calls else None
+        if act is None and shown:
+            act = _INTERVENTION_EFFECT.search(text)
+            if act is not None and _NO_EFFECT.search(act.group()):
+                return
+        if act is None:
             return
         span, call = act.span("act"), act.span()
     if not _FOR_STAFF.search(text):
