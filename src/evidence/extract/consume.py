@@ -3160,7 +3160,6 @@ _OTHER_REVIEW_BEFORE = re.compile(
     r"published|recent|other|existing)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
-_REVIEW_DESIGNS = frozenset({"systematic_review", "scoping_review", "narrative_review"})
 _REVIEW_METHODS = frozenset({"meta_analysis", "literature_search"})
 _REVIEW_WORDS = _gated(
     re.compile(
