@@ -817,9 +817,7 @@ def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
             ctx = span._.ev_ctx or {}
             if fld in METHOD_FIELDS and s.background:
                 continue
-            if span.kb_id_ in _REVIEW_METHODS and _OTHER_REVIEW_BEFORE.search(
-                s.passage.text[max(0, span.start_char - 60) : span.start_char]
-            ):
+            if span.kb_id_ in _REVIEW_METHODS and _others_review(s.passage.text, span.start_char):
                 continue  # "higher than in the meta-analysis": another study's method
             if _inside_name(span):
                 continue
@@ -1030,6 +1028,7 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
         has_outcome = any(sp.label_ == "outcome" for sp in spans)
         if factors:
             linked = _linked(s, has_outcome)
+            covariates = _covariate_regions(s)
             outcomes = [sp for sp in spans if sp.label_ == "outcome"]
             measuring = (
                 s.passage.section in {"abstract", "methods"}
@@ -1066,7 +1065,7 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
             if _statistical_relationship(sp):
                 out.drop(s, fid, "statistical_relationship")
                 continue  # "the relationships between stress and work intentions"
-            if _covariate(sp, s):
+            if any(a <= sp.start_char < b for a, b in covariates):
                 out.drop(s, fid, "covariate")
                 continue  # "after adjusting for gender, age and education": held constant
             if _counted_people(sp):
@@ -1235,16 +1234,15 @@ _ADJUSTED_FOR = _gated(
 _COVARIATES_END = re.compile(r"[;.)\]]|,\s+(?:it|we|there|this|these|the|which|with|and the)\b")
 
 
-def _covariate(sp: Span, s: _Sent) -> bool:
+def _covariate_regions(s: _Sent) -> list[tuple[int, int]]:
+    """Character ranges listing what a model adjusted for, each from the cue to the end of
+    its list."""
     text = s.passage.text
+    out = []
     for m in _ADJUSTED_FOR.finditer(s):
-        if m.end() > sp.start_char:
-            break
         end = _COVARIATES_END.search(text, m.end())
-        stop = min(end.start() if end else len(text), m.end() + 120)
-        if sp.start_char < stop:
-            return True
-    return False
+        out.append((m.end(), min(end.start() if end else len(text), m.end() + 120)))
+    return out
 
 
 _MEASURED_TRAITS = frozenset({"coping_resilience"})
@@ -2342,6 +2340,14 @@ _COMPASS_REGION = re.compile(
 )
 
 
+def _add_countries(known: set[str], names: set[str], kind: str) -> None:
+    frozen = frozenset(known)
+    for name in names:
+        place = resolve(name, frozen)
+        if place is not None and place.kind == kind:
+            known.add(place.country)
+
+
 def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
     hits: list[tuple[_Sent, Span]] = []
     for s in sents:
@@ -2354,16 +2360,11 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
     known: set[str] = set()
     resolved: list[tuple[_Sent, Span, Place]] = []
     names = {sp.kb_id_ for _s, sp in hits}
-    named: frozenset[str] = frozenset()
-    for kinds in ({"country"}, {"region"}):
-        # countries named, then the countries of regions they make unambiguous: a city is
-        # read in their light ("University of Alabama at Birmingham" is in the US)
-        frozen = frozenset(known)
-        for name in names:
-            cands = resolve(name, frozen)
-            if cands is not None and cands.kind in kinds:
-                known.add(cands.country)
-        named = named or frozenset(known)
+    # countries named, then the countries of regions they make unambiguous: a city is read
+    # in their light ("University of Alabama at Birmingham" is in the US)
+    _add_countries(known, names, "country")
+    named = frozenset(known)  # the countries the text itself names
+    _add_countries(known, names, "region")
     frozen = frozenset(known)
     for s, sp in hits:
         place = resolve(sp.kb_id_, frozen)
@@ -2768,6 +2769,7 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         )
     if not units and not verbs and "=" not in text and not _VERB_BEFORE_ANY.search(s):
         return out  # nothing else a number could count
+    hypothetical = _HYPOTHETICAL.search(text)
     for num in find_numbers(text, s.words):
         if num.is_range or num.value != int(num.value) or not (1 <= num.value <= 1_000_000):
             continue
@@ -2780,7 +2782,7 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             text[max(0, num.start - 30) : num.start]
         ):
             continue
-        if _HYPOTHETICAL.search(text, 0, num.start):
+        if hypothetical is not None and hypothetical.end() <= num.start:
             continue  # "this surge would require as many as 4092 senior doctors": a projection
         tok = doc.char_span(num.start, num.end, alignment_mode="expand")
         if tok is None:
@@ -3161,6 +3163,13 @@ _OTHER_REVIEW_BEFORE = re.compile(
     re.I,
 )
 _REVIEW_METHODS = frozenset({"meta_analysis", "literature_search"})
+
+
+def _others_review(text: str, start: int) -> bool:
+    """The review named at `start` is one the study compares itself with."""
+    return _OTHER_REVIEW_BEFORE.search(text[max(0, start - 60) : start]) is not None
+
+
 _REVIEW_WORDS = _gated(
     re.compile(
         r"\b(?:literature|evidence|studies|articles|publications|research|researchers)\b", re.I
@@ -3171,18 +3180,19 @@ _EMPIRICAL_FIELDS = {"n_participants", "response_rate", "prevalence"}
 _EMPIRICAL_ANALYSES = {"descriptive_statistics", "group_comparison", "regression", "correlation"}
 
 
+# bibliographic databases, named in any case; Cochrane Library and Google Scholar only as
+# written (the lower-case words are everyday English)
+_DATABASE_NAMES = (
+    "pubmed", "medline", "embase", "cinahl", "psycinfo", "scopus", "scielo", "lilacs",
+    "web of science",
+)  # fmt: skip
+_DATABASES = frozenset({*_DATABASE_NAMES, "cochrane library", "google scholar"})
 _SEARCH_METHODS = re.compile(
-    r"\b(?:(?i:pubmed|medline|embase|cinahl|psycinfo|scopus|scielo|lilacs|web of science|"
-    r"electronic databases)|Cochrane Library|Google Scholar|search strateg\w*|searched|"
+    r"\b(?:(?i:" + "|".join(_DATABASE_NAMES) + r"|electronic databases)|Cochrane Library|"
+    r"Google Scholar|search strateg\w*|searched|"
     r"inclusion criteria|eligibility criteria|PRISMA|(?:articles|studies|records|papers) were "
     r"(?:screened|included|identified|retrieved|selected)|search for the (?:articles|studies))\b"
 )
-
-
-_DATABASES = frozenset(
-    {"pubmed", "medline", "embase", "cinahl", "psycinfo", "scopus", "scielo", "lilacs",
-     "web of science", "cochrane library", "google scholar"}
-)  # fmt: skip
 
 
 def _states_search(sents: list[_Sent]) -> bool:
@@ -3272,9 +3282,7 @@ def _emit_design(
                 w *= 0.1  # "longitudinal studies are needed", "a lack of longitudinal studies"
             elif _PARENT_BEFORE.search(s.passage.text[: sp.start_char]):
                 w *= 0.3
-            elif d in _REVIEW_DESIGNS and _OTHER_REVIEW_BEFORE.search(
-                s.passage.text[max(0, sp.start_char - 60) : sp.start_char]
-            ):
+            elif d in _REVIEW_DESIGNS and _others_review(s.passage.text, sp.start_char):
                 w *= 0.1
             scores[d] += w
             if s.passage.section == "title" and w >= rules.cues[d][0]:
