@@ -1342,17 +1342,18 @@ def _group_surface(span: Span) -> bool:
     return text in _GROUP_SURFACES or _COVID_GROUP.search(text) is not None
 
 
-_COMPARISON = re.compile(
-    # case-blind words ("Factors, including ... age, race"), a case-kept "OR" (odds ratio)
-    # ("Most trainees reported": a quantifier, so "most" keeps its case)
-    r"\b(?:most|(?i:than|vs\.?|versus|compared|comparison|more|less|higher|lower|greater|least|"
+_COMPARISON_WORDS = (
+    r"than|vs\.?|versus|compared|comparison|more|less|higher|lower|greater|least|"
     r"risk|predict\w*|associated|associations?|correlat\w*|significant\w*|odds|vulnerab\w*|"
     r"susceptib\w*|affected|differ\w*|influenc\w*|related|determin\w*|factors?|predictors?|"
-    r"preponderance)|OR)\b|[pP]\s?[<=]"
+    r"preponderance"
 )
+# case-blind words ("Factors, including ... age, race"), a case-kept "OR" (odds ratio) and
+# "most" ("Most trainees reported": a quantifier)
+_COMPARISON = re.compile(r"\b(?:most|(?i:" + _COMPARISON_WORDS + r")|OR)\b|[pP]\s?[<=]")
 # a title's capitals are its style ("Factors Associated with Nurses' Intention toward
 # COVID-19 Patients" compares no group): only lower-case words count there
-_COMPARISON_IN_TITLE = re.compile(_COMPARISON.pattern.replace("(?i:", "(?:"))
+_COMPARISON_IN_TITLE = re.compile(r"\b(?:most|" + _COMPARISON_WORDS + r"|OR)\b|[pP]\s?[<=]")
 
 
 def _compares(s: _Sent) -> bool:
