@@ -893,6 +893,37 @@ def test_factor_file_error_names_line(tmp_path: Path) -> None:
         load_factor_specs(bad)
 
 
+def test_risk_only_must_be_a_boolean_on_a_factor_that_is_not_protective(tmp_path: Path) -> None:
+    head = "version: 1\nfactors:\n  - id: workload\n    label: W\n    definition: d\n"
+    bad = tmp_path / "factors.yaml"
+    bad.write_text(
+        head + "    area: workload\n    level: team\n    default_direction: protective\n"
+        "    risk_only: true\n    forms: [workload]\n"
+    )
+    with pytest.raises(LexiconError, match=r"line 3.*risk_only.*protective"):
+        load_factor_specs(bad)
+    bad.write_text(
+        head + "    area: workload\n    level: team\n    default_direction: risk\n"
+        "    risk_only: sometimes\n    forms: [workload]\n"
+    )
+    with pytest.raises(LexiconError, match=r"must be true or false"):
+        load_factor_specs(bad)
+    specs = {s.factor_id: s for s in load_factor_specs()}
+    assert specs["workload"].risk_only and not specs["social_support"].risk_only
+
+
+def test_a_hazard_reduced_is_still_recorded_as_a_risk(extractor: Extractor) -> None:
+    # "reducing the workload ... may prevent burnout" names workload as what drives burnout
+    vals = run(
+        extractor,
+        "Reducing the workload of nurses and creating a healthy work environment may prevent "
+        "burnout.",
+        title=ON_TOPIC,
+    )
+    assert ("workload", "risk") in factors(vals)
+    assert ("workload", "protective") not in factors(vals)
+
+
 def test_taxonomy_loads_every_factor() -> None:
     tax = load_taxonomy()
     assert len({f.factor_id for f in tax}) == len(tax) > 30
@@ -1231,8 +1262,11 @@ def test_advice_that_names_the_risks_it_addresses_keeps_them(extractor: Extracto
     )
     assert ("workload", "risk") in factors(vals)
     # a proposed support is no risk however the advice is worded
+    advice = run(extractor, "Hospitals should increase staffing for nurses.", title=ON_TOPIC)
+    assert ("staffing_resources", "risk") not in factors(advice)
+    # while a hazard the advice would reduce is named as the risk it is (risk_only factors)
     advice = run(extractor, "Hospitals should reduce workload for nurses.", title=ON_TOPIC)
-    assert ("workload", "risk") not in factors(advice)
+    assert factors(advice) == {("workload", "risk")}
 
 
 @pytest.mark.parametrize(
@@ -2039,3 +2073,75 @@ def test_a_glued_label_still_labels_what_follows(extractor: Extractor) -> None:
         "completed the questionnaire.",
     )
     assert values(vals, "n_participants") == {"22"}
+
+
+def test_support_called_for_staff_is_kept_in_a_text_that_names_their_mental_health(
+    extractor: Extractor,
+) -> None:
+    # no burnout-family outcome and no profession the lexicon names, but the staff's anxiety
+    # and the support called for them (GUIDELINES batch 9: commentaries asking to protect staff)
+    vals = run(
+        extractor,
+        "The anxiety and depression of surgical staff during the outbreak were significantly "
+        "higher, so psychological interventions are essential.",
+        title="Psychological status of theatre staff during the outbreak",
+    )
+    assert ("wellbeing_programs", "protective") in factors(vals)
+    # the same call about patients in a text about patients gives nothing
+    patients = run(
+        extractor,
+        "The anxiety of patients with tumours was significantly higher, so psychological "
+        "interventions are essential in the clinics.",
+        title="Psychological impact of the pandemic on patients with tumours",
+    )
+    assert factors(patients) == set()
+
+
+def test_a_text_with_no_outcome_gives_only_factors_with_a_stated_direction(
+    extractor: Extractor,
+) -> None:
+    # a workforce report: providers, but no burnout or health outcome anywhere
+    text = (
+        "Interviews with 14 hub directors showed that nurses faced collaboration challenges "
+        "and increased workloads when telehealth was expanded.",
+    )
+    vals = run(extractor, *text, title="Implementation of a telehealth programme for nurses")
+    assert ("workload", "risk") in factors(vals)  # "increased": the text says which way
+    assert ("team_collaboration", "protective") not in factors(vals)  # only its usual way
+    assert ("telehealth_technology", "protective") not in factors(vals)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Burnout was high; there is a need for a mental health strategy that targets this "
+        "population of nurses.",
+        "A descriptive cross-sectional study with a non-probabilistic sample by quotas of 126 "
+        "nurses measured burnout.",
+        "Primary Funding Source Institute for Healthcare Policy and Innovation.",
+        "Population Studied Interviewees included psychologists, nurses and peer support "
+        "specialists.",
+    ],
+)
+def test_factor_words_used_as_verbs_sampling_labels_or_funders_are_not_factors(
+    extractor: Extractor, text: str
+) -> None:
+    assert factors(run(extractor, text, title=ON_TOPIC)) == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The female sex is associated with the 3 conditions studied.",
+        "A higher risk was found in young health workers (OR = 0.975; P<.001) and women (OR = 0.847; P<.001).",
+    ],
+)
+def test_a_group_associated_with_the_conditions_studied_is_a_risk(
+    extractor: Extractor, text: str
+) -> None:
+    assert ("demographics_experience", "risk") in factors(run(extractor, text, title=ON_TOPIC))
+
+
+def test_nursing_assistants_are_nurses(extractor: Extractor) -> None:
+    vals = run(extractor, "We surveyed 216 certified nursing assistants (CNAs) about stress.")
+    assert "nurses" in values(vals, "population")

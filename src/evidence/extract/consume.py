@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Any
@@ -546,12 +546,33 @@ def docs_to_values(
     if not _about_providers_burnout(out.values):
         # factors are what drives or protects against providers' burnout: a text that names
         # no burnout-family outcome and barely mentions providers (a paper on patients or
-        # the public that a search swept in) has none to give (GUIDELINES: factors)
-        if trace is not None:
-            trace.extend(
-                (v.value, "off_topic", v.quote) for v in out.values if v.field in _FACTOR_FIELDS
-            )
-        out.values = [v for v in out.values if v.field not in _FACTOR_FIELDS]
+        # the public that a search swept in) has none to give (GUIDELINES: factors) -- but
+        # where it names the staff's mental health at all, the support it calls for them is
+        # kept (GUIDELINES batch 9: a commentary that asks to protect the workers)
+        staff_support = _mentions_staff_health(document, out.values)
+        _drop_factors(
+            out,
+            lambda v: (
+                not (
+                    staff_support
+                    and v.value == _STAFF_SUPPORT_ID
+                    and _STAFF_WORDS.search(v.quote) is not None
+                )
+            ),
+            "off_topic",
+            trace,
+        )
+    elif not any(v.field == "outcome" for v in out.values):
+        # a text about providers that names no outcome at all (a workforce or service
+        # report) ties none of the factor words its sentences hold to burnout or health;
+        # only an explicit direction ("increased workloads", "lack of support") or a
+        # support called for says what they do
+        _drop_factors(
+            out,
+            lambda v: v.value != _STAFF_SUPPORT_ID and (v.detail or {}).get("basis") in _WEAK_BASES,
+            "no_outcome",
+            trace,
+        )
     if design in {"systematic_review", "scoping_review"}:
         # the countries of the included studies are not the review's setting; a country
         # the title names is ("... in China: a systematic review")
@@ -563,6 +584,43 @@ _REVIEW_DESIGNS = {"systematic_review", "scoping_review", "narrative_review"}
 _FACTOR_FIELDS = {"risk_factor", "protective_factor", "factor_candidate"}
 # providers named this often (or in the title) make a text about them
 _PROVIDER_MENTIONS = 3
+
+
+_STAFF_SUPPORT_ID = "wellbeing_programs"
+# the directions a factor takes from its sentence's frame, its usual direction or its group,
+# with no word of its own that says which way it works
+_WEAK_BASES = {"default", "frame", "group"}
+# staff named in a title or a sentence where the lexicon's professions may not be ("surgical
+# staff", "the workforce")
+_STAFF_WORDS = re.compile(
+    r"\b(?:staff|personnel|workforce|workers|employees|providers|professionals|clinicians|"
+    r"practitioners|doctors|nurses|physicians|residents|HCWs?|HCPs?)\b",
+    re.I,
+)
+
+
+def _mentions_staff_health(document: Document, values: list[ExtractedValue]) -> bool:
+    """Whether a text names some mental-health outcome and names providers twice or in its
+    title: enough to keep the support it calls for them, not to read every factor word."""
+    if not any(v.field == "outcome" for v in values):
+        return False
+    pops = sum(1 for v in values if v.field == "population")
+    title = document.title or " ".join(b.text for b in document.blocks if b.section == "title")
+    return pops >= 2 or _STAFF_WORDS.search(title) is not None
+
+
+def _drop_factors(
+    out: _Emitter,
+    drop: Callable[[ExtractedValue], bool],
+    why: str,
+    trace: list[tuple[str, str, str]] | None,
+) -> None:
+    """Remove the factor values ``drop`` picks, noting each in ``trace``."""
+    gone = [v for v in out.values if v.field in _FACTOR_FIELDS and drop(v)]
+    if trace is not None:
+        trace.extend((v.value, why, v.quote) for v in gone)
+    ids = {id(v) for v in gone}
+    out.values = [v for v in out.values if id(v) not in ids]
 
 
 def _about_providers_burnout(values: list[ExtractedValue]) -> bool:
@@ -1071,6 +1129,9 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
             if _counted_people(sp):
                 out.drop(s, fid, "counted_people")
                 continue  # "59 Nursing Managers", "12% operational managers": who was studied
+            if _not_a_factor_use(sp):
+                out.drop(s, fid, "not_a_factor_use")
+                continue
             if _in_proper_name(sp):
                 out.drop(s, fid, "proper_name")
                 continue  # "the C-Change Mentoring and Leadership Institute" names a programme
@@ -1141,7 +1202,8 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
             if d == 0:
                 out.drop(s, fid, "no_direction")
                 continue
-            if fid in _RISK_ONLY and d > 0:
+            spec = specs.get(fid)
+            if spec is not None and spec.risk_only and d > 0:
                 d, basis = -1, "group"
             elif fid in _PROTECTIVE_UNLESS_MODIFIED and d < 0 and basis != "modifier":
                 d, basis = 1, "default"
@@ -1314,10 +1376,10 @@ def _no_factors_in(s: _Sent) -> bool:
 # factors named by a group ("females", "age") whose direction is that of the group with more
 # burnout (GUIDELINES: demographic predictors)
 _GROUP_FACTORS = {"demographics_experience"}
-# factors that name an exposure or a group: whichever way the sentence runs, what is
-# recorded is the risk ("women reported less burnout than men": the risk group is men;
-# "adequate PPE lowered distress": infection risk is the factor, as a risk)
-_RISK_ONLY = {"demographics_experience", "ppe_infection_risk"}
+# factors that name a hazard, an exposure or a group are `risk_only` in factors.yaml: whichever
+# way the sentence runs, what is recorded is the risk ("women reported less burnout than men":
+# the risk group is men; "adequate PPE lowered distress": infection risk is the factor;
+# "reducing the workload of HCPs may prevent burnout": workload drives it)
 # supports offered to staff: a risk cue in their sentence is about what they answer
 # ("interventions can improve burnout", "stressors ... and effective burnout interventions");
 # only a modifier ("lack of psychological support") makes them a risk (GUIDELINES: lack of X)
@@ -1346,7 +1408,7 @@ _COMPARISON_WORDS = (
     r"than|vs\.?|versus|compared|comparison|more|less|higher|lower|greater|least|"
     r"risk|predict\w*|associated|associations?|correlat\w*|significant\w*|odds|vulnerab\w*|"
     r"susceptib\w*|affected|differ\w*|influenc\w*|related|determin\w*|factors?|predictors?|"
-    r"preponderance"
+    r"preponderance|disproportionat\w*|heavily|hardest"
 )
 # case-blind words ("Factors, including ... age, race"), a case-kept "OR" (odds ratio) and
 # "most" ("Most trainees reported": a quantifier)
@@ -1374,7 +1436,9 @@ _MEASURING = re.compile(
 # sentences describing the sample or listing keywords name factors without linking them
 _DESCRIBING = re.compile(
     r"\bmean age\b|\b(?:were|was) (?:female|male|women|men)\b|\bwere (?:recruited|enrolled|"
-    r"included)\b|\bresponse rate\b|\bkey ?words?\b",
+    r"included)\b|\bresponse rate\b|\bkey ?words?\b|"
+    # the structured label for who was studied: "Population Studied National program leaders"
+    r"^\s*Population Studied\b|\b(?:interviewees|respondents|participants) included\b",
     re.I,
 )
 
@@ -1399,7 +1463,8 @@ _LINK_CUES = {"causal", "effect", "frame_risk", "frame_protective"}
 # "more severe symptoms", "an association with mental health")
 _HEALTH_WORDS = re.compile(
     r"\b(?:outcomes?|symptoms?|mental health|well-?being|distress|morbidity|affected|"
-    r"scored higher)\b",
+    # "associated with the 3 conditions studied", "a higher risk was found in young workers"
+    r"scored higher|(?<!working )conditions? studied|(?:higher|greater|increased) risk)\b",
     re.I,
 )
 
@@ -1535,6 +1600,37 @@ def _counted_people(span: Span) -> bool:
         return False
     before = span.doc[max(0, span.start - 3) : span.start]
     return any(t.like_num or t.text == "%" for t in before)
+
+
+# a form that is also a verb or a sampling term: "a strategy that targets this population",
+# "a non-probabilistic sample by quotas", "quota sampling"
+_AS_VERB_AFTER = {"that", "which", "who", "to", "specifically", "also"}
+_OBJECT_AFTER = {"this", "these", "those", "the", "a", "an", "their", "its", "specific"}
+_SAMPLING_WORDS = {"sample", "sampling", "sampled", "by"}
+_AIMED_AT = {
+    "promising",
+    "potential",
+    "possible",
+    "intervention",
+    "therapeutic",
+    "treatment",
+    "key",
+}
+
+
+def _not_a_factor_use(span: Span) -> bool:
+    """A factor form used as a verb ("targets this population") or for sampling ("a sample
+    by quotas"), not as the factor it names."""
+    word = span[-1].lower_
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    if len(span) == 1 and word in {"targets", "target", "targeted", "targeting"}:
+        # "promising targets in ameliorating burnout": what an intervention aims at
+        return before in _AS_VERB_AFTER or after in _OBJECT_AFTER or before in _AIMED_AT
+    if word in {"quota", "quotas"}:
+        return before in _SAMPLING_WORDS or after in _SAMPLING_WORDS
+    return False
 
 
 def _in_proper_name(span: Span) -> bool:
@@ -2140,7 +2236,8 @@ _DEMONYM_PREFIX = {
     "African",
 }
 _RECORD_METADATA = re.compile(
-    r"^\s*(?:(?:Database|Publication details|Publication type|Source|Journal|Country)\s*:|"
+    r"^\s*(?:(?:Database|Publication details|Publication type|Source|Journal|Country|"
+    r"Funding(?: source)?)\s*:|Primary Funding Source\b|"
     # "(PsycInfo Database Record (c) 2021 APA, all rights reserved)", "© 2020 Elsevier"
     r"\(?\s*(?:PsycINFO Database Record|©|Copyright\b|\(c\)\s*\d{4}))",
     re.I,

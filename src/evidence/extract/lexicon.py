@@ -206,6 +206,9 @@ class FactorSpec:
     level: str
     default_direction: str
     forms: dict[str, int] = field(default_factory=dict)
+    # a hazard named as itself ("workload", "stigma", "exposure"): recorded as a risk whichever
+    # way its sentence runs ("reducing workload" names workload as what drives burnout)
+    risk_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,6 +373,7 @@ def load_factor_specs(path: Path | None = None) -> list[FactorSpec]:
         "favourable",
         "unfavourable",
         "neutral",
+        "risk_only",
         "__line__",
     }
     seen: set[str] = set()
@@ -400,6 +404,11 @@ def load_factor_specs(path: Path | None = None) -> list[FactorSpec]:
                 line,
                 f"default_direction {item['default_direction']!r} is not one of {list(DIRECTIONS)}",
             )
+        risk_only = item.get("risk_only", False)
+        if not isinstance(risk_only, bool):
+            raise _fail(path, line, f"risk_only of {fid!r} must be true or false")
+        if risk_only and item["default_direction"] == "protective":
+            raise _fail(path, line, f"{fid!r} is risk_only but its default_direction is protective")
         forms = _str_list(path, line, "forms", item.get("forms"))
         if not forms:
             raise _fail(path, line, f"factor {fid!r} has no forms")
@@ -428,6 +437,7 @@ def load_factor_specs(path: Path | None = None) -> list[FactorSpec]:
                 level=item["level"],
                 default_direction=item["default_direction"],
                 forms=valence,
+                risk_only=risk_only,
             )
         )
     return specs
