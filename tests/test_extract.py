@@ -1455,7 +1455,8 @@ def test_pipeline_tokenizer_is_spacys_english_tokenizer_with_a_larger_cache(
         ),
         # a form that names the bad end does not inherit a coordinated "inadequate"
         (
-            "Nurses perceived inadequate leadership support and inequity within the team.",
+            "Nurses perceived inadequate leadership support and inequity within the team, and "
+            "reported burnout.",
             {("management_support", "risk"), ("organisational_justice", "risk")},
         ),
         # an outcome's cue is not about factors that merely follow it in a list
@@ -2145,3 +2146,21 @@ def test_a_group_associated_with_the_conditions_studied_is_a_risk(
 def test_nursing_assistants_are_nurses(extractor: Extractor) -> None:
     vals = run(extractor, "We surveyed 216 certified nursing assistants (CNAs) about stress.")
     assert "nurses" in values(vals, "population")
+
+
+def test_a_topical_factor_needs_an_outcome_in_its_sentence(extractor: Extractor) -> None:
+    # telehealth as what a text is about, with no outcome in the sentence, is no driver
+    topic = run(
+        extractor,
+        "Telemedicine holds promise as it rationalises human resources and reduces patient "
+        "contact.",
+        title=ON_TOPIC,
+    )
+    assert ("telehealth_technology", "protective") not in factors(topic)
+    # where the sentence names the outcome, the factor's usual direction stands
+    linked = run(
+        extractor,
+        "Telehealth was associated with lower burnout among nurses.",
+        title=ON_TOPIC,
+    )
+    assert ("telehealth_technology", "protective") in factors(linked)

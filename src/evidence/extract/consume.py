@@ -1175,6 +1175,17 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
                 and (_FINDING.search(s.passage.text) or _compares(s))
             ):
                 d, basis = -1, "group"  # the group with more burnout carries the risk
+            spec = specs.get(fid)
+            if (
+                basis in {"default", "none"}
+                and spec is not None
+                and spec.topical
+                and not has_outcome
+            ):
+                # a topical factor's bare mention is what the text is about, unless its sentence
+                # names the outcome ("telehealth holds promise as it reduces contact" does not)
+                out.drop(s, fid, "topical_without_outcome")
+                continue
             if s.frame == "consequence" and basis in {"default", "none"}:
                 out.drop(s, fid, "consequence_frame")
                 continue

@@ -209,6 +209,10 @@ class FactorSpec:
     # a hazard named as itself ("workload", "stigma", "exposure"): recorded as a risk whichever
     # way its sentence runs ("reducing workload" names workload as what drives burnout)
     risk_only: bool = False
+    # a construct a text more often studies or describes than names as a driver
+    # ("telehealth", "professional development"): its usual direction applies only where its
+    # sentence names an outcome
+    topical: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,6 +378,7 @@ def load_factor_specs(path: Path | None = None) -> list[FactorSpec]:
         "unfavourable",
         "neutral",
         "risk_only",
+        "topical",
         "__line__",
     }
     seen: set[str] = set()
@@ -409,6 +414,9 @@ def load_factor_specs(path: Path | None = None) -> list[FactorSpec]:
             raise _fail(path, line, f"risk_only of {fid!r} must be true or false")
         if risk_only and item["default_direction"] == "protective":
             raise _fail(path, line, f"{fid!r} is risk_only but its default_direction is protective")
+        topical = item.get("topical", False)
+        if not isinstance(topical, bool):
+            raise _fail(path, line, f"topical of {fid!r} must be true or false")
         forms = _str_list(path, line, "forms", item.get("forms"))
         if not forms:
             raise _fail(path, line, f"factor {fid!r} has no forms")
@@ -438,6 +446,7 @@ def load_factor_specs(path: Path | None = None) -> list[FactorSpec]:
                 default_direction=item["default_direction"],
                 forms=valence,
                 risk_only=risk_only,
+                topical=topical,
             )
         )
     return specs
