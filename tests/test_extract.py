@@ -1227,6 +1227,13 @@ def test_support_called_for_staff_is_a_wellbeing_programme(extractor: Extractor)
     [
         "These changes indicate the utmost importance in providing emotional support for HCPs "
         "to prevent fatigue and burnout.",
+        # workers named beside the public, those at the frontline, a call "to be developing"
+        "Mental health care for this occupational group needs to be implemented to achieve "
+        "sustainable mental health care for workers and the public.",
+        "We discuss the need for measures to minimise the psychological pressure on those at "
+        "the frontline.",
+        "Interventions to promote psychological well-being of healthcare workers need to be "
+        "developing.",
         "Specific training on infection control, mental health guidance, and stress coping "
         "techniques must be implemented for nurses.",
         # a keyword list glued to the sentence ("qualitative research") is no research call

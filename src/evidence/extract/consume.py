@@ -1709,7 +1709,7 @@ _CALLED_FOR = re.compile(
     r"\b(?:(?:is|are) (?:urgently |also |therefore |thus )?(?:needed|required|warranted|"
     r"necessary|essential|crucial|vital|recommended)|should be (?:provided|offered|implemented|"
     r"developed|considered|adopted|made available|prioriti[sz]ed|established|given)|"
-    r"needs? to be (?:implemented|developed|provided|offered|considered|established|put)|"
+    r"needs? to be (?:implemented|develop(?:ed|ing)|provided|offered|considered|established|put)|"
     r"must (?:be )?(?:provided|offered|implemented|ensure)|(?:may|can|could) be (?:helpful|"
     r"beneficial)|(?:we )?recommend|"
     # "is of great importance", "the utmost importance in providing emotional support",
@@ -1729,7 +1729,7 @@ _FOR_STAFF = re.compile(
     r"staff|nurses|physicians|doctors|clinicians|residents|workforce|providers|"
     r"practitioners|psychiatrists|psychologists|therapists|counsell?ors|social workers|"
     r"midwives|paramedics|their (?:mental|psychological)|well-?being|mental health|"
-    r"burnout|distress)\b",
+    r"burnout|distress|front-?line|front line|psychological (?:pressure|burden|health))\b",
     re.I,
 )
 
@@ -1782,7 +1782,6 @@ _NO_EFFECT = re.compile(r"\b(?:not|no|nor|neither|failed|without)\b", re.I)
 
 # a call about patients or the public, unless staff are named too
 _OTHER_PEOPLE = re.compile(r"\b(?:patients?|public|population|children|students)\b", re.I)
-_STAFF = re.compile(r"\b(?:HCWs?|staff|nurses|physicians|doctors|health ?care workers)\b", re.I)
 
 
 def _emit_called_for_support(s: _Sent, factors: list[Span], out: _Emitter) -> None:
@@ -1814,7 +1813,7 @@ def _emit_called_for_support(s: _Sent, factors: list[Span], out: _Emitter) -> No
         return
     if _RESEARCH_AIM.search(text, max(0, call[0] - 40), call[1] + 40):
         return  # "studies are needed to identify effective resources": research, not support
-    if _OTHER_PEOPLE.search(text) and not _STAFF.search(text):
+    if _OTHER_PEOPLE.search(text) and not _STAFF_WORDS.search(text):
         return
     out.emit(
         s,
