@@ -1784,6 +1784,15 @@ _NO_EFFECT = re.compile(r"\b(?:not|no|nor|neither|failed|without)\b", re.I)
 _OTHER_PEOPLE = re.compile(r"\b(?:patients?|public|population|children|students)\b", re.I)
 
 
+# staff a call about patients or the public must name to be for them too ("clinicians" and
+# "providers" are who would act for the patients: "clinicians should monitor their patients")
+_STAFF = re.compile(
+    r"\b(?:HCWs?|HCPs?|staff|nurses|physicians|doctors|health ?care workers|workers|workforce|"
+    r"personnel|employees)\b",
+    re.I,
+)
+
+
 def _emit_called_for_support(s: _Sent, factors: list[Span], out: _Emitter) -> None:
     if s.background or "research_need" in s.cue_kinds or s.passage.section == "title":
         return
@@ -1813,7 +1822,7 @@ def _emit_called_for_support(s: _Sent, factors: list[Span], out: _Emitter) -> No
         return
     if _RESEARCH_AIM.search(text, max(0, call[0] - 40), call[1] + 40):
         return  # "studies are needed to identify effective resources": research, not support
-    if _OTHER_PEOPLE.search(text) and not _STAFF_WORDS.search(text):
+    if _OTHER_PEOPLE.search(text) and not _STAFF.search(text):
         return
     out.emit(
         s,
