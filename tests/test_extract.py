@@ -2171,3 +2171,38 @@ def test_a_topical_factor_needs_an_outcome_in_its_sentence(extractor: Extractor)
         title=ON_TOPIC,
     )
     assert ("telehealth_technology", "protective") in factors(linked)
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # a report of an initiative, not a discussion piece (GUIDELINES batch 7)
+        (
+            ("This article describes a peer support project developed by mental health "
+             "professionals for frontline staff in Wuhan.",),
+            "other",
+        ),
+        # the record's copyright line names a publisher ("Editorial"), not a design
+        (
+            ("We surveyed 210 resident physicians in 2020 about their mental health.",
+             "© 2022, Editorial Ciencias Medicas."),
+            "cross_sectional",
+        ),
+        # a text that states its own results with no design named is a one-off survey
+        (
+            ("The results showed that the anxiety and depression of surgical staff during the "
+             "outbreak were significantly higher.",),
+            "cross_sectional",
+        ),
+        # an indexer's keyword list ("clinical protocol") weighs little against a scale used
+        (
+            ("We measured burnout with the Maslach Burnout Inventory in 147 health workers.",
+             "Burnout; healthcare workers; Article; attention; clinical protocol; human"),
+            "cross_sectional",
+        ),
+    ],
+)  # fmt: skip
+def test_designs_of_reports_records_and_unnamed_surveys(
+    extractor: Extractor, texts: tuple[str, ...], expected: str
+) -> None:
+    assert values(run(extractor, *texts), "design") == {expected}

@@ -3325,6 +3325,14 @@ def _states_search(sents: list[_Sent]) -> bool:
     return len(hits) >= 2 and (len(hits) > len(databases) or len(databases) >= 3)
 
 
+# a text that reports results of its own, in words a survey's abstract uses
+_OWN_RESULTS = re.compile(
+    r"\b(?:the|our) results (?:showed|show|revealed|reveal|indicated|indicate)\b|"
+    r"\b(?:was|were) significantly (?:higher|lower|more|less|associated|correlated)\b",
+    re.I,
+)
+
+
 def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
     """No design named: a text reporting its own sample or statistics is most often a
     one-off survey; one built on literature is a narrative review; else a discussion piece."""
@@ -3338,6 +3346,8 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
     }
     if fields & _EMPIRICAL_FIELDS or analyses & _EMPIRICAL_ANALYSES:
         return "cross_sectional"
+    if any(not s.background and _OWN_RESULTS.search(s.passage.text) for s in sents):
+        return "cross_sectional"  # "The results showed that ... were significantly higher"
     review = sum(1 for s in sents if s.background or _REVIEW_WORDS.search(s))
     return "narrative_review" if review >= 2 else "discussion"
 
@@ -3345,6 +3355,11 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
 _DISCUSSES_LITERATURE = re.compile(
     r"\s+(?:the\s+)?(?:(?:recent|current|existing|available|published|emerging)\s+)?"
     r"(?:literature|evidence|studies|research)\b",
+    re.I,
+)
+_DESCRIBES_INITIATIVE = re.compile(
+    r"\s+(?:(?:a|an|the|our|this)\s+)?(?:[\w-]+\s+){0,4}?(?:project|program(?:me)?|initiative|"
+    r"service|platform|app|hotline|helpline)s?\b",
     re.I,
 )
 _INCLUDING_BEFORE = re.compile(r"\bincluding\s+(?:[\w-]+,?\s+){0,2}$", re.I)
@@ -3371,12 +3386,19 @@ def _emit_design(
         for sp in groups(s.doc)[DESIGN]
     )
     for s in sents:
+        if s.metadata:
+            continue  # "© 2022, Editorial Ciencias Medicas" names a publisher, not a design
         seen: set[str] = set()
+        keywords = _keyword_line(s)
         for sp in groups(s.doc)[DESIGN]:
             d = sp.label_
             nxt = s.doc[sp.end].lower_ if sp.end < len(s.doc) else ""
             if d == "discussion" and _DISCUSSES_LITERATURE.match(s.passage.text, sp.end_char):
                 d = "narrative_review"  # "This article discusses recent literature on ..."
+            elif d == "discussion" and _DESCRIBES_INITIATIVE.match(s.passage.text, sp.end_char):
+                # "This article describes a peer support project developed by ...": a report of
+                # an initiative (GUIDELINES batch 7: other)
+                d = "other"
             if d in seen or nxt in _NOT_A_DESIGN_AFTER:
                 continue  # "the cohort ward" is a place, not a cohort study
             if d == "rct" and nxt in _OTHERS_TRIALS_AFTER:
@@ -3391,6 +3413,8 @@ def _emit_design(
                 w *= 0.3
             if (empirical or reviews) and d == "discussion" and sp.text.lower() in _WEAK_DISCUSSION:
                 w *= 0.3
+            if keywords:
+                w *= 0.3  # "Article; burnout; clinical protocol": an indexer's terms
             if _INCLUDING_BEFORE.search(s.passage.text, 0, sp.start_char):
                 w *= 0.3  # "studies (including letters to the editor)": what a review took in
             if _FUTURE_WORK.search(s.passage.text) or _MISSING_BEFORE.search(
