@@ -326,6 +326,19 @@ def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> Non
         (["The intervention group had as many as 61 respondents."], {"61"}),
         # a capital N after the survey it counts; a count per unit is no total
         (["We conducted a cross-sectional survey in May-June 2020 (N=467)."], {"467"}),
+        # a dot between thousands before people ("5.437 health professionals"); the team
+        # that analysed the data is not the sample
+        (
+            ["In a multicenter study, 5.437 health professionals from 6 countries were included."],
+            {"5437"},
+        ),
+        (
+            [
+                "We interviewed 14 leaders; summaries were cross-validated by two project team "
+                "members."
+            ],
+            {"14"},
+        ),
         (
             [
                 "We recruited 2 participants from each hospital to interview.",

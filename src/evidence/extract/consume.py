@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
 
@@ -239,8 +239,14 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"-[A-Za-z]|\s+(?:groups?|categories|clusters|waves|phases|rounds|times|levels|"
     r"subgroups|strata|dimensions|domains|themes|factors|items|questions)\b"
     r"|\s+(?:independent\s+|trained\s+)?(?:researchers|authors|investigators|reviewers|coders|"
-    r"raters|assessors|facilitators)\b"
+    r"raters|assessors|facilitators|(?:project|research|study)\s+team\s+members)\b"
     r"|\s+in\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b",
+    re.I,
+)
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}\.\d{3}")
+_PEOPLE_NEXT = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:professionals|workers|participants|respondents|nurses|physicians|"
+    r"doctors|residents|people|persons|individuals|subjects|patients|employees|staff|students)\b",
     re.I,
 )
 _SHARE_BEFORE = re.compile(
@@ -2888,6 +2894,10 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         return out  # nothing else a number could count
     hypothetical = _HYPOTHETICAL.search(text)
     for num in find_numbers(text, s.words):
+        if _DOT_THOUSANDS.fullmatch(text, num.start, num.end) and _PEOPLE_NEXT.match(text, num.end):
+            # "5.437 health professionals": no one counts a fraction of a person, so the dot
+            # groups thousands (as Spanish, Portuguese and German write them)
+            num = replace(num, value=num.value * 1000)
         if num.is_range or num.value != int(num.value) or not (1 <= num.value <= 1_000_000):
             continue
         after = text[num.end : num.end + 3]
