@@ -145,6 +145,21 @@ def test_place_precision_names_copyright_and_ambiguous_countries(extractor: Extr
     assert values(vals, "country") == set()
 
 
+
+def test_a_study_sentence_with_many_commas_is_no_affiliation(extractor: Extractor) -> None:
+    # "South Korean" names one country; a list of outcomes and a "university hospital" make no
+    # affiliation line of a sentence that investigates something
+    vals = run(
+        extractor,
+        "This survey investigates emotional labor, burnout, turnover intention, and medical "
+        "error levels among 117 nursing staff members in a South Korean university hospital; "
+        "it also analyzes correlations.",
+    )
+    assert values(vals, "country") == {"KR"}
+    affiliation = run(extractor, "Department of Nursing, Yonsei University, Seoul, South Korea")
+    assert values(affiliation, "country") == set()
+
+
 # --- numbers and sample ----------------------------------------------------------------------
 
 

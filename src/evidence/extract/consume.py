@@ -2275,7 +2275,11 @@ def _affiliation_like(s: _Sent) -> bool:
     return (
         "affiliation" in s.cue_kinds
         and s.passage.text.count(",") >= 2
-        and not re.search(r"\b(?:was|were|is|are|we|conducted|surveyed)\b", s.passage.text)
+        and not re.search(
+            r"\b(?:was|were|is|are|we|conducted|surveyed|study|investigat\w*|analy[sz]\w*|"
+            r"examin\w*|explor\w*|assess\w*|measur\w*|report\w*|show\w*|found)\b",
+            s.passage.text,
+        )
     )
 
 
@@ -2514,6 +2518,7 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             (place.kind == "demonym" or sp.text in {"America", "Americas"})
             and sp.start > 0
             and (doc[sp.start - 1].text in {"-", "–"} or doc[sp.start - 1].text in _DEMONYM_PREFIX)
+            and not (sp.text == "Korean" and doc[sp.start - 1].text == "South")
         ):
             continue  # "Ibero-American", "Latin America": a region of several countries
         if (
