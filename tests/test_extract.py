@@ -145,7 +145,6 @@ def test_place_precision_names_copyright_and_ambiguous_countries(extractor: Extr
     assert values(vals, "country") == set()
 
 
-
 def test_a_study_sentence_with_many_commas_is_no_affiliation(extractor: Extractor) -> None:
     # "South Korean" names one country; a list of outcomes and a "university hospital" make no
     # affiliation line of a sentence that investigates something
