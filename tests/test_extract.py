@@ -2233,3 +2233,13 @@ def test_designs_of_reports_records_and_unnamed_surveys(
     extractor: Extractor, texts: tuple[str, ...], expected: str
 ) -> None:
     assert values(run(extractor, *texts), "design") == {expected}
+
+
+def test_work_related_is_no_finding_in_a_list_of_what_was_measured(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Symptoms of post-traumatic stress, depression, burnout, levels of resilience, along with "
+        "demographic and work-related variables in 443 workers were assessed.",
+        title=ON_TOPIC,
+    )
+    assert ("coping_resilience", "protective") not in factors(vals)

@@ -1471,7 +1471,7 @@ def _keyword_line(s: _Sent) -> bool:
 
 
 _FINDING = re.compile(
-    r"\b(?:found|showed|revealed|identified|predict\w*|associated|correlated|related|"
+    r"\b(?:found|showed|revealed|identified|predict\w*|associated|correlated|(?<!-)related|"
     r"significant\w*|higher|lower|more likely|less likely)\b|[pP]\s?[<=]",
     re.I,
 )
