@@ -2243,3 +2243,15 @@ def test_work_related_is_no_finding_in_a_list_of_what_was_measured(extractor: Ex
         title=ON_TOPIC,
     )
     assert ("coping_resilience", "protective") not in factors(vals)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The exclusion criterion was a history of psychiatric diseases and burnout treatment.",
+        "The variables used in this study include gender, marital status, smoking, chronic "
+        "diseases and specific jobs in the hospital, and burnout.",
+    ],
+)
+def test_eligibility_and_variable_lists_name_no_factor(extractor: Extractor, text: str) -> None:
+    assert ("personal_factors", "risk") not in factors(run(extractor, text, title=ON_TOPIC))

@@ -1447,7 +1447,10 @@ _MEASURING = re.compile(
     r"determine|measure|analy[sz]e)d?|evaluating|assessing|examined|"
     r"(?:areas?|topics?|domains?) of (?:investigation|inquiry|interest)|"
     r"(?:factors|variables|measures|predictors|covariates) (?:measured|assessed|examined)|"
-    r"collect(?:s|ed)? data on|(?:survey|questionnaire) (?:collects|collected|covered|included))\b",
+    r"collect(?:s|ed)? data on|(?:survey|questionnaire) (?:collects|collected|covered|included)|"
+    # who could take part and what was recorded: "the exclusion criterion was a history of
+    # psychiatric diseases", "the variables used in this study include gender, ..."
+    r"(?:exclusion|inclusion|eligibility) criteri(?:on|a)|variables (?:used|included|include))\b",
     re.I,
 )
 # sentences describing the sample or listing keywords name factors without linking them
