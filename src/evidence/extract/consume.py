@@ -1484,7 +1484,10 @@ _LINK_CUES = {"causal", "effect", "frame_risk", "frame_protective"}
 _HEALTH_WORDS = re.compile(
     r"\b(?:outcomes?|symptoms?|mental health|well-?being|distress|morbidity|affected|"
     # "associated with the 3 conditions studied", "a higher risk was found in young workers"
-    r"scored higher|(?<!working )conditions? studied|(?:higher|greater|increased) risk)\b",
+    r"scored higher|(?<!working )conditions? studied|(?:higher|greater|increased) risk|"
+    # "differences in GAD-7, PHQ-9 and ISI scores among ... gender", "gender ... were the
+    # influencing factors", "the final regression model contained ... (gender, ...)"
+    r"scores|influencing factors|regression model)\b",
     re.I,
 )
 
