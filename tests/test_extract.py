@@ -2168,7 +2168,11 @@ def test_factor_words_used_as_verbs_sampling_labels_or_funders_are_not_factors(
     "text",
     [
         "The female sex is associated with the 3 conditions studied.",
-        "A higher risk was found in young health workers (OR = 0.975; P<.001) and women (OR = 0.847; P<.001).",
+        "A higher risk was found in young health workers (OR = 0.975; P<.001) and women "
+        "(OR = 0.847; P<.001).",
+        # predictors of scale scores, listed without a direction (GUIDELINES batch 6/7)
+        "Gender, length of service and educational background were the influencing factors for "
+        "the ISI score.",
     ],
 )
 def test_a_group_associated_with_the_conditions_studied_is_a_risk(
