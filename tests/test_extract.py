@@ -2259,3 +2259,17 @@ def test_work_related_is_no_finding_in_a_list_of_what_was_measured(extractor: Ex
 )
 def test_eligibility_and_variable_lists_name_no_factor(extractor: Extractor, text: str) -> None:
     assert ("personal_factors", "risk") not in factors(run(extractor, text, title=ON_TOPIC))
+
+
+def test_flexible_work_schedules_and_a_burden_on_a_group(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Respondents identified recognition and flexible work schedules as strategies to "
+        "increase well-being.",
+        title=ON_TOPIC,
+    )
+    assert ("flexible_scheduling", "protective") in factors(vals)
+    group = run(
+        extractor, "The noted burden fell particularly heavily on young women.", title=ON_TOPIC
+    )
+    assert ("demographics_experience", "risk") in factors(group)

@@ -1487,7 +1487,7 @@ _HEALTH_WORDS = re.compile(
     r"scored higher|(?<!working )conditions? studied|(?:higher|greater|increased) risk|"
     # "differences in GAD-7, PHQ-9 and ISI scores among ... gender", "gender ... were the
     # influencing factors", "the final regression model contained ... (gender, ...)"
-    r"scores|influencing factors|regression model)\b",
+    r"scores|influencing factors|regression model|burden)\b",
     re.I,
 )
 
