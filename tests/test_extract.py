@@ -2273,3 +2273,18 @@ def test_flexible_work_schedules_and_a_burden_on_a_group(extractor: Extractor) -
         extractor, "The noted burden fell particularly heavily on young women.", title=ON_TOPIC
     )
     assert ("demographics_experience", "risk") in factors(group)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nurses have always played an important role in infection prevention, infection control, "
+        "isolation, containment, and public health, and burnout is common.",
+        "The pandemic requires social distancing, quarantine and isolation, which may precipitate "
+        "burnout.",
+    ],
+)
+def test_isolation_as_a_public_health_measure_is_not_the_staffs(
+    extractor: Extractor, text: str
+) -> None:
+    assert ("isolation", "risk") not in factors(run(extractor, text, title=ON_TOPIC))

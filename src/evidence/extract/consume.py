@@ -1573,6 +1573,11 @@ _ISOLATION_PLACE = {
 }
 
 
+# isolation as a public-health measure rather than the staff's loneliness: "quarantine and
+# isolation" (GUIDELINES batch 6-9: quarantine stays an open item), "strict isolation"
+_CONTAINMENT = {"strict", "containment", "quarantine", "quarantined", "distancing", "tracing"}
+
+
 def _not_staff_isolation(span: Span) -> bool:
     """Isolation of patients or populations, or an isolation ward, rather than the staff's."""
     doc = span.doc
@@ -1580,6 +1585,9 @@ def _not_staff_isolation(span: Span) -> bool:
     after = [t.lower_ for t in doc[span.end : span.end + 3]]
     if before & {"patient", "patients", "geographically", "clients", "residents'"}:
         return True
+    near = before | set(after)
+    if near & _CONTAINMENT:
+        return True  # "infection control, isolation, containment", "under strict isolation"
     return bool(after and after[0] in _ISOLATION_PLACE) or (
         after[:1] == ["of"] and bool({"patient", "patients"} & set(after))
     )
