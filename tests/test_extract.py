@@ -2156,6 +2156,10 @@ def test_a_text_with_no_outcome_gives_only_factors_with_a_stated_direction(
         "Primary Funding Source Institute for Healthcare Policy and Innovation.",
         "Population Studied Interviewees included psychologists, nurses and peer support "
         "specialists.",
+        # knowing, not being recognised; a domain of post-traumatic growth
+        "Burnout was classified with pattern recognition and machine learning.",
+        "Lack of recognition that COVID-19 was real increased nurses' burnout.",
+        "Nurses with burnout also reported increased appreciation of life.",
     ],
 )
 def test_factor_words_used_as_verbs_sampling_labels_or_funders_are_not_factors(

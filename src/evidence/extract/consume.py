@@ -1638,6 +1638,16 @@ def _counted_people(span: Span) -> bool:
 _AS_VERB_AFTER = {"that", "which", "who", "to", "specifically", "also"}
 _OBJECT_AFTER = {"this", "these", "those", "the", "a", "an", "their", "its", "specific"}
 _SAMPLING_WORDS = {"sample", "sampling", "sampled", "by"}
+_RECOGNISING_WHAT = {
+    "pattern",
+    "speech",
+    "image",
+    "facial",
+    "face",
+    "voice",
+    "ecological",
+    "entity",
+}
 _AIMED_AT = {
     "promising",
     "potential",
@@ -1661,6 +1671,13 @@ def _not_a_factor_use(span: Span) -> bool:
         return before in _AS_VERB_AFTER or after in _OBJECT_AFTER or before in _AIMED_AT
     if word in {"quota", "quotas"}:
         return before in _SAMPLING_WORDS or after in _SAMPLING_WORDS
+    if word == "recognition":
+        # "pattern recognition", "Online Ecological Recognition", "recognition that COVID-19
+        # was real": knowing, not being recognised for one's work
+        return before in _RECOGNISING_WHAT or after == "that"
+    if word == "appreciation":
+        # "increased appreciation of life": a domain of post-traumatic growth
+        return span.end + 1 < len(doc) and after == "of" and doc[span.end + 1].lower_ == "life"
     return False
 
 
