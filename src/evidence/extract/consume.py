@@ -3372,10 +3372,13 @@ def _states_search(sents: list[_Sent]) -> bool:
 
 
 # a text that reports results of its own, in words a survey's abstract uses
-_OWN_RESULTS = re.compile(
-    r"\b(?:the|our) results (?:showed|show|revealed|reveal|indicated|indicate)\b|"
-    r"\b(?:was|were) significantly (?:higher|lower|more|less|associated|correlated)\b",
-    re.I,
+_OWN_RESULTS = _gated(
+    re.compile(
+        r"\b(?:the|our) results (?:showed|show|revealed|reveal|indicated|indicate)\b|"
+        r"\b(?:was|were) significantly (?:higher|lower|more|less|associated|correlated)\b",
+        re.I,
+    ),
+    "results|significantly",
 )
 
 
@@ -3392,7 +3395,7 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
     }
     if fields & _EMPIRICAL_FIELDS or analyses & _EMPIRICAL_ANALYSES:
         return "cross_sectional"
-    if any(not s.background and _OWN_RESULTS.search(s.passage.text) for s in sents):
+    if any(not s.background and _OWN_RESULTS.search(s) for s in sents):
         return "cross_sectional"  # "The results showed that ... were significantly higher"
     review = sum(1 for s in sents if s.background or _REVIEW_WORDS.search(s))
     return "narrative_review" if review >= 2 else "discussion"
@@ -3435,8 +3438,9 @@ def _emit_design(
         if s.metadata:
             continue  # "© 2022, Editorial Ciencias Medicas" names a publisher, not a design
         seen: set[str] = set()
-        keywords = _keyword_line(s)
-        for sp in groups(s.doc)[DESIGN]:
+        cues = groups(s.doc)[DESIGN]
+        keywords = bool(cues) and _keyword_line(s)
+        for sp in cues:
             d = sp.label_
             nxt = s.doc[sp.end].lower_ if sp.end < len(s.doc) else ""
             if d == "discussion" and _DISCUSSES_LITERATURE.match(s.passage.text, sp.end_char):
