@@ -549,13 +549,14 @@ def docs_to_values(
         out.values = [
             v for v in out.values if not (v.field == "population" and v.value == "clinicians")
         ]
+    any_outcome = any(v.field == "outcome" for v in out.values)
     if not _about_providers_burnout(out.values):
         # factors are what drives or protects against providers' burnout: a text that names
         # no burnout-family outcome and barely mentions providers (a paper on patients or
         # the public that a search swept in) has none to give (GUIDELINES: factors) -- but
         # where it names the staff's mental health at all, the support it calls for them is
         # kept (GUIDELINES batch 9: a commentary that asks to protect the workers)
-        staff_support = _mentions_staff_health(document, out.values)
+        staff_support = any_outcome and _mentions_staff(document, out.values)
         _drop_factors(
             out,
             lambda v: (
@@ -568,7 +569,7 @@ def docs_to_values(
             "off_topic",
             trace,
         )
-    elif not any(v.field == "outcome" for v in out.values):
+    elif not any_outcome:
         # a text about providers that names no outcome at all (a workforce or service
         # report) ties none of the factor words its sentences hold to burnout or health;
         # only an explicit direction ("increased workloads", "lack of support") or a
@@ -605,11 +606,9 @@ _STAFF_WORDS = re.compile(
 )
 
 
-def _mentions_staff_health(document: Document, values: list[ExtractedValue]) -> bool:
-    """Whether a text names some mental-health outcome and names providers twice or in its
-    title: enough to keep the support it calls for them, not to read every factor word."""
-    if not any(v.field == "outcome" for v in values):
-        return False
+def _mentions_staff(document: Document, values: list[ExtractedValue]) -> bool:
+    """Whether a text names providers twice or in its title: with some mental-health outcome,
+    enough to keep the support it calls for them, not to read every factor word."""
     pops = sum(1 for v in values if v.field == "population")
     title = document.title or " ".join(b.text for b in document.blocks if b.section == "title")
     return pops >= 2 or _STAFF_WORDS.search(title) is not None
@@ -1213,13 +1212,11 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
             if d == 0 and linked and not s.background:
                 # a neutral form ("staffing", "PPE") in a sentence that ties it to an outcome
                 # takes its factor's usual direction
-                spec = specs.get(fid)
                 d = _SIGN.get(spec.default_direction, 0) if spec is not None else 0
                 basis = "default"
             if d == 0:
                 out.drop(s, fid, "no_direction")
                 continue
-            spec = specs.get(fid)
             if spec is not None and spec.risk_only and d > 0:
                 d, basis = -1, "group"
             elif fid in _PROTECTIVE_UNLESS_MODIFIED and d < 0 and basis != "modifier":
@@ -1585,8 +1582,7 @@ def _not_staff_isolation(span: Span) -> bool:
     after = [t.lower_ for t in doc[span.end : span.end + 3]]
     if before & {"patient", "patients", "geographically", "clients", "residents'"}:
         return True
-    near = before | set(after)
-    if near & _CONTAINMENT:
+    if (before | set(after)) & _CONTAINMENT:
         return True  # "infection control, isolation, containment", "under strict isolation"
     return bool(after and after[0] in _ISOLATION_PLACE) or (
         after[:1] == ["of"] and bool({"patient", "patients"} & set(after))
@@ -2300,17 +2296,20 @@ _RECORD_METADATA = re.compile(
 )
 
 
+# a sentence with a verb of its own, or of study, is no affiliation line however many commas
+_STUDY_VERB_IN_LINE = re.compile(
+    r"\b(?:was|were|is|are|we|conducted|surveyed|study|investigat\w*|analy[sz]\w*|"
+    r"examin\w*|explor\w*|assess\w*|measur\w*|report\w*|show\w*|found)\b"
+)
+
+
 def _affiliation_like(s: _Sent) -> bool:
     if s.metadata:
         return True  # "Database: Web of Science; Publication details: Sudan Journal of ..."
     return (
         "affiliation" in s.cue_kinds
         and s.passage.text.count(",") >= 2
-        and not re.search(
-            r"\b(?:was|were|is|are|we|conducted|surveyed|study|investigat\w*|analy[sz]\w*|"
-            r"examin\w*|explor\w*|assess\w*|measur\w*|report\w*|show\w*|found)\b",
-            s.passage.text,
-        )
+        and _STUDY_VERB_IN_LINE.search(s.passage.text) is None
     )
 
 
