@@ -1957,6 +1957,8 @@ def test_factors_need_a_text_about_providers_burnout(extractor: Extractor) -> No
         ("Therapy is given in weekly 60 minute sessions by clinical psychologists.", set()),
         ("A survey in five Pacific countries shows that many people coped well.", set()),
         ("Several thousand healthcare workers have already been infected.", set()),
+        # the denominator of a rate
+        ("Monthly rates of police reports per 100 000 persons were compared.", set()),
         # a share of the participants is not the sample
         ("We surveyed 652 nurses. The majority of the participants (n = 400) were female.",
          {"652"}),

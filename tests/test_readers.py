@@ -234,6 +234,18 @@ def test_mojibake_repaired(tmp_path: Path) -> None:
     assert doc.title == "Atención primaria" and doc.abstract == "Médicos y enfermeras con burnout"
 
 
+def test_r_unicode_escapes_decoded(tmp_path: Path) -> None:
+    # R's write.csv in a non-UTF-8 locale writes "<U+03B9>"; a C1 control so written is a byte
+    # of doubly encoded UTF-8 (covid_suicide_living: "(nÃ¢<U+0080>Â¯=Ã¢<U+0080>Â¯6403)")
+    path = tmp_path / "r_export.csv"
+    path.write_text(
+        'Title,Abstract\n"<U+0397> ep<U+03B9><U+03BA>","A survey (nÃ¢<U+0080>Â¯=Ã¢<U+0080>Â¯6403)"\n',
+        encoding="utf-8",
+    )
+    doc = read_path(path).documents[0]
+    assert doc.title == "Η epικ" and doc.abstract == "A survey (n = 6403)"
+
+
 def test_broken_records_are_named_and_others_read(tmp_path: Path) -> None:
     ris = tmp_path / "broken.ris"
     ris.write_text(

@@ -44,7 +44,13 @@ from evidence.extract.lexicon import (
     load_factor_specs,
     load_place_rules,
 )
-from evidence.extract.numbers import N_EQUALS, NUMBER_WORDS, WORD_NUMBER, find_numbers
+from evidence.extract.numbers import (
+    GROUP_SEP,
+    N_EQUALS,
+    NUMBER_WORDS,
+    WORD_NUMBER,
+    find_numbers,
+)
 from evidence.extract.places import Place, resolve
 from evidence.extract.segment import GLUED_LABELS
 from evidence.records import Document, ExtractedValue, Passage
@@ -166,6 +172,8 @@ _STUDY_VERB = (
     r"\b(?:included|recruited|surveyed|enrolled|interviewed|involved|studied|analy[sz]ed|"
     # "The survey was completed by 714 participants"
     r"comprised|sampled|(?:completed|answered|filled (?:in|out)|returned|taken) by|"
+    # "in a German sample of 210 parents", "interviews with 24 care leavers"
+    r"sample of|interviews? (?:were )?(?:conducted |held )?with|"
     # "This study describes the data for the 632 rural participants"
     r"data (?:for|from|on) the)\s+"
     r"(?:a total of\s+|all\s+)?"
@@ -264,7 +272,11 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"\bno more than|\bmaximum of|\bminimum of|[A-Za-z]-"
     # "several thousand healthcare workers have been infected": no count of anyone studied
     r"|\bseveral|\ba few|\bmany|\b(?:tens|hundreds|thousands) of"
-    r"|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+in)[\s-]*$",
+    r"|\b(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten)\s+in"
+    # "rates per 100 000 persons": the denominator of a rate
+    r"|\bper"
+    # "feedback from more than 40 clinicians": no exact count (GUIDELINES: participants)
+    r"|\bmore than|\bnearly|\balmost|\bapproximately|\broughly|\baround)[\s-]*$",
     re.I,
 )
 _HYPOTHETICAL = re.compile(r"\bwould (?:require|need|mean|cost)\b", re.I)
@@ -448,8 +460,9 @@ def passage_words(text: str) -> tuple[list[str], frozenset[str]]:
 _VERB_BEFORE_ANY = _gated(
     re.compile(_STUDY_VERB + r"\d", re.I),
     "included|recruited|surveyed|enrolled|interviewed|involved|studied|analysed|analyzed|"
-    "comprised|sampled|by|data",
+    "comprised|sampled|by|data|sample|interview|interviews",
 )
+_TOTAL_ANY = _gated(re.compile(r"\btotal of\s+\d", re.I), "total")
 _DIGIT = re.compile(r"\d")
 _WORD_NUMBER = _gated(WORD_NUMBER, "|".join(NUMBER_WORDS))
 
@@ -2782,6 +2795,12 @@ def _single_site(sents: list[_Sent]) -> list[_Cand]:
 
 _OF_THEM = re.compile(r"\s+of (?:them|these|those)\b", re.I)
 _PAREN_ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
+# a structured abstract's heading for the sample, right before its count
+_PARTICIPANTS_LABEL = re.compile(
+    r"^\s*(?:participants|subjects|study (?:population|sample)|sample)\s*:\s*"
+    r"(?:(?:a|the)\s+)?(?:total|subset|sample|convenience sample|cohort)?(?:\s+of)?\s*$",
+    re.I,
+)
 # "248 gastroenterologists", "35 physiotherapists": professions the lexicon does not list
 _PROFESSION_WORD = re.compile(r"^[a-z]{4,}(?:ologists|ists|icians|ians|ics|wives)$")
 _NOT_PROFESSION = {"statistics", "characteristics", "topics", "clinics", "ethics", "dynamics"}
@@ -2808,7 +2827,14 @@ def _people_np(between: Span) -> bool:
 _NOT_IN_PEOPLE_NP = frozenset(
     {"of", "in", "at", "with", "from", "per", "for", "to", "by", "on", "were", "was", "had",
      "have", "who", "which", "that", "questionnaires", "surveys", "responses", "items",
-     "interviews", "cases", "records", "studies", "articles", "papers", "samples"}
+     "interviews", "cases", "records", "studies", "articles", "papers", "samples",
+     # things an abstract counts ("six behavioral acts were assessed", "a total of 38 hospitals")
+     "acts", "behaviors", "behaviours", "feelings", "symptoms", "variables", "factors",
+     "domains", "dimensions", "questions", "scales", "measures", "hospitals", "sites",
+     "schools", "countries", "clinics", "units", "wards", "facilities", "institutions",
+     "centres", "centers", "cities", "regions", "provinces", "states", "days", "weeks",
+     "months", "years", "sessions", "visits", "admissions", "presentations", "episodes",
+     "events", "beds", "tests", "doses", "deaths"}
 )  # fmt: skip
 
 
@@ -2925,7 +2951,13 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         out.append(
             _Cand(kind, value, section_bonus + 3.5, s, (m.start(group), m.end()), "number was")
         )
-    if not units and not verbs and "=" not in text and not _VERB_BEFORE_ANY.search(s):
+    if (
+        not units
+        and not verbs
+        and "=" not in text
+        and not _VERB_BEFORE_ANY.search(s)
+        and not _TOTAL_ANY.search(s)
+    ):
         return out  # nothing else a number could count
     hypothetical = _HYPOTHETICAL.search(text)
     for num in find_numbers(text, s.words):
@@ -3004,6 +3036,24 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                     for k in (1, 2)
                     if tok.end + k <= len(doc) and _people_np(doc[tok.end : tok.end + k])
                 ),
+                None,
+            )
+        if found is None and verb is None and _TOTAL_BEFORE.search(text, 0, num.start):
+            # "A total of 2217 adult patients who were hospitalized": a total names the people
+            # the lexicon has no word for, as a study verb does
+            found = next(
+                (
+                    (doc[tok.end : tok.end + k], "participants")
+                    for k in (1, 2)
+                    if tok.end + k <= len(doc) and _people_np(doc[tok.end : tok.end + k])
+                ),
+                None,
+            )
+        if found is None and verb is None and _PARTICIPANTS_LABEL.match(text[: num.start]):
+            # "PARTICIPANTS: A subset of 958 essential, facility-based LTC workers": the
+            # structured abstract's own heading says whom the number counts
+            found = next(
+                ((doc[t.i : t.i + 1], "participants") for t in doc[tok.end :] if t.is_alpha),
                 None,
             )
         if found is None and verb is None:
@@ -3108,7 +3158,7 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             note = "share of the sample"
         out.append(_Cand(kind, int(num.value), score, s, (num.start, span_end), note))
     for m in N_EQUALS.finditer(text):
-        value = int(m.group(2).replace(",", ""))
+        value = int(GROUP_SEP.sub("", m.group(2)))
         tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if tok is None:
             continue

@@ -53,8 +53,12 @@ DIGIT_NUMBER = re.compile(
     r"|(?<![\w.,/\-])\d+(?:\.\d+)?(?![\d])"
     r")"
 )
-_GROUP_SEP = re.compile(r"[,\s\u00a0\u2009\u202f]")
-N_EQUALS = re.compile(r"\b([nN])[\s\u00a0Â]*[=:][\s\u00a0Â]*(\d{1,3}(?:,\d{3})+|\d+)\b")
+GROUP_SEP = re.compile(r"[,\s\u00a0\u2009\u202f]")
+N_EQUALS = re.compile(
+    r"\b([nN])[\s\u00a0Â]*[=:][\s\u00a0Â]*"
+    # "(n=15 022)": thousands grouped by a space, as DIGIT_NUMBER reads them
+    r"(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?![\d.,%]|\s?%|\s\d)|\d+)\b"
+)
 RANGE_AFTER = re.compile(r"^\s*(?:-|–|to)\s*\d")
 RANGE_BEFORE = re.compile(r"\d\s*(?:-|–|to)\s*$")
 
@@ -82,7 +86,7 @@ def find_numbers(text: str, words: frozenset[str] | None = None) -> list[Number]
     number word skip the search for written numbers."""
     out: list[Number] = []
     for m in DIGIT_NUMBER.finditer(text):
-        raw = _GROUP_SEP.sub("", m.group(0))
+        raw = GROUP_SEP.sub("", m.group(0))
         try:
             value = float(raw)
         except ValueError:

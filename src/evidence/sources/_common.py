@@ -58,7 +58,26 @@ def decode(data: bytes) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         text = text.replace("\x00", "")
+    if "<U+" in text:
+        text = _R_ESCAPE.sub(_unescape_r, text)
     return fix_mojibake(text)
+
+
+# R's write.csv in a non-UTF-8 locale writes characters it cannot encode as "<U+03B9>"
+# (the covid_suicide_living export holds Greek, Cyrillic and Japanese abstracts so written)
+_R_ESCAPE = re.compile(r"<U\+([0-9A-F]{4,6})>")
+
+
+def _unescape_r(m: re.Match[str]) -> str:
+    code = int(m.group(1), 16)
+    if 0x80 <= code <= 0x9F:
+        # a C1 control is a byte of doubly encoded UTF-8 ("Ã¢<U+0080>Â¯" was a narrow no-break
+        # space): give it back as the two characters its UTF-8 reads as in latin-1 so that the
+        # mojibake repair sees one consistent layer
+        return "\u00c2" + chr(code)
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+        return m.group(0)
+    return chr(code)
 
 
 def _decode_guess(data: bytes) -> str:
