@@ -1953,12 +1953,34 @@ def test_factors_need_a_text_about_providers_burnout(extractor: Extractor) -> No
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a structured abstract's heading says whom the number counts
+        ("PARTICIPANTS: A subset of 958 essential, facility-based LTC workers.", "958"),
+        # people the lexicon has no word for, after "sample of", "interviews with", "a total of"
+        ("We studied mental health in a German sample of 210 parents of sick children.", "210"),
+        ("Semi-structured interviews with 24 care leavers were held.", "24"),
+        ("A total of 2217 adult patients who were hospitalized with COVID-19.", "2217"),
+        # thousands grouped by a space after "n ="
+        ("We surveyed residents aged over 65 years (n=15 022) in 11 sites.", "15022"),
+    ],
+)  # fmt: skip
+def test_sample_named_without_a_people_word(extractor: Extractor, text: str, expected: str) -> None:
+    assert values(run(extractor, text), "n_participants") == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # durations, countries and vague quantities count no one
         ("Therapy is given in weekly 60 minute sessions by clinical psychologists.", set()),
         ("A survey in five Pacific countries shows that many people coped well.", set()),
         ("Several thousand healthcare workers have already been infected.", set()),
         # the denominator of a rate
         ("Monthly rates of police reports per 100 000 persons were compared.", set()),
+        # approximate counts and things counted are no sample
+        ("Data include feedback from more than 40 clinicians and 60 families.", set()),
+        ("Eighteen feelings and six behavioral acts were assessed.", set()),
+        ("A total of 129 compounds of the decoction were identified.", set()),
+        ("A total of 25 patients (47%) were discharged, and 7 patients (13%) died.", set()),
         # a share of the participants is not the sample
         ("We surveyed 652 nurses. The majority of the participants (n = 400) were female.",
          {"652"}),
@@ -2235,6 +2257,25 @@ def test_a_topical_factor_needs_an_outcome_in_its_sentence(extractor: Extractor)
         (
             ("We measured burnout with the Maslach Burnout Inventory in 147 health workers.",
              "Burnout; healthcare workers; Article; attention; clinical protocol; human"),
+            "cross_sectional",
+        ),
+        # "systematic review of the literature" is systematic, not a review of the literature
+        (("We conducted a critical synthesis from a systematic review of the literature.",),
+         "systematic_review"),
+        (("This randomized control trial tested an online mindfulness programme.",), "rct"),
+        # forecasting models are modelling studies
+        (("We used long short-term memory (LSTM) and curve fitting to predict cases.",), "other"),
+        # a trial registry's record is a protocol, unless it reports a sample that took part
+        (
+            ("Condition:\nIntrusive memories\nIntervention:\nSimple cognitive task",
+             "Primary outcome:\nNumber of intrusive memories\nInclusion Criteria:\n- Aged 18-65",
+             "Exclusion Criteria:\n- Have participated in a similar study"),
+            "other",
+        ),
+        (
+            ("Condition:\nBurnout\nIntervention:\nA group of 205 anesthesiology residents "
+             "completed an online survey.",
+             "Primary outcome:\nBurnout prevalence\nInclusion criteria:\nResidents"),
             "cross_sectional",
         ),
     ],

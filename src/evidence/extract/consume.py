@@ -2795,6 +2795,7 @@ def _single_site(sents: list[_Sent]) -> list[_Cand]:
 
 _OF_THEM = re.compile(r"\s+of (?:them|these|those)\b", re.I)
 _PAREN_ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
+_SHARE_PAREN = re.compile(r"\s*\(\s*\d{1,3}(?:[.,·]\d+)?\s?%")
 # a structured abstract's heading for the sample, right before its count
 _PARTICIPANTS_LABEL = re.compile(
     r"^\s*(?:participants|subjects|study (?:population|sample)|sample)\s*:\s*"
@@ -2834,7 +2835,9 @@ _NOT_IN_PEOPLE_NP = frozenset(
      "schools", "countries", "clinics", "units", "wards", "facilities", "institutions",
      "centres", "centers", "cities", "regions", "provinces", "states", "days", "weeks",
      "months", "years", "sessions", "visits", "admissions", "presentations", "episodes",
-     "events", "beds", "tests", "doses", "deaths"}
+     "events", "beds", "tests", "doses", "deaths", "genomes", "strains", "compounds",
+     "emotions", "news", "lesions", "minipools", "pools", "appointments", "messages",
+     "images", "scans", "attendances"}
 )  # fmt: skip
 
 
@@ -3045,7 +3048,12 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                 (
                     (doc[tok.end : tok.end + k], "participants")
                     for k in (1, 2)
-                    if tok.end + k <= len(doc) and _people_np(doc[tok.end : tok.end + k])
+                    if tok.end + k <= len(doc)
+                    and _people_np(doc[tok.end : tok.end + k])
+                    # "A total of 25 patients (47%) were discharged": a share of the patients
+                    and not _SHARE_PAREN.match(
+                        text, doc[tok.end + k - 1].idx + len(doc[tok.end + k - 1])
+                    )
                 ),
                 None,
             )
@@ -3337,7 +3345,37 @@ def _is_protocol(document: Document, sents: list[_Sent]) -> bool:
         if "protocol" in s.cue_kinds or (not s.background and _PLANNED.search(s) is not None)
     )
     titled = any(s.passage.section == "title" and "protocol" in s.cue_kinds for s in sents)
-    return titled or future >= 3
+    return titled or future >= 3 or _registry_entry(sents)
+
+
+# the fields of a trial registry's record ("Condition: ...", "Primary outcome: ...",
+# "Inclusion Criteria:"): a registered study is a protocol (GUIDELINES: check12)
+_REGISTRY_FIELD = re.compile(
+    r"(?:^|\n|>)\s*(condition|intervention|primary\W{1,3}outcome|secondary\W{1,3}outcome|"
+    r"inclusion criteria|exclusion criteria)\s*:",
+    re.I,
+)
+
+
+_NON_WORD = re.compile(r"\W+")
+# a registered study that reports its sample in the past tense has been done ("205 residents
+# completed all forms"): an observational record, not a protocol
+_DONE = re.compile(
+    r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,3}(?:completed|participated|responded|took part|were "
+    r"(?:included|enrolled|recruited|surveyed|interviewed))\b",
+    re.I,
+)
+
+
+def _registry_entry(sents: list[_Sent]) -> bool:
+    fields: set[str] = set()
+    for s in sents:
+        if ":" in s.passage.text:
+            fields.update(
+                _NON_WORD.sub(" ", m.group(1).lower())
+                for m in _REGISTRY_FIELD.finditer(s.passage.text)
+            )
+    return len(fields) >= 3 and not any(_DONE.search(s.passage.text) for s in sents)
 
 
 _NOT_A_DESIGN_AFTER = {"ward", "wards", "unit", "units", "area", "areas", "nursing"}
