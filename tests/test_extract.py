@@ -739,6 +739,21 @@ def test_an_author_in_a_citation_is_not_a_place(extractor: Extractor) -> None:
     assert values(held, "country") == {"IT"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a reference's author list, a diagnostic criteria set, a product's maker
+        "ReferenceVizard T, Sadler K, Ford T, Newlove-Delgado T, et al. Mental Health of Children "
+        "and Young People in England: Wave 1 follow up to the 2017 survey.",
+        "Stress was associated with IBS symptoms based on Rome IV criteria in our patients.",
+        "Families used the aTouchAway™ App (Aetonix, Ottawa, Canada) every day.",
+        "Data were analysed with SPSS (IBM Corp, Armonk, NY, USA).",
+    ],
+)
+def test_names_that_hold_a_place_but_not_the_setting(extractor: Extractor, text: str) -> None:
+    assert values(run(extractor, text), "country") == set()
+
+
 def test_demonyms_languages_and_first_names(extractor: Extractor) -> None:
     uni = run(
         extractor,

@@ -707,6 +707,8 @@ def _cites(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
 _BIB_ENTRY = re.compile(
     r"\b(?:19|20)\d{2}\s*;\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*:\s*[eE]?\d+|https?://(?:dx\.)?doi\.org/"
 )
+# a reference's author list: "Vizard T, Sadler K, Ford T, Newlove-Delgado T, et al."
+_AUTHOR_LIST = re.compile(r"(?:\b[A-Z][\w'-]+ [A-Z]{1,2}\.?, ){3}")
 # a sentence that opens with the end of a bracketed citation the splitter cut off ("23] studied")
 _CITATION_TAIL = re.compile(r"^\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]")
 
@@ -764,7 +766,9 @@ def _prepare(
     for n, (p, doc) in enumerate(items):
         if p.section in SKIP_SECTIONS:
             continue
-        if (";" in p.text or "doi.org" in p.text) and _BIB_ENTRY.search(p.text):
+        if (
+            (";" in p.text or "doi.org" in p.text) and _BIB_ENTRY.search(p.text)
+        ) or _AUTHOR_LIST.search(p.text):
             # one entry is a citation line ("Orv Hetil. 2021; 162(24): 931-937.", often
             # followed by the English abstract); entries in quick succession are an abstract
             # field that runs on into the article's reference list
@@ -2350,8 +2354,8 @@ def _names_instrument(doc: Doc, end: int) -> bool:
     """The place opens a capitalised name ending in a tail word within three tokens
     ("Copenhagen Psychosocial Questionnaire", "Oldenburg Burnout Inventory")."""
     for tok in doc[end : end + 3]:
-        if tok.text in _NAME_TAIL:
-            return True
+        if tok.text in _NAME_TAIL or tok.lower_ == "criteria":
+            return True  # ... "Rome IV criteria"
         if not tok.text[:1].isupper():
             return False
     return False
@@ -2472,6 +2476,22 @@ _ETHICS_OR_THANKS = re.compile(
 _CITATION_YEAR = re.compile(r"(?:,|et al\.?,?|&|and [A-Z][\w'-]+,?)\s*(?:19|20)\d{2}[a-z]?\s*[;)]")
 
 
+_COMPANY = re.compile(r"\b(?:Inc|Ltd|LLC|GmbH|Corp|plc|BV)\b\.?|[™®]")
+
+
+def _maker(text: str, start: int, end: int) -> bool:
+    """A place in a maker's parenthesis after a product: "SPSS (IBM Corp, Armonk, NY)",
+    "App (Aetonix, Ottawa, Canada)" after a trademark sign."""
+    open_at = text.rfind("(", max(0, start - 60), start)
+    if open_at < 0 or text.find(")", open_at, start) >= 0:
+        return False
+    close_at = text.find(")", end, end + 60)
+    inside = text[open_at : close_at if close_at >= 0 else end]
+    return _COMPANY.search(inside) is not None or any(
+        c in "™®" for c in text[max(0, open_at - 20) : open_at]
+    )
+
+
 def _in_citation(text: str, start: int, end: int) -> bool:
     """A name in a parenthetical author-year citation: "(Holland, Bultz, 2007)",
     "(Weathers et al., 2013)"."""
@@ -2546,6 +2566,8 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             continue  # "Licensee MDPI, Basel, Switzerland"; 'Hospital "José de San Martín"'
         if _in_citation(text, sp.start_char, sp.end_char):
             continue  # "Distress Thermometer (Holland, Bultz, 2007)": an author
+        if _maker(text, sp.start_char, sp.end_char):
+            continue  # "the aTouchAway™ App (Aetonix, Ottawa, Canada)": where a product is made
         after = doc[sp.end : sp.end + 2]
         if _names_instrument(doc, sp.end) or (
             len(after) == 2 and after[0].text == "-" and after[1].lower_ == "speaking"
