@@ -748,6 +748,8 @@ def test_an_author_in_a_citation_is_not_a_place(extractor: Extractor) -> None:
         "Stress was associated with IBS symptoms based on Rome IV criteria in our patients.",
         "Families used the aTouchAway™ App (Aetonix, Ottawa, Canada) every day.",
         "Data were analysed with SPSS (IBM Corp, Armonk, NY, USA).",
+        "Food security was evaluated with the United States Household Food Security Survey "
+        "Module: Six-item Short Form.",
     ],
 )
 def test_names_that_hold_a_place_but_not_the_setting(extractor: Extractor, text: str) -> None:

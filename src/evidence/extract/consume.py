@@ -2346,14 +2346,15 @@ _NAME_TAIL = {
     "Protocol",
     "Criteria",
     "Journal",
+    "Module",
 }
 _NAME_HEAD = {"Declaration", "Convention", "Statement", "Journal"}
 
 
 def _names_instrument(doc: Doc, end: int) -> bool:
-    """The place opens a capitalised name ending in a tail word within three tokens
+    """The place opens a capitalised name ending in a tail word within five tokens
     ("Copenhagen Psychosocial Questionnaire", "Oldenburg Burnout Inventory")."""
-    for tok in doc[end : end + 3]:
+    for tok in doc[end : end + 5]:
         if tok.text in _NAME_TAIL or tok.lower_ == "criteria":
             return True  # ... "Rome IV criteria"
         if not tok.text[:1].isupper():
