@@ -8,11 +8,14 @@ documents, `second_annotations.yaml` (a second annotator, blind, for agreement):
   (three annotators; a fourth re-annotated 30).
 - `check11`: 90 provider mental-health abstracts annotated for design, participants,
   countries and factors with direction (three annotators; a fourth re-annotated 24).
+- `check12`: 90 mental-health abstracts (the 34 provider abstracts left unused in the
+  exports and 56 random others, most about patients or the public) annotated for the same
+  fields (three annotators).
 
 Each was scored once before any rule was written from it (the README gives both figures);
 since then each is rule-development data, not a held-out set.
 
-    python scripts/score_check.py [check10|check11] [--shared ../shared] [-v]
+    python scripts/score_check.py [check10|check11|check12] [--shared ../shared] [-v]
     python scripts/score_check.py check11 --agreement   # the documents annotated twice
 """
 

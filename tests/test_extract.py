@@ -1422,6 +1422,12 @@ def test_groups_faring_worse_are_demographic_risks(extractor: Extractor) -> None
         title=ON_TOPIC,
     )
     assert ("demographics_experience", "risk") in factors(vals)
+    highest = run(
+        extractor,
+        "Clinical depression was lowest in male doctors and highest in non-binary nurses.",
+        title=ON_TOPIC,
+    )
+    assert ("demographics_experience", "risk") in factors(highest)
 
 
 def test_a_neutral_form_tied_to_an_outcome_takes_its_usual_direction(

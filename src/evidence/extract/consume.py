@@ -1439,7 +1439,7 @@ _COMPARISON_WORDS = (
     r"than|vs\.?|versus|compared|comparison|more|less|higher|lower|greater|least|"
     r"risk|predict\w*|associated|associations?|correlat\w*|significant\w*|odds|vulnerab\w*|"
     r"susceptib\w*|affected|differ\w*|influenc\w*|related|determin\w*|factors?|predictors?|"
-    r"preponderance|disproportionat\w*|heavily|hardest"
+    r"preponderance|disproportionat\w*|heavily|hardest|highest|lowest"
 )
 # case-blind words ("Factors, including ... age, race"), a case-kept "OR" (odds ratio) and
 # "most" ("Most trainees reported": a quantifier)
