@@ -768,7 +768,7 @@ def _prepare(
             continue
         if (
             (";" in p.text or "doi.org" in p.text) and _BIB_ENTRY.search(p.text)
-        ) or _AUTHOR_LIST.search(p.text):
+        ) or (p.text.count(", ") >= 3 and _AUTHOR_LIST.search(p.text)):
             # one entry is a citation line ("Orv Hetil. 2021; 162(24): 931-937.", often
             # followed by the English abstract); entries in quick succession are an abstract
             # field that runs on into the article's reference list
