@@ -2286,6 +2286,9 @@ def test_a_topical_factor_needs_an_outcome_in_its_sentence(extractor: Extractor)
         (("We conducted a critical synthesis from a systematic review of the literature.",),
          "systematic_review"),
         (("This randomized control trial tested an online mindfulness programme.",), "rct"),
+        # a service evaluation is quality improvement (GUIDELINES: design)
+        (("A service evaluation of general paediatric caseload was carried out in 2021.",),
+         "quality_improvement"),
         # forecasting models are modelling studies
         (("We used long short-term memory (LSTM) and curve fitting to predict cases.",), "other"),
         # a trial registry's record is a protocol, unless it reports a sample that took part
