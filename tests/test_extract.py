@@ -2286,6 +2286,9 @@ def test_a_topical_factor_needs_an_outcome_in_its_sentence(extractor: Extractor)
         (("We conducted a critical synthesis from a systematic review of the literature.",),
          "systematic_review"),
         (("This randomized control trial tested an online mindfulness programme.",), "rct"),
+        # an initiative reported with no study is `other`; a piece arguing for one stays discussion
+        (("We describe how our clinic developed a tele-health service for children.",), "other"),
+        (("Health systems should consider telehealth in the years ahead.",), "discussion"),
         # a service evaluation is quality improvement (GUIDELINES: design)
         (("A service evaluation of general paediatric caseload was carried out in 2021.",),
          "quality_improvement"),

@@ -766,9 +766,9 @@ def _prepare(
     for n, (p, doc) in enumerate(items):
         if p.section in SKIP_SECTIONS:
             continue
-        if (
-            (";" in p.text or "doi.org" in p.text) and _BIB_ENTRY.search(p.text)
-        ) or (p.text.count(", ") >= 3 and _AUTHOR_LIST.search(p.text)):
+        if ((";" in p.text or "doi.org" in p.text) and _BIB_ENTRY.search(p.text)) or (
+            p.text.count(", ") >= 3 and _AUTHOR_LIST.search(p.text)
+        ):
             # one entry is a citation line ("Orv Hetil. 2021; 162(24): 931-937.", often
             # followed by the English abstract); entries in quick succession are an abstract
             # field that runs on into the article's reference list
@@ -3508,7 +3508,32 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
     if any(not s.background and _OWN_RESULTS.search(s) for s in sents):
         return "cross_sectional"  # "The results showed that ... were significantly higher"
     review = sum(1 for s in sents if s.background or _REVIEW_WORDS.search(s))
-    return "narrative_review" if review >= 2 else "discussion"
+    if review >= 2:
+        return "narrative_review"
+    if any(
+        not s.background
+        and (s.passage.section == "title" or _OURS.search(s.passage.text))
+        and _INITIATIVE.search(s.passage.text)
+        and _LAUNCHED.search(s.passage.text)
+        for s in sents
+    ):
+        # "Devising the collateral methods to provide Ayurveda consultation", "Starting the ...
+        # Foundation": the report of an initiative with no study is `other` (GUIDELINES batch 7)
+        return "other"
+    return "discussion"
+
+
+_INITIATIVE = re.compile(
+    r"\b(?:program(?:me)?s?|initiatives?|services?|platforms?|apps?|hotlines?|helplines?|"
+    r"foundations?|workflows?|consultations?)\b",
+    re.I,
+)
+_OURS = re.compile(r"\b(?:we|our|us)\b", re.I)
+_LAUNCHED = re.compile(
+    r"\b(?:developed|development|launch(?:ed|ing)?|establish(?:ed|ing|ment)|set up|"
+    r"creat(?:ed|ing|ion)|devis(?:ed|ing)|start(?:ed|ing)|transition(?:ed|ing)?)\b",
+    re.I,
+)
 
 
 _DISCUSSES_LITERATURE = re.compile(
