@@ -127,7 +127,9 @@ def agreement(folder: Path) -> None:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("check", nargs="?", default="check11", choices=["check10", "check11", "check12"])
+    ap.add_argument(
+        "check", nargs="?", default="check11", choices=["check10", "check11", "check12"]
+    )
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("-v", action="store_true", help="print every disagreement")
     ap.add_argument(
