@@ -2001,6 +2001,7 @@ def test_sample_named_without_a_people_word(extractor: Extractor, text: str, exp
         ("Monthly rates of police reports per 100 000 persons were compared.", set()),
         # approximate counts and things counted are no sample
         ("Data include feedback from more than 40 clinicians and 60 families.", set()),
+        ("Small shelters (fewer than 50 residents) should be prioritized.", set()),
         ("Eighteen feelings and six behavioral acts were assessed.", set()),
         ("A total of 129 compounds of the decoction were identified.", set()),
         ("A total of 25 patients (47%) were discharged, and 7 patients (13%) died.", set()),

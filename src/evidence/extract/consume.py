@@ -276,7 +276,8 @@ _NOT_A_COUNT_BEFORE = re.compile(
     # "rates per 100 000 persons": the denominator of a rate
     r"|\bper"
     # "feedback from more than 40 clinicians": no exact count (GUIDELINES: participants)
-    r"|\bmore than|\bnearly|\balmost|\bapproximately|\broughly|\baround)[\s-]*$",
+    r"|\bmore than|\bfewer than|\bless than|\bnearly|\balmost|\bapproximately|\broughly"
+    r"|\baround)[\s-]*$",
     re.I,
 )
 _HYPOTHETICAL = re.compile(r"\bwould (?:require|need|mean|cost)\b", re.I)
