@@ -3373,7 +3373,8 @@ def _is_protocol(document: Document, sents: list[_Sent]) -> bool:
 
 
 # the fields of a trial registry's record ("Condition: ...", "Primary outcome: ...",
-# "Inclusion Criteria:"): a registered study is a protocol (GUIDELINES: check12)
+# "Inclusion Criteria:"): a registered study that reports no sample yet is a protocol
+# (GUIDELINES: check12)
 _REGISTRY_FIELD = re.compile(
     r"(?:^|\n|>)\s*(condition|intervention|primary\W{1,3}outcome|secondary\W{1,3}outcome|"
     r"inclusion criteria|exclusion criteria)\s*:",
