@@ -97,8 +97,15 @@ def factor_summary(
     """
     filters = Filters.of(design=design, country=country, profession=profession,
                          year_from=year_from, year_to=year_to)  # fmt: skip
-    study_rows = {s["study_id"]: s for s in studies(con, filters)}
-    mentions = factor_mentions(con, list(study_rows))
+    rows = studies(con, filters)
+    return _summary(rows, factor_mentions(con, [r["study_id"] for r in rows]), filters)
+
+
+def _summary(
+    rows: list[dict[str, Any]], mentions: list[dict[str, Any]], filters: Filters
+) -> pd.DataFrame:
+    """The factor summary from the matching studies and their factor mentions."""
+    study_rows = {s["study_id"]: s for s in rows}
     by_factor: dict[str, list[dict[str, Any]]] = {}
     for m in mentions:
         by_factor.setdefault(m["factor_id"], []).append(m)
@@ -143,9 +150,12 @@ def factor_summary(
 
 def studies_table(con: duckdb.DuckDBPyConnection, **filters: Any) -> pd.DataFrame:
     """The matching studies (the `studies` sheet): citation data, design, sample, places, people."""
-    f = Filters.of(**filters)
-    rows = studies(con, f)
-    counts = Counter(m["study_id"] for m in factor_mentions(con, [r["study_id"] for r in rows]))
+    rows = studies(con, Filters.of(**filters))
+    return _studies(rows, factor_mentions(con, [r["study_id"] for r in rows]))
+
+
+def _studies(rows: list[dict[str, Any]], mentions: list[dict[str, Any]]) -> pd.DataFrame:
+    counts = Counter(m["study_id"] for m in mentions)
     recs = [
         {**r, "countries": ", ".join(r["countries"]), "professions": ", ".join(r["professions"]),
          "n_factors": counts.get(r["study_id"], 0)}
@@ -158,10 +168,14 @@ def candidates_table(con: duckdb.DuckDBPyConnection, **filters: Any) -> pd.DataF
     """Factor-like phrases that no taxonomy factor names (the `candidates` sheet), one row per
     phrase, most studied first, with the most confident quote: for a reviewer to map into the
     taxonomy or dismiss."""
-    f = Filters.of(**filters)
-    study_rows = {s["study_id"]: s for s in studies(con, f)}
+    rows = studies(con, Filters.of(**filters))
+    return _candidates(rows, candidate_mentions(con, [r["study_id"] for r in rows]))
+
+
+def _candidates(rows: list[dict[str, Any]], mentions: list[dict[str, Any]]) -> pd.DataFrame:
+    study_rows = {s["study_id"]: s for s in rows}
     by_phrase: dict[str, list[dict[str, Any]]] = {}
-    for m in candidate_mentions(con, list(study_rows)):
+    for m in mentions:
         by_phrase.setdefault(m["candidate"], []).append(m)
     recs = []
     for phrase, ms in by_phrase.items():
@@ -322,13 +336,20 @@ def export_factors(con: duckdb.DuckDBPyConnection, *, fmt: str, out: Path, **fil
         )
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    summary = factor_summary(con, **filters)
+    f = Filters.of(**filters)
+    rows = studies(con, f)  # once, for every sheet
+    ids = [r["study_id"] for r in rows]
+    mentions = factor_mentions(con, ids)
+    summary = _summary(rows, mentions, f)
     try:
         if fmt == "csv":
             _neutralised(summary).to_csv(out, index=False, encoding="utf-8")
         elif fmt == "xlsx":
             _write_xlsx(
-                summary, studies_table(con, **filters), candidates_table(con, **filters), out
+                summary,
+                _studies(rows, mentions),
+                _candidates(rows, candidate_mentions(con, ids)),
+                out,
             )
         elif fmt == "md":
             _write_md(summary, out)
