@@ -780,6 +780,10 @@ def test_demonyms_languages_and_first_names(extractor: Extractor) -> None:
     roma = run(extractor, "Focus groups were held with Egyptian and Roma adolescents in Albania.")
     assert values(roma, "country") == {"AL"}
     assert values(roma, "region") == set()
+    society = run(extractor, "We measured depression and stress in Turkish society in 2020.")
+    assert values(society, "country") == {"TR"}
+    association = run(extractor, "The Italian Society of Hypertension issued a statement.")
+    assert values(association, "country") == set()
 
 
 def test_regions_by_their_english_names(extractor: Extractor) -> None:

@@ -2391,6 +2391,11 @@ _PLACE_HEADS = {
     "universities",
     "clinics",
     "practices",
+    # "in Turkish society", "Chinese citizens": the people of that country
+    "society",
+    "citizens",
+    "public",
+    "populace",
 }
 
 
@@ -2607,7 +2612,8 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             if not nxt and not (
                 len(after)
                 and (
-                    after[0].lower_ in _PLACE_HEADS
+                    # "the Italian Society of Hypertension" is an association, not the people
+                    (after[0].lower_ in _PLACE_HEADS and after[0].text != "Society")
                     or (after[0].lower_ in {"national", "nationwide"} and len(after) == 2)
                 )
             ):
