@@ -784,6 +784,8 @@ def test_demonyms_languages_and_first_names(extractor: Extractor) -> None:
     assert values(society, "country") == {"TR"}
     association = run(extractor, "The Italian Society of Hypertension issued a statement.")
     assert values(association, "country") == set()
+    endonym = run(extractor, "Estudio de la salud mental de enfermeras en el Perú durante 2020.")
+    assert values(endonym, "country") == {"PE"}
 
 
 def test_regions_by_their_english_names(extractor: Extractor) -> None:
