@@ -10,7 +10,7 @@ documents, `second_annotations.yaml` (a second annotator, blind, for agreement):
   countries and factors with direction (three annotators; a fourth re-annotated 24).
 - `check12`: 90 mental-health abstracts (the 34 provider abstracts left unused in the
   exports and 56 random others, most about patients or the public) annotated for the same
-  fields (three annotators).
+  fields (three annotators; a fourth re-annotated 24).
 
 Each was scored once before any rule was written from it (the README gives both figures);
 since then each is rule-development data, not a held-out set.
