@@ -2486,13 +2486,22 @@ _CITATION_YEAR = re.compile(r"(?:,|et al\.?,?|&|and [A-Z][\w'-]+,?)\s*(?:19|20)\
 _COMPANY = re.compile(r"\b(?:Inc|Ltd|LLC|GmbH|Corp|plc|BV)\b\.?|[™®]")
 
 
+def _enclosing_paren(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The "(" opened within 60 characters before ``start`` and not closed before it, and
+    the ")" within 60 after ``end`` (-1 where none is)."""
+    open_at = text.rfind("(", max(0, start - 60), start)
+    if open_at < 0 or text.find(")", open_at, start) >= 0:
+        return None
+    return open_at, text.find(")", end, end + 60)
+
+
 def _maker(text: str, start: int, end: int) -> bool:
     """A place in a maker's parenthesis after a product: "SPSS (IBM Corp, Armonk, NY)",
     "App (Aetonix, Ottawa, Canada)" after a trademark sign."""
-    open_at = text.rfind("(", max(0, start - 60), start)
-    if open_at < 0 or text.find(")", open_at, start) >= 0:
+    paren = _enclosing_paren(text, start, end)
+    if paren is None:
         return False
-    close_at = text.find(")", end, end + 60)
+    open_at, close_at = paren
     inside = text[open_at : close_at if close_at >= 0 else end]
     return _COMPANY.search(inside) is not None or any(
         c in "™®" for c in text[max(0, open_at - 20) : open_at]
@@ -2502,12 +2511,10 @@ def _maker(text: str, start: int, end: int) -> bool:
 def _in_citation(text: str, start: int, end: int) -> bool:
     """A name in a parenthetical author-year citation: "(Holland, Bultz, 2007)",
     "(Weathers et al., 2013)"."""
-    open_at = text.rfind("(", max(0, start - 60), start)
-    if open_at < 0 or text.find(")", open_at, start) >= 0:
+    paren = _enclosing_paren(text, start, end)
+    if paren is None or paren[1] < 0:
         return False
-    close_at = text.find(")", end, end + 60)
-    if close_at < 0:
-        return False
+    close_at = paren[1]
     return _CITATION_YEAR.search(text, end, close_at + 1) is not None and text[end : end + 1] in {
         ",",
         " ",
@@ -2871,6 +2878,20 @@ _NOT_IN_PEOPLE_NP = frozenset(
 )  # fmt: skip
 
 
+def _people_after(doc: Doc, end_tok: int, *, no_share: bool = False) -> tuple[Span, str] | None:
+    """One or two words right after a number that name people (``_people_np``); with
+    ``no_share``, not when a percentage in parentheses follows them."""
+    for k in (1, 2):
+        if end_tok + k > len(doc):
+            break
+        words = doc[end_tok : end_tok + k]
+        if _people_np(words) and not (
+            no_share and _SHARE_PAREN.match(doc.text, words.end_char) is not None
+        ):
+            return words, "participants"
+    return None
+
+
 def _profession_after(doc: Doc, end_tok: int) -> tuple[Span, str] | None:
     if end_tok < len(doc):
         t = doc[end_tok]
@@ -3063,30 +3084,12 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         if found is None and verb is None and _VERB_BEFORE.search(text, 0, num.start):
             # "We surveyed 724 patients", "we interviewed 12 caregivers": people the lexicon
             # has no word for, named right after the study's own verb
-            found = next(
-                (
-                    (doc[tok.end : tok.end + k], "participants")
-                    for k in (1, 2)
-                    if tok.end + k <= len(doc) and _people_np(doc[tok.end : tok.end + k])
-                ),
-                None,
-            )
+            found = _people_after(doc, tok.end)
         if found is None and verb is None and _TOTAL_BEFORE.search(text, 0, num.start):
             # "A total of 2217 adult patients who were hospitalized": a total names the people
-            # the lexicon has no word for, as a study verb does
-            found = next(
-                (
-                    (doc[tok.end : tok.end + k], "participants")
-                    for k in (1, 2)
-                    if tok.end + k <= len(doc)
-                    and _people_np(doc[tok.end : tok.end + k])
-                    # "A total of 25 patients (47%) were discharged": a share of the patients
-                    and not _SHARE_PAREN.match(
-                        text, doc[tok.end + k - 1].idx + len(doc[tok.end + k - 1])
-                    )
-                ),
-                None,
-            )
+            # the lexicon has no word for, as a study verb does; "A total of 25 patients (47%)
+            # were discharged" counts a share of them
+            found = _people_after(doc, tok.end, no_share=True)
         if found is None and verb is None and _PARTICIPANTS_LABEL.match(text[: num.start]):
             # "PARTICIPANTS: A subset of 958 essential, facility-based LTC workers": the
             # structured abstract's own heading says whom the number counts
@@ -3392,8 +3395,9 @@ _NON_WORD = re.compile(r"\W+")
 # a registered study that reports its sample in the past tense has been done ("205 residents
 # completed all forms"): an observational record, not a protocol
 _DONE = re.compile(
-    r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,3}(?:completed|participated|responded|took part|were "
-    r"(?:included|enrolled|recruited|surveyed|interviewed))\b",
+    r"\b\d[\d,]*\s+(?:[\w-]+\s+){0,3}(?:"
+    + _TOOK_PART_VERB
+    + r"|were (?:included|enrolled|recruited|surveyed|interviewed))\b",
     re.I,
 )
 
