@@ -219,7 +219,7 @@ def main() -> None:
                 gf2, pf = row.factors
                 out.append(f"   factors missing={sorted(gf2 - pf)} extra={sorted(pf - gf2)}")
             if out:
-                print(k, docs[k].title[:70])
+                print(k, (docs[k].title or docs[k].text)[:70].replace("\n", " "))
                 print("\n".join(out))
     split = f" split={args.split}" if args.split else ""
     print(f"{args.check}{split}  documents={len(rows)}")

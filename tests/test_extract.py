@@ -750,6 +750,10 @@ def test_an_author_in_a_citation_is_not_a_place(extractor: Extractor) -> None:
         "Data were analysed with SPSS (IBM Corp, Armonk, NY, USA).",
         "Food security was evaluated with the United States Household Food Security Survey "
         "Module: Six-item Short Form.",
+        # a trial registry, and the Montgomery-Åsberg scale
+        "Trial registration: Australian New Zealand Clinical Trials Registry ACTRN12610000846.",
+        "Netherlands Trial Registry NTR3396.",
+        "Depression was rated with the Montgomery-Åsberg Depression Rating Scale.",
     ],
 )
 def test_names_that_hold_a_place_but_not_the_setting(extractor: Extractor, text: str) -> None:
@@ -2371,3 +2375,58 @@ def test_isolation_as_a_public_health_measure_is_not_the_staffs(
     extractor: Extractor, text: str
 ) -> None:
     assert ("isolation", "risk") not in factors(run(extractor, text, title=ON_TOPIC))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # trials count the randomised (GUIDELINES), whatever the people are called
+        ("Forty-two patients undergoing SILC were randomized to receive TAP block or not.", "42"),
+        ("Seventy women in reproductive age were randomly assigned to two groups.", "70"),
+        ("Forty-five eligible subjects (four male and 41 female) were randomized.", "45"),
+        ("Thirty-six dyslipidemic patients, 21 females, mean age 63 years, were randomized.",
+         "36"),
+        ("In this multicentre study the trial randomized 146 children.", "146"),
+        # not who was offered a place or screened
+        ("A total of 4,548 individuals were offered participation, and 497 were randomised "
+         "(251 intervention and 246 control).", "497"),
+        ("Out of 81 screened subjects, 36 patients fulfilled eligibility criteria, entered the "
+         "study and were randomized to elobixibat or placebo.", "36"),
+        # the study's own verb, then people the lexicon has no word for
+        ("A double-blind, randomized study was performed in 90 children, mean age 10 months.",
+         "90"),
+        ("In this trial we obtained informed consents from 146 women.", "146"),
+        ("Of 450 who responded, 53% were nurses.", "450"),
+    ],
+)  # fmt: skip
+def test_randomised_sample(extractor: Extractor, text: str, expected: str) -> None:
+    assert values(run(extractor, text), "n_participants") == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one arm, clusters, animals, a threshold, a date and a unit of measure are no sample
+        "18 patients were randomized to the intervention group and 18 to the control group.",
+        "The 12 wards were randomized to intervention or control.",
+        "Ten SPF cats were randomly assigned to two experimental groups.",
+        "Children with total scores >40 were randomly assigned to placebo or fluoxetine.",
+        "Adults with hearing thresholds below 25 dB took part in the study.",
+    ],
+)
+def test_randomised_things_that_are_no_sample(extractor: Extractor, text: str) -> None:
+    assert values(run(extractor, text), "n_participants") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This was a randomized, double-blind, placebo-controlled, 12 week clinical study.",
+        "A double-blind, randomized study was performed in 90 children.",
+        "Dogs were randomly divided to two groups of ten.",
+        "With per-protocol analysis, the total scores decreased 29% in the soy group.",
+        "Of the 91 GPs, 45 were randomised into a group that gave the intervention.",
+    ],
+)
+def test_trial_wording_names_a_randomised_trial(extractor: Extractor, text: str) -> None:
+    assert values(run(extractor, text), "design") == {"rct"}

@@ -175,7 +175,12 @@ _STUDY_VERB = (
     # "in a German sample of 210 parents", "interviews with 24 care leavers"
     r"sample of|interviews? (?:were )?(?:conducted |held )?with|"
     # "This study describes the data for the 632 rural participants"
-    r"data (?:for|from|on) the)\s+"
+    r"data (?:for|from|on) the|"
+    # "a double-blind, randomized study was performed in 90 children"
+    r"(?:study|trial|survey|research|investigation) (?:was |is )?(?:performed|conducted|"
+    r"carried out) (?:in|on|among)|"
+    # "we obtained informed consents from 146 women"
+    r"consents? (?:was |were )?(?:obtained |received )?from)\s+"
     r"(?:a total of\s+|all\s+)?"
 )
 _VERB_BEFORE = re.compile(_STUDY_VERB + "$", re.I)  # "We included 66 health staff"
@@ -461,7 +466,8 @@ def passage_words(text: str) -> tuple[list[str], frozenset[str]]:
 _VERB_BEFORE_ANY = _gated(
     re.compile(_STUDY_VERB + r"\d", re.I),
     "included|recruited|surveyed|enrolled|interviewed|involved|studied|analysed|analyzed|"
-    "comprised|sampled|by|data|sample|interview|interviews",
+    "comprised|sampled|by|data|sample|interview|interviews|performed|conducted|carried|"
+    "consent|consents",
 )
 _TOTAL_ANY = _gated(re.compile(r"\btotal of\s+\d", re.I), "total")
 _DIGIT = re.compile(r"\d")
@@ -2352,12 +2358,27 @@ _NAME_TAIL = {
 _NAME_HEAD = {"Declaration", "Convention", "Statement", "Journal"}
 
 
+_REGISTRY = {"Registry", "Register"}
+
+
+def _trial_registry(tok: Token) -> bool:
+    """ "Clinical Trials Registry", "Trial Register", "Registry of Clinical Trials": a trial
+    registry (a national data register, "the Danish National Patient Register", does name
+    where a study was done)."""
+    doc = tok.doc
+    before = doc[tok.i - 1].text if tok.i > 0 else ""
+    after = doc[tok.i + 1 : tok.i + 4].text
+    return before in {"Trial", "Trials"} or after.startswith(("of Clinical Trials", "of Trials"))
+
+
 def _names_instrument(doc: Doc, end: int) -> bool:
     """The place opens a capitalised name ending in a tail word within five tokens
     ("Copenhagen Psychosocial Questionnaire", "Oldenburg Burnout Inventory")."""
     for tok in doc[end : end + 5]:
         if tok.text in _NAME_TAIL or tok.lower_ == "criteria":
             return True  # ... "Rome IV criteria"
+        if tok.text in _REGISTRY and _trial_registry(tok):
+            return True  # "Netherlands Trial Registry NTR3396": where a trial was registered
         if not tok.text[:1].isupper():
             return False
     return False
@@ -2859,6 +2880,8 @@ def _people_np(between: Span) -> bool:
     if any(t.lower_ in _TIME_UNITS or t.lower_ in _NOT_IN_PEOPLE_NP for t in words):
         return False
     last = words[-1].lower_
+    if last in _IRREGULAR_PEOPLE:
+        return True
     return last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3
 
 
@@ -2874,7 +2897,8 @@ _NOT_IN_PEOPLE_NP = frozenset(
      "months", "years", "sessions", "visits", "admissions", "presentations", "episodes",
      "events", "beds", "tests", "doses", "deaths", "genomes", "strains", "compounds",
      "emotions", "news", "lesions", "minipools", "pools", "appointments", "messages",
-     "images", "scans", "attendances"}
+     "images", "scans", "attendances", "communities", "villages", "households", "clusters",
+     "steps", "stages"}
 )  # fmt: skip
 
 
@@ -2890,6 +2914,20 @@ def _people_after(doc: Doc, end_tok: int, *, no_share: bool = False) -> tuple[Sp
         ):
             return words, "participants"
     return None
+
+
+# units of measure a number can carry right before a verb ("thresholds below 25 dB took part")
+_MEASURE_UNITS = frozenset(
+    {"db", "hz", "khz", "mg", "g", "kg", "mcg", "µg", "ml", "l", "mm", "cm", "m", "km", "mmhg",
+     "bpm", "kcal", "iu", "mmol", "min", "h", "hrs", "s", "sec"}
+)  # fmt: skip
+
+
+def _one_word_people(t: Token) -> bool:
+    """The one word between a number and a sample verb may count people ("46 midwives
+    completed", "450 who responded"): not a unit of measure, a time unit or a thing counted."""
+    low = t.lower_
+    return not (t.like_num or low in _MEASURE_UNITS or low in _TIME_UNITS or low in _THINGS_COUNTED)
 
 
 def _profession_after(doc: Doc, end_tok: int) -> tuple[Span, str] | None:
@@ -2982,6 +3020,124 @@ def _sum_of(parts: Sequence[_Cand], note: str) -> _Cand:
     )
 
 
+# A trial's randomised sample (GUIDELINES: trials count the randomised, not the screened,
+# the offered or the analysed): the people a number counts, then the randomising verb —
+# "Forty-two patients undergoing SILC were randomized", "497 were randomised (251
+# intervention and 246 control)", "Thirty-six dyslipidemic patients, 21 females, mean age 63
+# years, were randomized", "124 patients ... were enrolled, analyzed, and randomly assigned"
+_RANDOMISED_AFTER = re.compile(
+    r"(?P<np>[^.;:()]{0,90}?(?:\([^()]{0,90}\)[^.;:()]{0,60}?)?)\b(?:were|was|had been|have been)"
+    r"\s+(?:(?:then|subsequently|successfully|all|enrolled|included|recruited|analy[sz]ed|"
+    r"and)[\s,]+){0,4}(?:randomly\s+)?(?:randomi[sz]ed|assigned|allocated)\b",
+    re.I,
+)
+# ... or the verb, then the number: "the trial randomized 146 children", "we randomly
+# assigned 80 nurses"
+_RANDOMISED_BEFORE = re.compile(
+    r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated))\s+(?:a total of\s+|all\s+)?$", re.I
+)
+# an arm, not the sample: "18 patients were randomized to the intervention group and 18 to"
+_TO_ONE_ARM = re.compile(
+    r"\s+(?:to|into)\s+(?:the\s+|an?\s+|receive\s+)?[\w\s-]{0,40}?\b(?:group|arm)\b[^.;]*?"
+    r"\b(?:and|while|whereas)\s+\d",
+    re.I,
+)
+# the number's own clause ends before the verb: "4,548 individuals were offered participation,
+# and 497 were randomised"
+_PAREN = re.compile(r"\([^()]*\)")
+_ANOTHER_CLAUSE = re.compile(r"\b(?:were|was|is|are|had|have)\b|\band\s+\d", re.I)
+# "Out of 81 screened subjects, 36 patients ... were randomized": 81 were screened
+_OUT_OF_BEFORE = re.compile(r"\b(?:out of|of|from)\s+(?:the\s+|all\s+)?$", re.I)
+_IRREGULAR_PEOPLE = frozenset({"women", "men", "children", "people"})
+# what trials randomise that is no person: eyes, teeth, clusters, animals
+_NOT_RANDOMISED_PEOPLE = frozenset(
+    {"eyes", "teeth", "knees", "hands", "legs", "ears", "clusters", "communities", "villages",
+     "households", "practices", "rats", "mice", "dogs", "cats", "pigs", "piglets", "goats",
+     "rabbits", "sheep", "horses", "cows", "calves", "monkeys", "hamsters", "ferrets", "chickens",
+     "animals", "embryos", "oocytes", "cells", "plates", "blocks", "specimens", "lesions",
+     "wounds", "implants", "teams", "groups", "steps", "stages"}
+)  # fmt: skip
+
+
+def _names_people(words: str) -> bool:
+    """The words after a number name people: the first noun-like word of at most four is a
+    plural that counts persons ("consecutive patients", "women in reproductive age"), or
+    nothing is named ("497 were randomised")."""
+    if words[:1] in {",", "("}:
+        return False  # the number ends a phrase of its own ("08 March 2013, a total of ...")
+    head = re.split(r"[,(]", words, maxsplit=1)[0].split()[:4]
+    if not head:
+        return True
+    for w in head:
+        w = w.lower().strip(".,;:")
+        if w in _IRREGULAR_PEOPLE:
+            return True
+        if not w.isalpha() or w in _NOT_RANDOMISED_PEOPLE or w in _NOT_IN_PEOPLE_NP:
+            return False
+        if w in _TIME_UNITS:
+            return False
+        if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            return True
+    return False
+
+
+def _randomised(s: _Sent, bonus: float) -> list[_Cand]:
+    """The number randomised in a sentence that says who was (``_RANDOMISED_AFTER``,
+    ``_RANDOMISED_BEFORE``); the first number before one verb counts, later ones in its
+    asides do not."""
+    text = s.passage.text
+    out: list[_Cand] = []
+    verbs_taken: set[int] = set()
+    for num in find_numbers(text, s.words):
+        if num.is_range or num.value != int(num.value) or not (1 <= num.value <= 1_000_000):
+            continue
+        if text[num.end : num.end + 3].lstrip().startswith(("%", "percent")):
+            continue
+        before = text[max(0, num.start - 30) : num.start]
+        if _NOT_A_COUNT_BEFORE.search(before) or before.rstrip()[-1:] in {"<", ">", "≥", "≤"}:
+            continue  # "more than 40 patients", "total scores >40 were randomly assigned"
+        if 1950 <= num.value <= 2035 and _MONTH_BEFORE.search(before):
+            continue  # "Between 29 September 2009 and 08 March 2013, a total of 92 patients"
+        m = _RANDOMISED_AFTER.match(text, num.end)
+        if (
+            m
+            and m.end() not in verbs_taken
+            and not _ANOTHER_CLAUSE.search(_PAREN.sub("", m.group("np")))
+            and not _DENOM_BEFORE.search(text, 0, num.start)
+            and not _OUT_OF_BEFORE.search(text, 0, num.start)
+            and _names_people(m.group("np"))
+        ):
+            verbs_taken.add(m.end())
+            if _TO_ONE_ARM.match(text, m.end()):
+                continue
+            out.append(
+                _Cand(
+                    "participants",
+                    int(num.value),
+                    bonus + 5.0,
+                    s,
+                    (num.start, m.end()),
+                    "randomised",
+                )
+            )
+        elif _RANDOMISED_BEFORE.search(text, 0, num.start) and _names_people(
+            text[num.end : num.end + 40]
+        ):
+            head = text[num.end :].split()
+            if head and head[0].strip(",.;").isalpha():
+                out.append(
+                    _Cand(
+                        "participants",
+                        int(num.value),
+                        bonus + 5.0,
+                        s,
+                        (num.start, num.end),
+                        "randomised",
+                    )
+                )
+    return out
+
+
 def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
     doc, text = s.doc, s.passage.text
     if not _has_number(s):
@@ -3005,6 +3161,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         out.append(
             _Cand(kind, value, section_bonus + 3.5, s, (m.start(group), m.end()), "number was")
         )
+    if "random" in low:
+        out.extend(_randomised(s, section_bonus))
     if (
         not units
         and not verbs
@@ -3067,7 +3225,19 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             found = (doc[tok.start : tok.end], found[1])  # the quote ends at this number
         if found is not None and _RATE_AFTER_UNIT.match(text[found[0].end_char :]):
             continue  # "5 participants per month per site"
-        verb = next((v for v in verbs if 0 <= v.start - tok.end <= 1), None)
+        verb = next(
+            (
+                v
+                for v in verbs
+                if v.start == tok.end
+                # one word between: the people ("46 midwives completed"), not a unit of
+                # measure ("thresholds below 25 dB took part")
+                or (
+                    v.start - tok.end == 1 and (found is not None or _one_word_people(doc[tok.end]))
+                )
+            ),
+            None,
+        )
         if paren and verb is None:  # "796 (90%) completed"
             verb = next((v for v in verbs if 0 <= v.start - unit_from <= 1), None)
         if out_of and verb is None:
