@@ -49,6 +49,7 @@ from evidence.extract.numbers import (
     N_EQUALS,
     NUMBER_WORDS,
     WORD_NUMBER,
+    Number,
     find_numbers,
 )
 from evidence.extract.places import Place, resolve
@@ -3081,6 +3082,20 @@ def _names_people(words: str) -> bool:
     return False
 
 
+def _no_head_count(text: str, num: Number) -> bool:
+    """A number that counts no one: a range, a fraction, a percentage, a threshold ("≥2
+    full-time professionals on staff"), or one ``_NOT_A_COUNT_AFTER`` / ``_BEFORE`` rule out."""
+    return (
+        num.is_range
+        or num.value != int(num.value)
+        or not (1 <= num.value <= 1_000_000)
+        or text[num.end : num.end + 3].lstrip().startswith(("%", "percent"))
+        or text[max(0, num.start - 2) : num.start].strip()[-1:] in {"<", ">", "≥", "≤", "+"}
+        or _NOT_A_COUNT_AFTER.match(text, num.end) is not None
+        or _NOT_A_COUNT_BEFORE.search(text[max(0, num.start - 30) : num.start]) is not None
+    )
+
+
 def _randomised(s: _Sent, bonus: float) -> list[_Cand]:
     """The number randomised in a sentence that says who was (``_RANDOMISED_AFTER``,
     ``_RANDOMISED_BEFORE``); the first number before one verb counts, later ones in its
@@ -3089,13 +3104,9 @@ def _randomised(s: _Sent, bonus: float) -> list[_Cand]:
     out: list[_Cand] = []
     verbs_taken: set[int] = set()
     for num in find_numbers(text, s.words):
-        if num.is_range or num.value != int(num.value) or not (1 <= num.value <= 1_000_000):
-            continue
-        if text[num.end : num.end + 3].lstrip().startswith(("%", "percent")):
-            continue
-        before = text[max(0, num.start - 30) : num.start]
-        if _NOT_A_COUNT_BEFORE.search(before) or before.rstrip()[-1:] in {"<", ">", "≥", "≤"}:
+        if _no_head_count(text, num):
             continue  # "more than 40 patients", "total scores >40 were randomly assigned"
+        before = text[max(0, num.start - 30) : num.start]
         if 1950 <= num.value <= 2035 and _MONTH_BEFORE.search(before):
             continue  # "Between 29 September 2009 and 08 March 2013, a total of 92 patients"
         m = _RANDOMISED_AFTER.match(text, num.end)
@@ -3177,16 +3188,7 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             # "5.437 health professionals": no one counts a fraction of a person, so the dot
             # groups thousands (as Spanish, Portuguese and German write them)
             num = replace(num, value=num.value * 1000)
-        if num.is_range or num.value != int(num.value) or not (1 <= num.value <= 1_000_000):
-            continue
-        after = text[num.end : num.end + 3]
-        if after.lstrip().startswith(("%", "percent")):
-            continue
-        if text[max(0, num.start - 2) : num.start].strip()[-1:] in {"<", ">", "≥", "≤", "+"}:
-            continue  # "≥2 full-time professionals on staff": a threshold, not a count
-        if _NOT_A_COUNT_AFTER.match(text, num.end) or _NOT_A_COUNT_BEFORE.search(
-            text[max(0, num.start - 30) : num.start]
-        ):
+        if _no_head_count(text, num):
             continue
         if hypothetical is not None and hypothetical.end() <= num.start:
             continue  # "this surge would require as many as 4092 senior doctors": a projection
