@@ -168,7 +168,7 @@ def _check_same_document(k: str, gold: dict, doc: Document, where: object) -> No
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument(
-        "check", nargs="?", default="check11", choices=["check10", "check11", "check12", "check13"]
+        "check", nargs="?", default="check11", choices=["check10", "check11", "check12", "check13", "check14"]
     )
     ap.add_argument(
         "--split", choices=["tune", "heldout"], help="only the documents of this split (check13)"
