@@ -107,6 +107,14 @@ def _load(folder: Path, name: str) -> dict[str, dict]:
     return {x["id"]: x for x in yaml.safe_load((folder / name).read_text(encoding="utf-8"))}
 
 
+def _countries(item: dict) -> set[str]:
+    codes = item.get("countries") or []
+    if not all(isinstance(c, str) for c in codes):
+        # YAML 1.1 reads an unquoted NO (Norway) as false
+        raise SystemExit(f"{item['id']}: countries {codes!r} must be quoted codes ('NO')")
+    return set(codes)
+
+
 def _factors(item: dict) -> Factors | None:
     if "factors" not in item:
         return None
@@ -125,7 +133,7 @@ def agreement(folder: Path) -> None:
             Row(
                 (a["design"], b["design"]),
                 (a.get("participants"), b.get("participants")),
-                (set(a.get("countries") or []), set(b.get("countries") or [])),
+                (_countries(a), _countries(b)),
                 (fa, fb or set()) if fa is not None else None,
             )
         )
@@ -168,7 +176,10 @@ def _check_same_document(k: str, gold: dict, doc: Document, where: object) -> No
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument(
-        "check", nargs="?", default="check11", choices=["check10", "check11", "check12", "check13", "check14"]
+        "check",
+        nargs="?",
+        default="check11",
+        choices=["check10", "check11", "check12", "check13", "check14"],
     )
     ap.add_argument(
         "--split", choices=["tune", "heldout"], help="only the documents of this split (check13)"
@@ -202,7 +213,7 @@ def main() -> None:
         row = Row(
             (g["design"], st.design),
             (g.get("participants"), st.numbers.get("participants")),
-            (set(g.get("countries") or []), st.sets.get("countries") or set()),
+            (_countries(g), st.sets.get("countries") or set()),
             (gf, st.factors or set()) if gf is not None else None,
         )
         rows.append(row)

@@ -108,6 +108,9 @@ class EvalReport:
 def _set(value: Any) -> set[str] | None:
     if value is None:
         return None
+    if any(isinstance(v, bool) for v in value):
+        # YAML 1.1 reads an unquoted NO (Norway), YES, ON or OFF as a boolean
+        raise ValueError(f"gold list {value!r} holds a boolean: quote country codes such as 'NO'")
     return {str(v) for v in value}
 
 
