@@ -2430,3 +2430,69 @@ def test_randomised_things_that_are_no_sample(extractor: Extractor, text: str) -
 )
 def test_trial_wording_names_a_randomised_trial(extractor: Extractor, text: str) -> None:
     assert values(run(extractor, text), "design") == {"rct"}
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("We investigated multiple commonly used disinfection schemes on meltblown media and "
+         "measured filtration efficiency after each.", "Can N95 Respirators Be Reused?"),
+        ("We describe a simple workflow where samples are heat-processed before a commonly "
+         "used RT-qPCR procedure with the usual reagents.", "An alternative workflow"),
+        ("This paper presents a robotic system whose sensors identify the interlocutor.",
+         "Human-Robot Interaction"),
+    ],
+)  # fmt: skip
+def test_bench_model_and_machine_work_is_other(extractor: Extractor, text: str, title: str) -> None:
+    assert values(run(extractor, text, title=title), "design") == {"other"}
+
+
+def test_writing_about_the_laboratory_is_no_bench_work(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Laboratory medicine plays a critical role in this pandemic. We discuss how "
+        "laboratory assays should be organised.",
+        title="The critical role of laboratory medicine",
+    )
+    assert values(vals, "design") != {"other"}
+
+
+def test_periods_before_and_after_lockdown_are_no_intervention(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Psychiatric hospitalizations were evaluated, covering the periods before and after "
+        "lockdown due to the COVID-19 pandemic.",
+    )
+    assert values(vals, "design") == {"cross_sectional"}
+
+
+def test_places_of_an_outbreak_origin_or_an_organisations_seat(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "In December 2019, a cluster of pneumonia cases of unknown origin occurred in Wuhan, "
+        "China. COVID-19 was named by the World Health Organization (Geneva, Switzerland). "
+        "The pandemic may cause a substantial healthcare burden in Hungary.",
+    )
+    assert values(vals, "country") == {"HU"}
+    # with no place of its own, the outbreak's place is still read
+    alone = run(extractor, "In December 2019, pneumonia cases occurred in Wuhan, China.")
+    assert values(alone, "country") == {"CN"}
+
+
+def test_a_far_more_populous_countrys_city_takes_a_name(extractor: Extractor) -> None:
+    vals = run(extractor, "We used records of patients in the Greater Manchester Care Record.")
+    assert values(vals, "country") == {"GB"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It was then applied to over 400 individuals who presented to the clinics.", set()),
+        ("There were 494 respondents to the principal survey. A total of 226 respondents "
+         "(46.1%) reported that their operative volume had dropped.", {"494"}),
+    ],
+)  # fmt: skip
+def test_approximate_counts_and_shares_who_answered(
+    extractor: Extractor, text: str, expected: set[str]
+) -> None:
+    assert values(run(extractor, text), "n_participants") == expected

@@ -283,6 +283,7 @@ _NOT_A_COUNT_BEFORE = re.compile(
     r"|\bper"
     # "feedback from more than 40 clinicians": no exact count (GUIDELINES: participants)
     r"|\bmore than|\bfewer than|\bless than|\bnearly|\balmost|\bapproximately|\broughly"
+    r"|\bover|\bin excess of|\bupwards of"
     r"|\baround)[\s-]*$",
     re.I,
 )
@@ -2517,16 +2518,25 @@ def _enclosing_paren(text: str, start: int, end: int) -> tuple[int, int] | None:
     return open_at, text.find(")", end, end + 60)
 
 
+# an organisation's seat in parentheses: "the World Health Organization (Geneva, Switzerland)"
+_ORGANISATION_BEFORE = re.compile(
+    r"\b(?:Organi[sz]ation|Agency|Foundation|Company|Corporation)\s*$"
+)
+
+
 def _maker(text: str, start: int, end: int) -> bool:
     """A place in a maker's parenthesis after a product: "SPSS (IBM Corp, Armonk, NY)",
-    "App (Aetonix, Ottawa, Canada)" after a trademark sign."""
+    "App (Aetonix, Ottawa, Canada)" after a trademark sign; or an organisation's seat, "the
+    World Health Organization (Geneva, Switzerland)"."""
     paren = _enclosing_paren(text, start, end)
     if paren is None:
         return False
     open_at, close_at = paren
     inside = text[open_at : close_at if close_at >= 0 else end]
-    return _COMPANY.search(inside) is not None or any(
-        c in "™®" for c in text[max(0, open_at - 20) : open_at]
+    return (
+        _COMPANY.search(inside) is not None
+        or any(c in "™®" for c in text[max(0, open_at - 20) : open_at])
+        or _ORGANISATION_BEFORE.search(text, 0, open_at) is not None
     )
 
 
@@ -2552,9 +2562,22 @@ _OWN_AIM = re.compile(
 )
 
 
+# where an epidemic began: "In December 2019, a cluster of pneumonia cases occurred in Wuhan,
+# China", "The novel coronavirus began in China in early December 2019"
+_OUTBREAK_ORIGIN = re.compile(
+    r"\b(?:December|late|end of) 2019\b|\b(?:emerged|originated|broke out|first (?:reported|"
+    r"identified|detected|emerged|appeared|occurred))\b",
+    re.I,
+)
+
+
 def _others_place(s: _Sent) -> bool:
     """A sentence whose places are other studies' or the world's, not this study's."""
-    return s.background or (s.intro and _OWN_AIM.search(s.passage.text) is None)
+    return (
+        s.background
+        or (s.intro and _OWN_AIM.search(s.passage.text) is None)
+        or _OUTBREAK_ORIGIN.search(s.passage.text) is not None
+    )
 
 
 # a region named by a compass point ("Northern Region", "Central Province", "the North"):
@@ -3359,6 +3382,15 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         if note == "number+unit" and _ANSWERED_AFTER.match(text, span_end):
             score -= 1.0
             note = "answered"
+        elif (
+            note == "total"
+            and _SHARE_PAREN.match(text, span_end)
+            and _ANSWERED_AFTER.match(text, span_end)
+        ):
+            # "A total of 226 respondents (46.1%) reported that their volume had dropped": the
+            # share who answered one way, not the sample
+            score -= 3.5
+            note = "share answered"
         if out_of:
             score += 1.5
             note = "x out of y"
@@ -3691,6 +3723,8 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
         return "cross_sectional"
     if any(not s.background and _OWN_RESULTS.search(s) for s in sents):
         return "cross_sectional"  # "The results showed that ... were significantly higher"
+    if _lab_or_model_work(sents):
+        return "other"  # a laboratory, engineering or modelling study (GUIDELINES batch 7)
     review = sum(1 for s in sents if s.background or _REVIEW_WORDS.search(s))
     if review >= 2:
         return "narrative_review"
@@ -3705,6 +3739,36 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
         # Foundation": the report of an initiative with no study is `other` (GUIDELINES batch 7)
         return "other"
     return "discussion"
+
+
+# the bench, the model or the machine, not people: "We investigated multiple commonly used
+# disinfection schemes", "samples are heat-processed before a RT-qPCR procedure", "Mice
+# Exposed to Social Isolation", "estimation of the basic reproduction number" ("laboratory"
+# and "experimental" are left out: "the critical role of laboratory medicine", "experimental
+# treatments" are written about as often as done)
+_LAB_WORK = re.compile(
+    r"\b(?:mice|rats|murine|in vitro|in vivo|cell lines?|assays?|RT-q?PCR|qPCR|genom(?:e|es|ic)|"
+    r"sequencing|disinfect(?:ion|ed|ing)|simulations?|simulated|reproduction number|"
+    r"robot(?:s|ic|ics)?|sensors?|prototype|filtration|reagents?)\b",
+    re.I,
+)
+_OWN_WORK = re.compile(r"\b(?:we|our|this (?:paper|study|work|article))\b", re.I)
+
+
+def _lab_or_model_work(sents: list[_Sent]) -> bool:
+    """The title, or a sentence in the authors' own voice that is no review, names bench,
+    model or engineering work, and the text names two such things."""
+    own = any(
+        not s.background
+        and (s.passage.section == "title" or _OWN_WORK.search(s.passage.text))
+        and not _REVIEW_WORDS.search(s)
+        and _LAB_WORK.search(s.passage.text)
+        for s in sents
+    )
+    if not own:
+        return False
+    words = {m.group(0).lower() for s in sents for m in _LAB_WORK.finditer(s.passage.text)}
+    return len(words) >= 2
 
 
 _INITIATIVE = re.compile(

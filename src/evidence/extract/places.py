@@ -125,13 +125,21 @@ def resolve(name: str, known_countries: frozenset[str]) -> Place | None:
         return in_doc[0]
     regions = [p for p in cands if p.kind == "region"]
     if regions:
-        if len({p.country for p in regions}) == 1:
-            return regions[0]
-        # the same region name in several countries ("Florida": US and Uruguay): take the
-        # far more populous country's, else give up
         pop = country_population()
-        ranked = sorted(regions, key=lambda p: -pop.get(p.country, 0))
-        if pop.get(ranked[0].country, 0) > 10 * pop.get(ranked[1].country, 0):
+        others = {p.country for p in cands} - {regions[0].country}
+        if len({p.country for p in regions}) == 1 and not any(
+            # "Manchester": a parish of Jamaica, and a city of Britain; a country ten times
+            # more populous than the region's takes the name
+            p.kind != "region" and pop.get(p.country, 0) > 10 * pop.get(regions[0].country, 0)
+            for p in cands
+            if p.country in others
+        ):
+            return regions[0]
+        # the same name in several countries ("Florida": US and Uruguay): take the far more
+        # populous country's, else give up
+        ranked = sorted(cands, key=lambda p: -pop.get(p.country, 0))
+        runner_up = next((p for p in ranked if p.country != ranked[0].country), None)
+        if runner_up is None or pop.get(ranked[0].country, 0) > 10 * pop.get(runner_up.country, 0):
             return ranked[0]
         return None
     cities = sorted(cands, key=lambda p: -p.population)
