@@ -2496,3 +2496,23 @@ def test_approximate_counts_and_shares_who_answered(
     extractor: Extractor, text: str, expected: set[str]
 ) -> None:
     assert values(run(extractor, text), "n_participants") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the two groups the text says the sample is made of add up
+        ("Among a cross-sectional sample of SMYAs (n = 294; Mage = 22 years) and non-SMYAs "
+         "(n = 874; Mage = 22 years), we compared distress.", "1168"),
+        # two time points of one sample do not
+        ("A longitudinal study was conducted among a sample of rehabilitation patients at two "
+         "time points, before (N=1719) and after (n=738) rehabilitation.", "1719"),
+    ],
+)  # fmt: skip
+def test_groups_a_sample_is_made_of(extractor: Extractor, text: str, expected: str) -> None:
+    assert values(run(extractor, text), "n_participants") == {expected}
+
+
+def test_schools_of_a_country_name_it(extractor: Extractor) -> None:
+    vals = run(extractor, "The new curriculum came into force in 2020 in Hungarian schools.")
+    assert values(vals, "country") == {"HU"}

@@ -288,6 +288,14 @@ _NOT_A_COUNT_BEFORE = re.compile(
     re.I,
 )
 _HYPOTHETICAL = re.compile(r"\bwould (?:require|need|mean|cost)\b", re.I)
+_SAMPLE_OF_GROUPS = re.compile(r"\bsample (?:of|comprised|consisted of|included)\b", re.I)
+# "(n = 294; ...) and non-SMYAs (": a second group, not a second time ("before (N=1719) and
+# after (n=738)")
+_GROUP_AND = re.compile(
+    r"^[^()]*\)\s*and\s+(?!(?:after|before|post|pre|at|during|follow|baseline|wave)\b)"
+    r"[^().;]{1,40}\($",
+    re.I,
+)
 _ALLOCATED = re.compile(
     r"\b(?:allocated|assigned|randomi[sz]ed|divided)\s+(?:\w+\s+){0,3}?(?:to|into)\b",
     re.I,
@@ -2419,6 +2427,8 @@ _PLACE_HEADS = {
     "citizens",
     "public",
     "populace",
+    # "came into force in Hungarian schools"
+    "schools",
 }
 
 
@@ -3510,11 +3520,20 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
     arms = [c for c in out if c.note == "n=" and c.kind == "participants"]
     if (
         len(arms) >= 2
-        and _ALLOCATED.search(text[: arms[0].span[0]])
+        and (
+            _ALLOCATED.search(text[: arms[0].span[0]])
+            or (
+                len(arms) == 2
+                and _SAMPLE_OF_GROUPS.search(text[: arms[0].span[0]])
+                and _GROUP_AND.search(text[arms[0].span[1] : arms[1].span[0]])
+            )
+        )
         and not any(c.note in {"total", "number was"} for c in out)
     ):
         # "randomly allocated into an intervention group (n = 35) and a control group
-        # (n = 37)": the arms make up the sample (GUIDELINES: trials count the randomised)
+        # (n = 37)": the arms make up the sample (GUIDELINES: trials count the randomised);
+        # "a cross-sectional sample of SMYAs (n = 294; ...) and non-SMYAs (n = 874; ...)": the
+        # two groups the text says the sample is made of
         out.append(
             _Cand(
                 "participants",
