@@ -2477,6 +2477,14 @@ def test_places_of_an_outbreak_origin_or_an_organisations_seat(extractor: Extrac
     # with no place of its own, the outbreak's place is still read
     alone = run(extractor, "In December 2019, pneumonia cases occurred in Wuhan, China.")
     assert values(alone, "country") == {"CN"}
+    # a study of the place where it began keeps it, and the authors' own sentence is theirs
+    wuhan = run(
+        extractor,
+        "One month after the December 2019 outbreak in Wuhan, China, we surveyed 285 "
+        "residents in Wuhan. The initial cases occurred in Wuhan, Hubei Province, China, in "
+        "December 2019.",
+    )
+    assert values(wuhan, "region") == {"Wuhan", "Hubei"}
 
 
 def test_a_far_more_populous_countrys_city_takes_a_name(extractor: Extractor) -> None:

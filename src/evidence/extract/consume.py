@@ -2583,11 +2583,14 @@ _OUTBREAK_ORIGIN = re.compile(
 
 def _others_place(s: _Sent) -> bool:
     """A sentence whose places are other studies' or the world's, not this study's."""
-    return (
-        s.background
-        or (s.intro and _OWN_AIM.search(s.passage.text) is None)
-        or _OUTBREAK_ORIGIN.search(s.passage.text) is not None
-    )
+    return s.background or (s.intro and _OWN_AIM.search(s.passage.text) is None)
+
+
+def _outbreak_origin(s: _Sent) -> bool:
+    """A sentence that tells where an epidemic began, not what the authors did ("One month
+    after the December 2019 outbreak in Wuhan, we surveyed 285 residents" is theirs)."""
+    text = s.passage.text
+    return _OUTBREAK_ORIGIN.search(text) is not None and _OWN_WORK.search(text) is None
 
 
 # a region named by a compass point ("Northern Region", "Central Province", "the North"):
@@ -2687,6 +2690,12 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
         # under an abstract's "Background:" label) are other studies' places once the
         # study's own sentences name one
         resolved = [r for r in resolved if not _others_place(r[0])]
+    own = {p.country for s, _sp, p in resolved if not _outbreak_origin(s)}
+    if own:
+        # where the epidemic began is another country's place unless the study names that
+        # country itself ("... began in Wuhan, China" in a study of Hungary; a study of Wuhan
+        # keeps it)
+        resolved = [r for r in resolved if not _outbreak_origin(r[0]) or r[2].country in own]
     for s, sp, place in resolved:
         conf = 0.9 if place.kind == "country" else 0.75
         if s.background:
