@@ -3092,13 +3092,13 @@ _ANOTHER_CLAUSE = re.compile(r"\b(?:were|was|is|are|had|have)\b|\band\s+\d", re.
 # "Out of 81 screened subjects, 36 patients ... were randomized": 81 were screened
 _OUT_OF_BEFORE = re.compile(r"\b(?:out of|of|from)\s+(?:the\s+|all\s+)?$", re.I)
 _IRREGULAR_PEOPLE = frozenset({"women", "men", "children", "people"})
-# what trials randomise that is no person: eyes, teeth, clusters, animals
+# what trials randomise that is no person (eyes, teeth, animals), beyond the things
+# ``_NOT_IN_PEOPLE_NP`` lists (clusters, villages, lesions)
 _NOT_RANDOMISED_PEOPLE = frozenset(
-    {"eyes", "teeth", "knees", "hands", "legs", "ears", "clusters", "communities", "villages",
-     "households", "practices", "rats", "mice", "dogs", "cats", "pigs", "piglets", "goats",
-     "rabbits", "sheep", "horses", "cows", "calves", "monkeys", "hamsters", "ferrets", "chickens",
-     "animals", "embryos", "oocytes", "cells", "plates", "blocks", "specimens", "lesions",
-     "wounds", "implants", "teams", "groups", "steps", "stages"}
+    {"eyes", "teeth", "knees", "hands", "legs", "ears", "practices", "rats", "mice", "dogs",
+     "cats", "pigs", "piglets", "goats", "rabbits", "sheep", "horses", "cows", "calves",
+     "monkeys", "hamsters", "ferrets", "chickens", "animals", "embryos", "oocytes", "cells",
+     "plates", "blocks", "specimens", "wounds", "implants", "teams", "groups"}
 )  # fmt: skip
 
 
@@ -3152,6 +3152,7 @@ def _randomised(s: _Sent, bonus: float) -> list[_Cand]:
         if 1950 <= num.value <= 2035 and _MONTH_BEFORE.search(before):
             continue  # "Between 29 September 2009 and 08 March 2013, a total of 92 patients"
         m = _RANDOMISED_AFTER.match(text, num.end)
+        span: tuple[int, int] | None = None
         if (
             m
             and m.end() not in verbs_taken
@@ -3161,33 +3162,16 @@ def _randomised(s: _Sent, bonus: float) -> list[_Cand]:
             and _names_people(m.group("np"))
         ):
             verbs_taken.add(m.end())
-            if _TO_ONE_ARM.match(text, m.end()):
-                continue
-            out.append(
-                _Cand(
-                    "participants",
-                    int(num.value),
-                    bonus + 5.0,
-                    s,
-                    (num.start, m.end()),
-                    "randomised",
-                )
-            )
+            if not _TO_ONE_ARM.match(text, m.end()):
+                span = (num.start, m.end())
         elif _RANDOMISED_BEFORE.search(text, 0, num.start) and _names_people(
             text[num.end : num.end + 40]
         ):
             head = text[num.end :].split()
             if head and head[0].strip(",.;").isalpha():
-                out.append(
-                    _Cand(
-                        "participants",
-                        int(num.value),
-                        bonus + 5.0,
-                        s,
-                        (num.start, num.end),
-                        "randomised",
-                    )
-                )
+                span = (num.start, num.end)
+        if span is not None:
+            out.append(_Cand("participants", int(num.value), bonus + 5.0, s, span, "randomised"))
     return out
 
 
