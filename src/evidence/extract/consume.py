@@ -2690,12 +2690,15 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
         # under an abstract's "Background:" label) are other studies' places once the
         # study's own sentences name one
         resolved = [r for r in resolved if not _others_place(r[0])]
-    own = {p.country for s, _sp, p in resolved if not _outbreak_origin(s)}
+    origin = [_outbreak_origin(s) for s, _sp, _p in resolved]
+    own = {p.country for (_s, _sp, p), o in zip(resolved, origin, strict=True) if not o}
     if own:
         # where the epidemic began is another country's place unless the study names that
         # country itself ("... began in Wuhan, China" in a study of Hungary; a study of Wuhan
         # keeps it)
-        resolved = [r for r in resolved if not _outbreak_origin(r[0]) or r[2].country in own]
+        resolved = [
+            r for r, o in zip(resolved, origin, strict=True) if not o or r[2].country in own
+        ]
     for s, sp, place in resolved:
         conf = 0.9 if place.kind == "country" else 0.75
         if s.background:
@@ -3764,6 +3767,10 @@ _LAB_WORK = re.compile(
     r"robot(?:s|ic|ics)?|sensors?|prototype|filtration|reagents?)\b",
     re.I,
 )
+
+
+# the authors' own voice, narrower than ``_OWN_AIM`` (no aims or objectives: "The objective
+# is to review the genome ..." is no bench work of theirs)
 _OWN_WORK = re.compile(r"\b(?:we|our|this (?:paper|study|work|article))\b", re.I)
 
 
