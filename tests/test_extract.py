@@ -2524,3 +2524,141 @@ def test_groups_a_sample_is_made_of(extractor: Extractor, text: str, expected: s
 def test_schools_of_a_country_name_it(extractor: Extractor) -> None:
     vals = run(extractor, "The new curriculum came into force in 2020 in Hungarian schools.")
     assert values(vals, "country") == {"HU"}
+
+
+# --- full-text papers ---------------------------------------------------------------------
+
+
+def run_paper(extractor: Extractor, **sections: str | list[str]) -> list[ExtractedValue]:
+    """A full paper: one block per section (title, abstract, introduction, methods, ...)."""
+    blocks = []
+    for section, texts in sections.items():
+        for text in [texts] if isinstance(texts, str) else texts:
+            blocks.append(Block(section=section, text=text))
+    doc = Document(source_path="paper.pdf", format="pdf", blocks=blocks)
+    doc.assemble()
+    return extractor.extract(doc, split_passages(doc))
+
+
+def test_a_papers_factors_are_its_findings_not_its_introduction(extractor: Extractor) -> None:
+    vals = run_paper(
+        extractor,
+        title="Burnout among hospital nurses: a cross-sectional survey",
+        abstract="We surveyed 400 nurses about burnout.",
+        introduction="Heavy workload has been linked to burnout in nurses.",
+        methods="Job insecurity was measured with a single item.",
+        results="Lack of social support was associated with higher burnout.",
+        discussion="Long working hours predicted burnout in a study of physicians [12].",
+    )
+    assert factors(vals) == {("social_support", "risk")}
+    # an abstract alone keeps what its background sentences link to burnout
+    abstract = run(
+        extractor, "Heavy workload has been linked to burnout in nurses.", title=ON_TOPIC
+    )
+    assert ("workload", "risk") in factors(abstract)
+
+
+def test_a_paper_on_patients_gives_no_burnout_factors(extractor: Extractor) -> None:
+    # its results name the patients' doctors and nurses again and again; its title and
+    # abstract, which say what it is about, name none
+    vals = run_paper(
+        extractor,
+        title="Patient experiences of structured heart failure programmes",
+        abstract="Fifteen patients took part in two focus groups about the programme.",
+        methods="Focus groups were held in two hospitals.",
+        results=[
+            "The nurses were great and the group lessened feelings of isolation and anxiety.",
+            "Patients felt their physicians lacked time; the doctors were rushed.",
+            "The pharmacist explained the medication; physicians were hard to reach.",
+        ],
+        discussion="Peer support counteracted feelings of isolation among the patients.",
+    )
+    assert factors(vals) == set()
+    assert "nurses" in values(vals, "population")  # still read, as the sentences name them
+
+
+def test_a_papers_introduction_names_no_population(extractor: Extractor) -> None:
+    vals = run_paper(
+        extractor,
+        title="Life events and dementia",
+        abstract="The study involved 2,462 dementia-free participants aged 55 years and older.",
+        introduction="Dementia care will burden health care workers and families.",
+        methods="Participants were asked about life events.",
+        results="No association was found.",
+    )
+    assert "healthcare_workers" not in values(vals, "population")
+
+
+def test_the_researcher_who_did_the_work_is_no_population(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Diagnoses were made by a clinical and geriatric research psychiatrist in 2,462 adults.",
+        "Interviews were conducted by two trained nurses with 20 physicians.",
+    )
+    assert values(vals, "population") == {"physicians"}
+    for text in (
+        "Data were collected by questionnaires from 200 nurses.",
+        "Interviews were conducted by including 12 participants, as 4 nurses and 8 midwives.",
+    ):
+        assert "nurses" in values(run(extractor, text), "population")
+
+
+def test_a_table_count_loses_to_the_texts_own_sample(extractor: Extractor) -> None:
+    table = (
+        "Baseline characteristics of participants\nAge: mean, SD 67.7 72.8 < 0.001 53.1 64.1\n"
+        "Education 8.7 7.9 < 0.001 27.4 26.7 0.05 75.2 63.0 24.8 37.0 0.8 0.9 0.1 1.0 1.2\n"
+        "a Information of APOE genotype was available for a total of 1,525 participants."
+    )
+    vals = run_paper(
+        extractor,
+        title="Life events and dementia",
+        abstract="Life events were studied in a cohort.",
+        methods=[table, "This left a total of 2,462 participants for the present analyses."],
+        results="No association was found.",
+    )
+    assert values(vals, "n_participants") == {"2462"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A total of 720 images were collected using a CCD detector.",
+        "The alternative alignments included three instances where gene families differed.",
+    ],
+)
+def test_things_a_total_counts_are_no_sample(extractor: Extractor, text: str) -> None:
+    assert values(run(extractor, text), "n_participants") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a software maker's address after the package and its version
+        "Analyses were performed using the Statistical Package for Social Science (SPSS) 20 "
+        "(Chicago, Illinois, USA).",
+        "Transcripts were coded in NVivo version 12 (Melbourne, Australia).",
+        # funders and thanks
+        "This work was supported by the University of Cape Town and the South African "
+        "National Research Foundation.",
+        "We also thank the scientists at Diamond Light Source, Didcot, Oxon, U.K. for support.",
+    ],
+)
+def test_makers_funders_and_thanks_name_no_setting(extractor: Extractor, text: str) -> None:
+    vals = run(extractor, text)
+    assert values(vals, "country") == set()
+    assert values(vals, "region") == set()
+
+
+def test_a_setting_in_a_sentence_that_names_software_stays(extractor: Extractor) -> None:
+    vals = run(extractor, "The study was done in 3 hospitals (Chicago, USA) and analysed in SPSS.")
+    assert values(vals, "country") == {"US"}
+
+
+def test_computational_biology_is_other(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "We present a pipeline for phylogenetic analyses of selective pressure.",
+        "We ran it on multiple alignments of 18 gene families.",
+        title="Large-scale evolutionary analyses",
+    )
+    assert values(vals, "design") == {"other"}

@@ -180,3 +180,30 @@ def test_join_lines() -> None:
         == "treatment of COVID-19 patients"
     )
     assert pdf_reader.normalise("ﬁnding\u00a0the ﬂow\u00ad") == "finding the flow"
+
+
+def _word(text: str, x1: float, top: float) -> dict[str, object]:
+    return {"text": text, "x0": x1 - 5 * len(text), "x1": x1, "top": top, "bottom": top + 9}
+
+
+def test_manuscript_line_numbers_are_dropped() -> None:
+    # an author manuscript numbers its lines in the gutter: 12, 13, 14 ... down the page
+    numbers = [_word(str(n), 314.6, 80 + 37 * i) for i, n in enumerate(range(12, 20))]
+    text = [_word("assist-", 290, 80), _word("ance", 350, 80), _word("REFERENCES", 300, 117)]
+    kept = pdf_reader.drop_line_numbers(numbers + text)
+    assert [w["text"] for w in kept] == ["assist-", "ance", "REFERENCES"]
+    # a table's column of counts is no run of line numbers, nor are a few numbered items
+    counts = [_word(str(n), 400, 80 + 12 * i) for i, n in enumerate([412, 96, 1231, 18, 77])]
+    items = [_word(str(n), 60, 80 + 12 * i) for i, n in enumerate(range(1, 5))]
+    assert pdf_reader.drop_line_numbers(counts + items) == counts + items
+
+
+def test_manuscript_with_line_numbers_finds_its_references(shared_dir: Path) -> None:
+    # the accepted manuscript numbers its lines; "REFERENCES 18 1 Acharya" once hid the
+    # heading, and the reference list was read as the study's text
+    doc = _doc(shared_dir, "cermine_example3_clin_sci_2014.pdf")
+    heads = [b.heading for b in doc.blocks if b.section == "references"]
+    assert "REFERENCES" in heads
+    other = "\n".join(b.text for b in doc.blocks if b.section == "other")
+    assert "technical assistance" in other
+    assert "Acharya, K. R." not in other

@@ -224,7 +224,9 @@ _OF_FRAME = re.compile(
 # collected")
 _THINGS_COUNTED = frozenset(
     {"samples", "specimens", "swabs", "articles", "papers", "studies", "records", "tweets",
-     "posts", "items", "documents"}
+     "posts", "items", "documents", "images", "scans", "photographs", "sequences", "genomes",
+     "genes", "compounds", "molecules", "cells", "messages", "comments", "emails", "reports",
+     "instances"}
 )  # fmt: skip
 _FRAME_VERBS = {
     "invited",
@@ -553,7 +555,8 @@ def docs_to_values(
     sents = _prepare(document, items, resources)
     out = _Emitter(document, version, lexicon_hash, trace=trace)
     protocol = _is_protocol(document, sents)
-    _emit_lists(sents, out)
+    full_text = _full_text(sents)
+    _emit_lists(sents, out, full_text)
     _emit_statistics(sents, out)
     _emit_factors(sents, out, resources.factors)
     _emit_prevalence(sents, out)
@@ -580,7 +583,19 @@ def docs_to_values(
             v for v in out.values if not (v.field == "population" and v.value == "clinicians")
         ]
     any_outcome = any(v.field == "outcome" for v in out.values)
-    if not _about_providers_burnout(out.values):
+    if full_text and any(s.passage.section == "results" for s in sents):
+        # a research paper's own factors are in its abstract, results and discussion; its
+        # introduction and the sentences that cite other studies give the literature's, and
+        # its methods, the variables it measured
+        _drop_factors(
+            out,
+            lambda v: (
+                v.section not in _FINDING_SECTIONS or bool((v.detail or {}).get("background"))
+            ),
+            "not_a_finding",
+            trace,
+        )
+    if not _about_providers_burnout(out.values, full_text):
         # factors are what drives or protects against providers' burnout: a text that names
         # no burnout-family outcome and barely mentions providers (a paper on patients or
         # the public that a search swept in) has none to give (GUIDELINES: factors) -- but
@@ -658,13 +673,29 @@ def _drop_factors(
     out.values = [v for v in out.values if id(v) not in ids]
 
 
-def _about_providers_burnout(values: list[ExtractedValue]) -> bool:
+def _about_providers_burnout(values: list[ExtractedValue], full_text: bool = False) -> bool:
     """Whether a text is about providers' burnout or wellbeing: it names a burnout-family
-    outcome, or names providers in its title or at least ``_PROVIDER_MENTIONS`` times."""
+    outcome, or names providers in its title or at least ``_PROVIDER_MENTIONS`` times. In a
+    full paper only its title, abstract and keywords count: a paper on patients names their
+    doctors and nurses dozens of times in its results and discussion."""
+    if full_text:
+        values = [v for v in values if v.section in _FRONT_SECTIONS]
     if any(v.field == "outcome" and v.value in BURNOUT_FAMILY for v in values):
         return True
     pops = [v for v in values if v.field == "population"]
     return len(pops) >= _PROVIDER_MENTIONS or any(v.section == "title" for v in pops)
+
+
+_FRONT_SECTIONS = frozenset({"title", "abstract", "keywords"})
+_FINDING_SECTIONS = _FRONT_SECTIONS | {"results", "discussion", "conclusion"}
+_BODY_SECTIONS = frozenset({"introduction", "methods", "results", "discussion"})
+
+
+def _full_text(sents: list[_Sent]) -> bool:
+    """A paper with an abstract and a body (methods, results, discussion), not a record's
+    abstract alone."""
+    sections = {s.passage.section for s in sents}
+    return "abstract" in sections and len(sections & _BODY_SECTIONS) >= 2
 
 
 _HCW = "healthcare_workers"
@@ -898,7 +929,7 @@ def _lay_residents(span: Span) -> bool:
     return _LAY_AFTER_RESIDENTS.match(doc[span.end : span.end + 12].text.lstrip()) is not None
 
 
-def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
+def _emit_lists(sents: list[_Sent], out: _Emitter, full_text: bool = False) -> None:
     # professions named only as those who should act ("Nurse managers should ...",
     # "Leaders should communicate ...") are the text's addressees, not the people studied
     addressed: set[str] = set()
@@ -920,8 +951,14 @@ def _emit_lists(sents: list[_Sent], out: _Emitter) -> None:
                 continue
             if fld == "population" and span.kb_id_ == "residents" and _lay_residents(span):
                 continue
+            if full_text and s.background and fld in {"population", "care_setting"}:
+                continue  # a paper's introduction and citations name other studies' people
             if fld == "population" and _non_group(span):
                 continue  # "non-physician workers": everyone but them
+            if fld == "population" and _RESEARCH_AGENT.search(
+                s.passage.text, max(0, span.start_char - 80), span.start_char
+            ):
+                continue  # "assessed by a research psychiatrist": who did the study's work
             if fld == "care_setting" and (
                 _not_a_place_of_work(span)
                 or _keyword_line(s)
@@ -1055,6 +1092,19 @@ _ORG_WORDS = {
     "board",
     "journal",
 }
+
+
+# the profession that did a study's own work, named as the agent of a passive: "the analyses
+# were performed by a clinical and geriatric research psychiatrist", "interviews were conducted
+# by two trained nurses", "diagnoses were made by a physician" (not "data were collected by
+# questionnaires from nurses", "conducted by including 12 participants, as 4 gynecologists")
+_RESEARCH_AGENT = re.compile(
+    r"\b(?:performed|conducted|carried out|made|rated|assessed|diagnosed|administered|coded|"
+    r"scored|examined|evaluated|moderated|facilitated|supervised|reviewed|checked|verified|"
+    r"confirmed|transcribed|translated)\s+by\s+"
+    r"(?:(?!(?:from|of|in|among|with|to|at|for|on|as)\b)(?![\w-]+ing\b)[\w-]+\s+){0,5}$",
+    re.I,
+)
 
 
 def _inside_name(span: Span) -> bool:
@@ -2508,7 +2558,11 @@ _VIRUS_ORIGIN = re.compile(
 # "approved by the University of Alberta Research Ethics Board", acknowledgements, funders
 _ETHICS_OR_THANKS = re.compile(
     r"\b(?:ethics (?:board|committee)|institutional review board|IRB|approved by|"
-    r"acknowledg\w*|remerciements|funded by|grant (?:from|number))\b",
+    r"acknowledg\w*|remerciements|funded by|grant (?:from|number)|"
+    # "This work was supported by the University of Cape Town", "We also thank the scientists at
+    # PX station IO4-1, Diamond Light Source, Didcot, Oxon, U.K."
+    r"(?:work|study|research|project) (?:was|is) (?:\w+ )?(?:supported|financed) by|"
+    r"we (?:also |would like to )?thank|grant disclosures?)\b",
     re.I,
 )
 
@@ -2534,10 +2588,21 @@ _ORGANISATION_BEFORE = re.compile(
 )
 
 
-def _maker(text: str, start: int, end: int) -> bool:
+# a software package, its version or the word for it right before a maker's parenthesis:
+# "(SPSS) 20 (Chicago, Illinois, USA)", "NVivo 12 (Melbourne, Australia)", "R software (Vienna,
+# Austria)", "version 16.0 (College Station, TX)"
+_PRODUCT_BEFORE = re.compile(
+    r"[\s)]*(?:(?:software|package|program(?:me)?|statistics|for windows|version|ver\.|v\.?),?\s*)*"
+    r"(?:\d[\w.]*)?[\s)]*",
+    re.I,
+)
+
+
+def _maker(text: str, start: int, end: int, software: Sequence[tuple[int, int]] = ()) -> bool:
     """A place in a maker's parenthesis after a product: "SPSS (IBM Corp, Armonk, NY)",
-    "App (Aetonix, Ottawa, Canada)" after a trademark sign; or an organisation's seat, "the
-    World Health Organization (Geneva, Switzerland)"."""
+    "App (Aetonix, Ottawa, Canada)" after a trademark sign, "SPSS 20 (Chicago, Illinois, USA)"
+    right after a software package named in the sentence (``software``: its character spans);
+    or an organisation's seat, "the World Health Organization (Geneva, Switzerland)"."""
     paren = _enclosing_paren(text, start, end)
     if paren is None:
         return False
@@ -2547,6 +2612,10 @@ def _maker(text: str, start: int, end: int) -> bool:
         _COMPANY.search(inside) is not None
         or any(c in "™®" for c in text[max(0, open_at - 20) : open_at])
         or _ORGANISATION_BEFORE.search(text, 0, open_at) is not None
+        or any(
+            0 <= open_at - s_end <= 40 and _PRODUCT_BEFORE.fullmatch(text, s_end, open_at)
+            for _s_start, s_end in software
+        )
     )
 
 
@@ -2638,7 +2707,8 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             continue  # "Licensee MDPI, Basel, Switzerland"; 'Hospital "José de San Martín"'
         if _in_citation(text, sp.start_char, sp.end_char):
             continue  # "Distress Thermometer (Holland, Bultz, 2007)": an author
-        if _maker(text, sp.start_char, sp.end_char):
+        software = [(o.start_char, o.end_char) for o in groups(doc)[EV] if o.label_ == "software"]
+        if _maker(text, sp.start_char, sp.end_char, software):
             continue  # "the aTouchAway™ App (Aetonix, Ottawa, Canada)": where a product is made
         after = doc[sp.end : sp.end + 2]
         if _names_instrument(doc, sp.end) or (
@@ -2735,6 +2805,17 @@ class _Cand:
     note: str
 
 
+_NUMBER_TOKEN = re.compile(r"(?<![\w.])[<>≤≥]?\d[\d.,]*%?(?![\w])")
+# a count in a table's cells or its footnote ("a Information of APOE genotype was available
+# for a total of 1,525 participants") loses to one in the text's own sentences
+_TABLE_PENALTY = 2.0
+
+
+def _tabular(text: str) -> bool:
+    """A table's run of rows as the PDF reader gives it: several lines, most of them numbers."""
+    return text.count("\n") >= 2 and len(_NUMBER_TOKEN.findall(text)) >= 12
+
+
 _CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|\bCorrespondence\b")
 # "over 200 hospital beds", "538 hospital workers": the site word qualifies another noun
 _SITE_AS_MODIFIER = {
@@ -2786,7 +2867,13 @@ def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
         pool = [c for c in cands if c.kind == kind]
         if not pool:
             continue
-        best = max(pool, key=lambda c: (c.score, -sents.index(c.sent)))
+        best = max(
+            pool,
+            key=lambda c: (
+                c.score - _TABLE_PENALTY * _tabular(c.sent.passage.text),
+                -sents.index(c.sent),
+            ),
+        )
         out.emit(
             best.sent,
             fld,
@@ -2944,7 +3031,7 @@ _NOT_IN_PEOPLE_NP = frozenset(
      "events", "beds", "tests", "doses", "deaths", "genomes", "strains", "compounds",
      "emotions", "news", "lesions", "minipools", "pools", "appointments", "messages",
      "images", "scans", "attendances", "communities", "villages", "households", "clusters",
-     "steps", "stages"}
+     "steps", "stages", "instances"}
 )  # fmt: skip
 
 
@@ -3764,7 +3851,9 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
 _LAB_WORK = re.compile(
     r"\b(?:mice|rats|murine|in vitro|in vivo|cell lines?|assays?|RT-q?PCR|qPCR|genom(?:e|es|ic)|"
     r"sequencing|disinfect(?:ion|ed|ing)|simulations?|simulated|reproduction number|"
-    r"robot(?:s|ic|ics)?|sensors?|prototype|filtration|reagents?)\b",
+    r"robot(?:s|ic|ics)?|sensors?|prototype|filtration|reagents?|phylogen\w*|bioinformatic\w*|"
+    r"(?:sequence|multiple) alignments?|gene famil(?:y|ies)|crystallograph\w*|"
+    r"X-ray diffraction|molecular (?:docking|dynamics))\b",
     re.I,
 )
 

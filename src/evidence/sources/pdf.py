@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,32 @@ def _cluster_lines(words: list[dict[str, Any]], page_no: int) -> list[Line]:
         )
     lines.sort(key=lambda ln: ln.top)
     return lines
+
+
+_LINE_NUMBER_RUN = 5
+
+
+def drop_line_numbers(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Without a manuscript's line numbers: a column of small integers aligned on one edge
+    (in the margin or the gutter) counting up by one from the top of the page down. Left in,
+    they split headings from their lines ("REFERENCES 18 1 Acharya") and words from
+    themselves ("assist- 12 ance")."""
+    digits = [w for w in words if len(w["text"]) <= 4 and w["text"].isdigit()]
+    if len(digits) < _LINE_NUMBER_RUN:
+        return words
+    by_edge: dict[int, list[dict[str, Any]]] = {}
+    for w in digits:
+        by_edge.setdefault(round(float(w["x1"]) / 2), []).append(w)
+    drop: set[int] = set()
+    for column in by_edge.values():
+        if len(column) < _LINE_NUMBER_RUN:
+            continue
+        column.sort(key=lambda w: float(w["top"]))
+        values = [int(w["text"]) for w in column]
+        steps = sum(1 for a, b in pairwise(values) if b == a + 1)
+        if steps >= 0.8 * (len(values) - 1):
+            drop.update(id(w) for w in column)
+    return [w for w in words if id(w) not in drop] if drop else words
 
 
 def find_gutter(words: list[dict[str, Any]], width: float) -> float | None:
@@ -486,7 +513,7 @@ def parse_pdf(path: Path) -> Document:
                     words = upright
                 for w in words:
                     w["text"] = normalise(w["text"])
-                words = [w for w in words if w["text"].strip()]
+                words = drop_line_numbers([w for w in words if w["text"].strip()])
                 n_chars += sum(len(w["text"]) for w in words)
                 n_images += len(page.images)
                 pages.append(page_lines(words, float(page.width), i))
