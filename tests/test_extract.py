@@ -170,6 +170,12 @@ def test_number_words_and_digits() -> None:
     assert nums == [(96.0, True), (8.0, True), (1234.0, False)]
 
 
+def test_a_number_glued_to_letters_counts_nothing() -> None:
+    # a compound's name, a dose; a single letter after it is still a number ("24h", "5G")
+    assert find_numbers("the ACE–33RE complex and 30mg daily") == []
+    assert [n.value for n in find_numbers("24h shifts in 412 nurses")] == [24.0, 412.0]
+
+
 def test_ranges_are_flagged() -> None:
     assert all(n.is_range for n in find_numbers("5-20 sessions"))
 

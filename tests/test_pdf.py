@@ -64,6 +64,11 @@ def test_metadata_from_first_page(shared_dir: Path) -> None:
     )
 
 
+def test_an_article_type_banner_is_no_part_of_the_title(shared_dir: Path) -> None:
+    doc = _doc(shared_dir, "cermine_test2_rehabil_res_pract_2010.pdf")
+    assert doc.title == "Patient Experiences of Structured Heart Failure Programmes"
+
+
 def test_running_headers_and_page_numbers_removed(shared_dir: Path) -> None:
     doc = _doc(shared_dir, "bmc_hsr_2023_s12913-023-10430-w.pdf")
     body = [b.text for b in doc.blocks if b.page and b.page > 1]

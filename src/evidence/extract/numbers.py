@@ -50,7 +50,8 @@ DIGIT_NUMBER = re.compile(
     # "4 237 nurses": a space (or a thin or non-breaking one) between groups of thousands
     r"|(?<![\w.,/\-])(?<!\d\s)(?<!able\s)(?<!igure\s)\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+"
     r"(?![\d.,%]|\s?%|\s\d)"
-    r"|(?<![\w.,/\-])\d+(?:\.\d+)?(?![\d])"
+    # not glued to letters: "the ACE–33RE complex", "5G", "30mg" name a thing or a measure
+    r"|(?<![\w.,/\-])\d+(?:\.\d+)?(?![\d]|[A-Za-z]{2})"
     r")"
 )
 GROUP_SEP = re.compile(r"[,\s\u00a0\u2009\u202f]")

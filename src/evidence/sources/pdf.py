@@ -277,10 +277,19 @@ def _title(lines: list[Line], height: float) -> str | None:
             if run and ln.top - run[-1].bottom > 2.5 * max(size, 1):
                 break
             run.append(ln)
-        text = join_lines([ln.text for ln in run])
+        text = _ARTICLE_TYPE.sub("", join_lines([ln.text for ln in run]))
         if 15 <= len(text) <= 400 and classify_heading(text) is None:
             return text
     return None
+
+
+# a journal's article-type banner set in the title's size above it: "Research Article Patient
+# Experiences of ...", "ORIGINAL ARTICLE Burnout in ..."
+_ARTICLE_TYPE = re.compile(
+    r"^(?:(?:original|research|review|brief|short|special) (?:research )?(?:article|report|"
+    r"communication|paper)|original research|research paper)\s+(?=(?-i:[A-Z]))",
+    re.I,
+)
 
 
 def build_document(
