@@ -2668,3 +2668,31 @@ def test_computational_biology_is_other(extractor: Extractor) -> None:
         title="Large-scale evolutionary analyses",
     )
     assert values(vals, "design") == {"other"}
+
+
+def test_a_papers_discussion_names_other_studies_people(extractor: Extractor) -> None:
+    vals = run_paper(
+        extractor,
+        title="Burnout among psychological wellbeing practitioners",
+        abstract="We surveyed 212 psychological wellbeing practitioners about burnout.",
+        methods="Practitioners from six services completed the survey.",
+        results="Most respondents worked full time.",
+        discussion="Our findings are consistent with research on mental health professionals "
+        "in hospitals.",
+    )
+    assert values(vals, "population") == {"psychological_wellbeing_practitioners"}
+    assert values(vals, "care_setting") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Practitioners described plans to leave for high-intensity training or private "
+         "practice.", set()),
+        ("We surveyed psychologists in private practice.", {"private_practice"}),
+    ],
+)  # fmt: skip
+def test_where_staff_would_go_is_no_setting(
+    extractor: Extractor, text: str, expected: set[str]
+) -> None:
+    assert values(run(extractor, text), "care_setting") == expected

@@ -688,6 +688,7 @@ def _about_providers_burnout(values: list[ExtractedValue], full_text: bool = Fal
 
 _FRONT_SECTIONS = frozenset({"title", "abstract", "keywords"})
 _FINDING_SECTIONS = _FRONT_SECTIONS | {"results", "discussion", "conclusion"}
+_STUDY_SECTIONS = _FRONT_SECTIONS | {"methods", "results"}
 _BODY_SECTIONS = frozenset({"introduction", "methods", "results", "discussion"})
 
 
@@ -951,8 +952,14 @@ def _emit_lists(sents: list[_Sent], out: _Emitter, full_text: bool = False) -> N
                 continue
             if fld == "population" and span.kb_id_ == "residents" and _lay_residents(span):
                 continue
-            if full_text and s.background and fld in {"population", "care_setting"}:
-                continue  # a paper's introduction and citations name other studies' people
+            if (
+                full_text
+                and fld in {"population", "care_setting"}
+                and (s.background or s.passage.section not in _STUDY_SECTIONS)
+            ):
+                # a paper's introduction, citations and discussion name other studies'
+                # people and settings; its abstract, methods and results, its own
+                continue
             if fld == "population" and _non_group(span):
                 continue  # "non-physician workers": everyone but them
             if fld == "population" and _RESEARCH_AGENT.search(
@@ -961,6 +968,9 @@ def _emit_lists(sents: list[_Sent], out: _Emitter, full_text: bool = False) -> N
                 continue  # "assessed by a research psychiatrist": who did the study's work
             if fld == "care_setting" and (
                 _not_a_place_of_work(span)
+                or _LEAVING_FOR.search(
+                    s.passage.text, max(0, span.start_char - 80), span.start_char
+                )
                 or _keyword_line(s)
                 or _others_place(s)
                 or _RECOMMENDATION.search(s.passage.text) is not None
@@ -1000,6 +1010,15 @@ _SETTING_AS_MODIFIER = frozenset(
     {"specialists", "specialist", "specialties", "specialty", "medicine", "beds", "bed",
      "capacity", "resources", "admissions", "admission", "occupancy", "physician", "nursing"}
 )  # fmt: skip
+
+
+# where staff would go, not where they work: "plans to leave for high-intensity training or
+# private practice", "moved to primary care" (a patient "transferred to the ICU" was treated there)
+_LEAVING_FOR = re.compile(
+    r"\b(?:leav(?:e|es|ing)|left|mov(?:e|es|ed|ing)|switch(?:ed|ing)?)"
+    r"\s+(?:for|to|into)\s+(?:[\w-]+,?\s+){0,6}$",
+    re.I,
+)
 
 
 def _not_a_place_of_work(span: Span) -> bool:
