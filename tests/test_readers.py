@@ -11,6 +11,7 @@ from evidence.errors import SourceError, UnsupportedFormatError
 from evidence.records import Document
 from evidence.sources import detect_format, discover, read_path
 from evidence.sources._common import undouble_sections
+from evidence.sources._sections import classify_heading
 
 PERU = "corpus/abstracts/peru_hospitals_multiformat"
 
@@ -366,3 +367,23 @@ def test_discover_shared_corpus(shared_dir: Path) -> None:
     found = discover([shared_dir / "corpus/labelled/synergy_v1"])
     assert all(p.suffix == ".csv" for p in found)
     assert not any(p.name.startswith(("CITATION", "metadata")) for p in found)
+
+
+@pytest.mark.parametrize(
+    ("heading", "section"),
+    [
+        ("Findings", "results"),
+        ("3. Qualitative findings", "results"),
+        ("Key findings", "results"),
+        ("Survey results", "results"),
+        ("Findings and discussion", "results"),
+        ("Recommendations", "conclusion"),
+        ("Implications for policy", "conclusion"),
+        ("Participants", "methods"),
+        ("Theme 1: Workload", None),  # a sub-heading stays in its section
+    ],
+)
+def test_a_papers_headings_name_its_sections(heading: str, section: str | None) -> None:
+    # a paper's factors are read from its findings only, so a qualitative paper's "Key
+    # findings" must not fall into the methods section before it
+    assert classify_heading(heading) == section

@@ -27,7 +27,14 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
             r"^(methods?|materials? and methods?|methods? and materials?|methodology|patients and methods|subjects and methods|participants and methods|study design|design|methods and analysis|experimental( section| procedures)?|setting|participants|data collection|data analysis|statistical analysis|design and methods?)$"
         ),
     ),
-    ("results", re.compile(r"^(results?|findings|results and discussion|main results|outcomes)$")),
+    (
+        "results",
+        re.compile(
+            r"^(results?|findings|results and discussion|findings and discussion|outcomes|"
+            # a qualitative paper's "Key findings", "Qualitative findings", "Survey results"
+            r"(main|key|principal|qualitative|quantitative|survey|interview|study) (results|findings))$"
+        ),
+    ),
     (
         "discussion",
         re.compile(
@@ -37,7 +44,7 @@ _RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "conclusion",
         re.compile(
-            r"^(conclusions?|conclusions? and implications|conclusions? and recommendations|concluding remarks|implications( for practice)?|summary and conclusions?)$"
+            r"^(conclusions?|conclusions? and implications|conclusions? and recommendations|concluding remarks|implications( for (practice|policy|research))?|recommendations|summary and conclusions?)$"
         ),
     ),
     (
