@@ -555,7 +555,8 @@ def docs_to_values(
     sents = _prepare(document, items, resources)
     out = _Emitter(document, version, lexicon_hash, trace=trace)
     protocol = _is_protocol(document, sents)
-    full_text = _full_text(sents)
+    sections = {s.passage.section for s in sents}
+    full_text = _full_text(sections)
     _emit_lists(sents, out, full_text)
     _emit_statistics(sents, out)
     _emit_factors(sents, out, resources.factors)
@@ -583,7 +584,7 @@ def docs_to_values(
             v for v in out.values if not (v.field == "population" and v.value == "clinicians")
         ]
     any_outcome = any(v.field == "outcome" for v in out.values)
-    if full_text and any(s.passage.section == "results" for s in sents):
+    if full_text and "results" in sections:
         # a research paper's own factors are in its abstract, results and discussion; its
         # introduction and the sentences that cite other studies give the literature's, and
         # its methods, the variables it measured
@@ -692,10 +693,9 @@ _STUDY_SECTIONS = _FRONT_SECTIONS | {"methods", "results"}
 _BODY_SECTIONS = frozenset({"introduction", "methods", "results", "discussion"})
 
 
-def _full_text(sents: list[_Sent]) -> bool:
-    """A paper with an abstract and a body (methods, results, discussion), not a record's
-    abstract alone."""
-    sections = {s.passage.section for s in sents}
+def _full_text(sections: set[str]) -> bool:
+    """Whether a document with these sections is a paper with an abstract and a body
+    (methods, results, discussion), not a record's abstract alone."""
     return "abstract" in sections and len(sections & _BODY_SECTIONS) >= 2
 
 
@@ -968,9 +968,6 @@ def _emit_lists(sents: list[_Sent], out: _Emitter, full_text: bool = False) -> N
                 continue  # "assessed by a research psychiatrist": who did the study's work
             if fld == "care_setting" and (
                 _not_a_place_of_work(span)
-                or _LEAVING_FOR.search(
-                    s.passage.text, max(0, span.start_char - 80), span.start_char
-                )
                 or _keyword_line(s)
                 or _others_place(s)
                 or _RECOMMENDATION.search(s.passage.text) is not None
@@ -1022,8 +1019,12 @@ _LEAVING_FOR = re.compile(
 
 
 def _not_a_place_of_work(span: Span) -> bool:
+    """A setting named as a specialty or resource ("ICU capacity") or as where staff would go
+    ("leave for private practice")."""
     doc = span.doc
-    return span.end < len(doc) and doc[span.end].lower_ in _SETTING_AS_MODIFIER
+    return (
+        span.end < len(doc) and doc[span.end].lower_ in _SETTING_AS_MODIFIER
+    ) or _LEAVING_FOR.search(doc.text, max(0, span.start_char - 80), span.start_char) is not None
 
 
 def _non_group(span: Span) -> bool:
@@ -2617,10 +2618,10 @@ _PRODUCT_BEFORE = re.compile(
 )
 
 
-def _maker(text: str, start: int, end: int, software: Sequence[tuple[int, int]] = ()) -> bool:
+def _maker(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
     """A place in a maker's parenthesis after a product: "SPSS (IBM Corp, Armonk, NY)",
     "App (Aetonix, Ottawa, Canada)" after a trademark sign, "SPSS 20 (Chicago, Illinois, USA)"
-    right after a software package named in the sentence (``software``: its character spans);
+    right after a software package the lexicon found in ``doc`` (the sentence of ``text``);
     or an organisation's seat, "the World Health Organization (Geneva, Switzerland)"."""
     paren = _enclosing_paren(text, start, end)
     if paren is None:
@@ -2631,9 +2632,14 @@ def _maker(text: str, start: int, end: int, software: Sequence[tuple[int, int]] 
         _COMPANY.search(inside) is not None
         or any(c in "™®" for c in text[max(0, open_at - 20) : open_at])
         or _ORGANISATION_BEFORE.search(text, 0, open_at) is not None
-        or any(
-            0 <= open_at - s_end <= 40 and _PRODUCT_BEFORE.fullmatch(text, s_end, open_at)
-            for _s_start, s_end in software
+        or (
+            doc is not None
+            and any(
+                o.label_ == "software"
+                and 0 <= open_at - o.end_char <= 40
+                and _PRODUCT_BEFORE.fullmatch(text, o.end_char, open_at) is not None
+                for o in groups(doc)[EV]
+            )
         )
     )
 
@@ -2726,8 +2732,7 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             continue  # "Licensee MDPI, Basel, Switzerland"; 'Hospital "José de San Martín"'
         if _in_citation(text, sp.start_char, sp.end_char):
             continue  # "Distress Thermometer (Holland, Bultz, 2007)": an author
-        software = [(o.start_char, o.end_char) for o in groups(doc)[EV] if o.label_ == "software"]
-        if _maker(text, sp.start_char, sp.end_char, software):
+        if _maker(text, sp.start_char, sp.end_char, doc):
             continue  # "the aTouchAway™ App (Aetonix, Ottawa, Canada)": where a product is made
         after = doc[sp.end : sp.end + 2]
         if _names_instrument(doc, sp.end) or (
