@@ -88,3 +88,42 @@ def test_regions_match_without_accents_apostrophes_or_case() -> None:
     assert ev.place_key("Lyon") != ev.place_key("Lille")
     gold = ev.study_from_gold({"id": "a", "regions": ["Thessaloniki"]})
     assert gold.sets["regions"] == {"thessaloniki"}
+
+
+def _script(name: str):  # type: ignore[no-untyped-def]
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_publication_types_map_to_the_designs_they_allow(shared_dir: Path) -> None:
+    m = _script("design_vs_pubtypes")
+    # the most specific type decides: a systematic review is also indexed "Review"
+    name, allowed = m.pubtype_class(["Journal Article", "Review", "Systematic Review"])
+    assert (name, allowed) == ("systematic review / meta-analysis", {"systematic_review"})
+    assert m.pubtype_class(["Case Reports", "Journal Article"])[1] == {"other"}
+    assert m.pubtype_class(["Observational Study"])[1] == {
+        "cross_sectional",
+        "cohort",
+        "case_control",
+    }
+    # types that say nothing about design put a record in no class
+    assert m.pubtype_class(["Journal Article", "Comparative Study", "English Abstract"]) is None
+    from evidence.sources import read_path
+
+    path = shared_dir / m.FILES[0]
+    docs = [d for d in read_path(path).documents if m.pubtype_class(d.publication_types)]
+    assert len(docs) > 50
+    # each record's half is fixed by its PMID, and both halves are used
+    halves = [m.split_of(d) for d in docs]
+    assert halves == [m.split_of(d) for d in read_path(path).documents if d in docs]
+    assert {"tune", "heldout"} == set(halves)
+    # the text alone: the indexers' types and headings are withheld, the text kept
+    alone = m._text_alone(docs[0])
+    assert alone.publication_types == [] and alone.mesh == [] and alone.text == docs[0].text
+    assert docs[0].publication_types  # the original record is not changed

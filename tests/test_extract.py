@@ -2327,6 +2327,24 @@ def test_a_topical_factor_needs_an_outcome_in_its_sentence(extractor: Extractor)
              "Primary outcome:\nBurnout prevalence\nInclusion criteria:\nResidents"),
             "cross_sectional",
         ),
+        # case reports, however they say so (publication types withheld: the text alone)
+        (("The authors report a case of systemic air embolism after a needle biopsy.",), "other"),
+        (("A case is described after puncture of a tumour in the right lung.",), "other"),
+        (("We present two cases of severe pneumonia managed at home.",), "other"),
+        (("A bronchoscopy was performed on a 70-yr-old man with a carcinoma.",), "other"),
+        # "we discuss" in a case report does not make it an essay
+        (("In this case report, we describe a patient who suffered a gas embolism.",
+          "We discuss appropriate screening to prevent such events."), "other"),
+        # no cue at all, but the course of one patient's illness
+        (("Cerebral air embolism is a rare complication of lung puncture.",
+          "The patient developed paralysis of the upper and lower extremities."), "other"),
+        # advice on what to do with a patient tells no course
+        (("Immediate management includes placing the patient on high-flow oxygen.",),
+         "discussion"),
+        # a structured abstract that reports results is a study of its own, not an essay
+        (("OBJECTIVE: To characterise heterotopic gastric mucosa in the duodenum.",
+          "RESULTS: 45 cases of heterotopic mucosa were found in the bulb.",
+          "CONCLUSIONS: It is not neoplastic."), "cross_sectional"),
     ],
 )  # fmt: skip
 def test_designs_of_reports_records_and_unnamed_surveys(

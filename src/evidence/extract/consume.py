@@ -3851,6 +3851,8 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
         return "cross_sectional"  # "The results showed that ... were significantly higher"
     if _lab_or_model_work(sents):
         return "other"  # a laboratory, engineering or modelling study (GUIDELINES batch 7)
+    if any(not s.background and _ONE_PATIENT.search(s.passage.text) for s in sents):
+        return "other"  # the course of one patient's illness told: a case report
     review = sum(1 for s in sents if s.background or _REVIEW_WORDS.search(s))
     if review >= 2:
         return "narrative_review"
@@ -3864,7 +3866,34 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
         # "Devising the collateral methods to provide Ayurveda consultation", "Starting the ...
         # Foundation": the report of an initiative with no study is `other` (GUIDELINES batch 7)
         return "other"
+    if any(
+        _RESULTS_LABEL.match(s.passage.text) and _DATA.search(s.passage.text)
+        for s in sents
+        if not s.background
+    ):
+        # a structured abstract's "RESULTS:" that gives counts or percentages reports data of
+        # the study's own ("RESULTS: 45 cases were found, 91.1% in the bulb"; not "RESULTS: In
+        # these guidelines, we provide a framework")
+        return "cross_sectional"
     return "discussion"
+
+
+# the course of one patient's illness as a case report tells it: "the patient became
+# unresponsive", "The patient developed paralysis", "caused the patient to become comatose",
+# "a 70-yr-old man" ("placing the patient on high-flow oxygen" is advice, not a course)
+_ONE_PATIENT = re.compile(
+    r"\b(?:the|our|this) patient (?:was (?:admitted|diagnosed|transferred|treated|intubated)|"
+    r"became|developed|underwent|presented (?:with|to)|died|recovered|made a (?:full|complete)|"
+    r"to become)\b|"
+    r"\b(?:a|an) \d+[- ](?:year|yr|month)s?[- ]old\b",
+    re.I,
+)
+# a structured abstract's results label at the start of a sentence
+_RESULTS_LABEL = re.compile(r"\s*(?:RESULTS?|Results?|FINDINGS|Findings)\s*:\s")
+# a percentage, "n = ", "p < " or a count of things ("45 cases"), not "COVID-19" or "2020"
+_DATA = re.compile(
+    r"(?<![\w.-])\d[\d.,]*\s?%|\b[nNpP]\s?[=<>]|(?<![\w.-])\d[\d,]*\s+(?:of\s+)?[a-z]+s\b"
+)
 
 
 # the bench, the model or the machine, not people: "We investigated multiple commonly used
@@ -3928,6 +3957,8 @@ _DESCRIBES_INITIATIVE = re.compile(
 )
 _INCLUDING_BEFORE = re.compile(r"\bincluding\s+(?:[\w-]+,?\s+){0,2}$", re.I)
 _WEAK_DISCUSSION = {"we argue", "we discuss", "reflection", "essay", "lecture"}
+# a design cue that names the report of a case ("case report", "we report a case", "two cases")
+_CASE_REPORT = re.compile(r"\bcases?\b|\bcase report|\b(?:year|yr)-old\b", re.I)
 
 
 def _emit_design(
@@ -3943,9 +3974,14 @@ def _emit_design(
     empirical = any(
         v.field in {"data_collection", "analysis", "n_participants"} for v in out.values
     )
-    # a literature review that also says "we discuss" is a review, not an essay
+    # a literature review that also says "we discuss" is a review, not an essay; so is a
+    # case report ("In this case report, we describe ... We discuss appropriate screening")
     reviews = any(
-        sp.label_ == "narrative_review" and not s.background
+        not s.background
+        and (
+            sp.label_ == "narrative_review"
+            or (sp.label_ == "other" and _CASE_REPORT.search(sp.text) is not None)
+        )
         for s in sents
         for sp in groups(s.doc)[DESIGN]
     )
