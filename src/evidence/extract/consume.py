@@ -3976,7 +3976,7 @@ def _emit_design(
     )
     # a literature review that also says "we discuss" is a review, not an essay; so is a
     # case report ("In this case report, we describe ... We discuss appropriate screening")
-    reviews = any(
+    review_or_case = any(
         not s.background
         and (
             sp.label_ == "narrative_review"
@@ -4012,7 +4012,11 @@ def _emit_design(
                 w *= 2
             if s.background:
                 w *= 0.3
-            if (empirical or reviews) and d == "discussion" and sp.text.lower() in _WEAK_DISCUSSION:
+            if (
+                (empirical or review_or_case)
+                and d == "discussion"
+                and sp.text.lower() in _WEAK_DISCUSSION
+            ):
                 w *= 0.3
             if keywords:
                 w *= 0.3  # "Article; burnout; clinical protocol": an indexer's terms
