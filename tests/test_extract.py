@@ -563,6 +563,10 @@ def test_reported_statistics_need_a_quantitative_study(extractor: Extractor) -> 
         (["We included the staff of 7 level-3 and 6 level-2 neonatal units in Tuscany."], {"13"}),
         (["The study was set in one of the two COVID-19 hub hospitals in Italy."], {"1"}),
         (["We interviewed two senior and three junior nurses in 2 hospitals."], {"2"}),
+        # the sites named by the cities they are in
+        (["The survey was conducted in 11 Tehran, Kerman, and Golpayegan hospitals."], {"11"}),
+        # words between the number and the site that are no list of places
+        (["We had 11 nurses, physicians, and pharmacists from hospitals."], set()),
     ],
 )
 def test_sites_named_and_counted(

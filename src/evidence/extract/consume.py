@@ -3131,12 +3131,25 @@ def _glued(t: Token) -> bool:
     return before or after
 
 
+def _named_places(between: Span) -> bool:
+    """The count's sites named by the places they are in, as a list: "11 Tehran, Kerman, and
+    Golpayegan hospitals" (capitalised names joined by commas and "and")."""
+    words = [t for t in between if t.text != "," and t.lower_ != "and"]
+    return (
+        len(words) >= 2
+        and len(words) < len(between)
+        and all(t.text.isalpha() and t.text.istitle() for t in words)
+    )
+
+
 def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[Span, str] | None:
     for sp, kind in units:
-        if sp.start < end_tok or sp.start - end_tok > 5:
+        if sp.start < end_tok or sp.start - end_tok > 10:
             continue
         between = doc[end_tok : sp.start]
-        if any(
+        if kind == "sites" and _named_places(between):
+            pass  # "11 Tehran, Kerman, and Golpayegan hospitals"
+        elif sp.start - end_tok > 5 or any(
             (t.is_punct and t.text != "-")
             or (t.like_num and not _ORDINAL.match(t.text) and not _glued(t))
             or (t.lower_ in _TIME_UNITS and not _year_modifier(between, i))
