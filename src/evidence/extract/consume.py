@@ -3147,15 +3147,18 @@ def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[
         if sp.start < end_tok or sp.start - end_tok > 10:
             continue
         between = doc[end_tok : sp.start]
-        if kind == "sites" and _named_places(between):
-            pass  # "11 Tehran, Kerman, and Golpayegan hospitals"
-        elif sp.start - end_tok > 5 or any(
-            (t.is_punct and t.text != "-")
-            or (t.like_num and not _ORDINAL.match(t.text) and not _glued(t))
-            or (t.lower_ in _TIME_UNITS and not _year_modifier(between, i))
-            or (t.lower_ in _NOT_IN_UNIT_NP and not _glued(t))
-            or (_PEOPLE_ACRONYM.match(t.text) and t.text not in _NOT_PEOPLE_ACRONYM)
-            for i, t in enumerate(between)
+        # "11 Tehran, Kerman, and Golpayegan hospitals": a list of places may stand between
+        named = kind == "sites" and _named_places(between)
+        if not named and (
+            sp.start - end_tok > 5
+            or any(
+                (t.is_punct and t.text != "-")
+                or (t.like_num and not _ORDINAL.match(t.text) and not _glued(t))
+                or (t.lower_ in _TIME_UNITS and not _year_modifier(between, i))
+                or (t.lower_ in _NOT_IN_UNIT_NP and not _glued(t))
+                or (_PEOPLE_ACRONYM.match(t.text) and t.text not in _NOT_PEOPLE_ACRONYM)
+                for i, t in enumerate(between)
+            )
         ):
             continue  # "25 DHWs through semi-structured interviews": the number counts DHWs
         if kind == "sites" and sp.end < len(doc) and doc[sp.end].lower_ in _SITE_AS_MODIFIER:
