@@ -3974,7 +3974,7 @@ _DESCRIBES_INITIATIVE = re.compile(
 _INCLUDING_BEFORE = re.compile(r"\bincluding\s+(?:[\w-]+,?\s+){0,2}$", re.I)
 _WEAK_DISCUSSION = {"we argue", "we discuss", "reflection", "essay", "lecture"}
 # a design cue that names the report of a case ("case report", "we report a case", "two cases")
-_CASE_REPORT = re.compile(r"\bcases?\b|\bcase report|\b(?:year|yr)-old\b", re.I)
+_CASE_REPORT = re.compile(r"\bcases?\b|\b(?:year|yr)-old\b", re.I)
 
 
 def _emit_design(
