@@ -489,6 +489,36 @@ def test_extract_many_yields_in_order(extractor: Extractor) -> None:
 # --- lexicon validation ----------------------------------------------------------------------
 
 
+def test_records_pickle_as_their_fields(extractor: Extractor) -> None:
+    """Workers send documents and records through pickle: they come back equal, every field
+    kept (detail dicts, defaults, None), and by the constructor, not __setstate__."""
+    import pickle
+
+    from evidence.records import Passage
+
+    doc = Document(
+        source_path="inline.txt",
+        format="text",
+        blocks=[
+            Block("title", "Burnout in nurses"),
+            Block("abstract", "We surveyed 40 nurses.", 1),
+        ],
+        title="Burnout in nurses",
+        keywords=["burnout"],
+        year=2021,
+    )
+    doc.assemble()
+    passages = split_passages(doc)
+    values = extractor.extract(doc, passages)
+    assert values and any(v.detail for v in values)
+    for obj in (doc, *doc.blocks, *passages, *values):
+        reduced = obj.__reduce__()
+        assert reduced[0] is type(obj) and len(reduced[1]) == len(obj.__slots__)
+        back = pickle.loads(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back == obj and type(back) is type(obj)
+    assert isinstance(passages[0], Passage)
+
+
 def test_forked_workers_give_the_same_records(extractor: Extractor) -> None:
     texts = [
         "A total of 412 nurses in Italy completed the survey. Workload was associated with burnout.",
