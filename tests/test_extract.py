@@ -1829,6 +1829,37 @@ def test_traits_measured_beside_burnout_and_counted_managers_are_not_factors(
             {"depression:31.5", "anxiety:8.1", "burnout:44.1"},
         ),
         ("Overall, 41% responded that they were experiencing job burnout.", {"burnout:41"}),
+        # a list pairing each figure with the word next to it: a figure beside a construct the
+        # lexicon lacks is that construct's, not the nearest outcome's
+        (
+            "Across all specialties rates were 6.2% depression, 19.6% burnout, and 6.6% "
+            "suicidal ideation.",
+            {"depression:6.2", "burnout:19.6"},
+        ),
+        (
+            "The pooled prevalence of stress was 36.4% (95%CI: 23.2-49.7), fear 71.3% "
+            "(95%CI: 54.6-88.0) and burnout 68.3% (95%CI: 54.0-82.5).",
+            {"stress:36.4", "burnout:68.3"},
+        ),
+        (
+            "Many scored over the clinical levels of depression (57.9%), post-traumatic "
+            "symptoms (55%), and burnout (25.61%).",
+            {"depression:57.9", "burnout:25.61"},
+        ),
+        (
+            "Burnout affected 12% of staff (52% doctors, 19% nurses, 19% administrative "
+            "personnel).",
+            {"burnout:12"},
+        ),
+        (
+            "Common diagnoses were paracetamol OD 20.1%, depressive disorder 21%, eating "
+            "disorder 6.1% and burnout syndrome 15.6%.",
+            {"depression:21", "burnout:15.6"},
+        ),
+        # no list of that kind: each figure keeps the sentence's outcome
+        ("Burnout was found in 30% of nurses and 20% of physicians.", {"burnout:30", "burnout:20"}),
+        ("Burnout rates were 30% in 2019 and 45% in 2020.", {"burnout:30", "burnout:45"}),
+        ("Burnout (30%) was more common than 20% reported before.", {"burnout:30", "burnout:20"}),
     ],
 )
 def test_each_prevalence_figure_goes_to_its_own_construct(

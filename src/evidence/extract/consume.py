@@ -2282,6 +2282,69 @@ _NOT_PREVALENCE_BEFORE = re.compile(
 )
 
 
+# the word right after a figure ("19.6% burnout") and right before one ("fear 71.3%",
+# "burnout (25.6%)", "burnout: 30%")
+_WORD_AFTER_PCT = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
+_WORD_BEFORE_PCT = re.compile(r"([A-Za-z][A-Za-z'-]*)\s*[(:=]?\s*$")
+# words that may stand next to a figure without naming what it counts: function words,
+# auxiliaries, the words of a rate ("a prevalence of", "rates were"), and (by their ending)
+# verbs and participles ("30% reported", "affecting 40%")
+_PCT_NEIGHBOURS = frozenset(
+    {"of", "in", "on", "at", "to", "by", "for", "from", "with", "among", "than", "and", "or",
+     "but", "while", "whereas", "who", "that", "which", "respectively", "vs", "versus", "was",
+     "were", "is", "are", "be", "been", "had", "have", "has", "did", "do", "does", "may",
+     "might", "could", "would", "will", "should", "can", "showed", "met", "felt", "scored",
+     "about", "approximately", "nearly", "almost", "around", "only", "just", "over", "under",
+     "above", "below", "between", "up", "least", "most", "overall", "total", "rate", "rates",
+     "prevalence", "prevalences", "level", "levels", "proportion", "percentage", "incidence",
+     "estimate", "estimates", "all", "them", "these", "those", "it", "they", "we", "also",
+     "still", "then", "each", "both", "either", "whom", "being", "reaching", "affecting"}
+)  # fmt: skip
+
+
+def _names_other_construct(word: re.Match[str] | None, spans: list[Span], text: str) -> bool:
+    """Whether the word next to a figure names something no outcome span covers nor ends
+    right before ("Depressive disorder 21%": the head of the outcome's own phrase)."""
+    if word is None:
+        return False
+    w = word.group(1).lower()
+    if w in _PCT_NEIGHBOURS or w.endswith(("ed", "ing")):
+        return False
+    at = word.start(1)
+    return not any(
+        sp.start_char <= at < sp.end_char
+        or (sp.end_char < at and not text[sp.end_char : at].strip())
+        for sp in spans
+    )
+
+
+def _listed_with_constructs(
+    text: str, pcts: list[re.Match[str]], outcomes: list[Span], people: list[Span]
+) -> set[int]:
+    """Figures of a list that pairs each with the word next to it: where one figure of the
+    sentence is followed by its outcome or group ("6.2% depression, 19.6% burnout"; "52%
+    doctors") or preceded by its outcome ("stress 36.4%", "burnout (25.6%)"), another figure
+    that a word no outcome covers stands next to in the same way counts that word's construct
+    ("6.6% suicidal ideation", "fear 71.3%", "post-traumatic symptoms (55%)"), not the nearest
+    outcome's."""
+    after = {m.start(): _WORD_AFTER_PCT.match(text, m.end()) for m in pcts}
+    before = {m.start(): _WORD_BEFORE_PCT.search(text, 0, m.start()) for m in pcts}
+
+    def covered(word: re.Match[str] | None, spans: list[Span]) -> bool:
+        return word is not None and any(
+            sp.start_char <= word.start(1) < sp.end_char for sp in spans
+        )
+
+    named_after = {k for k, w in after.items() if covered(w, outcomes + people)}
+    named_before = {k for k, w in before.items() if covered(w, outcomes)}
+    return {
+        k
+        for k in after
+        if (named_after - {k} and _names_other_construct(after[k], outcomes + people, text))
+        or (named_before - {k} and _names_other_construct(before[k], outcomes, text))
+    }
+
+
 def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
     for s in sents:
         outcomes = [sp for sp in groups(s.doc)[EV] if sp.label_ == "outcome"]
@@ -2295,6 +2358,8 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
             if text.count("[", 0, m.start()) <= text.count("]", 0, m.start())
         ]
         parallel = _parallel_pairs(s, outcomes, pcts)
+        people = [sp for sp in groups(s.doc)[EV] if sp.label_ == "population"]
+        others = _listed_with_constructs(text, pcts, outcomes, people) if len(pcts) > 1 else set()
         for m in pcts:
             before = text[max(0, m.start() - 25) : m.start()].lower()
             after = text[m.end() : m.end() + 25].lower()
@@ -2328,7 +2393,9 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
                 o
                 for o in outcomes
                 if 0 <= o.start - tok.end <= 2
-                and not any(t.text in {",", ";", "(", ")"} for t in s.doc[tok.end : o.start])
+                and not any(
+                    t.lower_ in {",", ";", "(", ")", "and", "or"} for t in s.doc[tok.end : o.start]
+                )
             ]
             if parallel is not None and m.start() in parallel:
                 near = parallel[m.start()]  # the n-th figure of a list is the n-th outcome's
@@ -2336,6 +2403,8 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
                 near = right_after[0]
             elif (owner := _paren_owner(text, outcomes, m.start())) is not None:
                 near = owner  # "depression (13.6% and 12.8%) and burnout (21.6% and 17.4%)"
+            elif m.start() in others:
+                continue  # "19.6% burnout, and 6.6% suicidal ideation": another construct's
             else:
                 # the nearest outcome of the figure's own clause ("61 (18.15%) had a high
                 # level of depersonalization"), else the nearest one

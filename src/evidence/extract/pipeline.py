@@ -29,7 +29,7 @@ from evidence.records import Document, ExtractedValue, Passage
 
 log = logging.getLogger(__name__)
 
-__version__ = "0.3.14"
+__version__ = "0.3.15"
 
 
 _LEX_ATTRS = frozenset(
