@@ -397,6 +397,23 @@ def test_factor_words_inside_a_programme_name_are_not_factors(extractor: Extract
     assert factors(vals) == set()
 
 
+@pytest.mark.parametrize(
+    ("sentence", "sample", "frame"),
+    [
+        ("Overall, 412 (82.4%) of the 500 invited nurses completed the survey.", "412", 500),
+        ("We received 300 responses from 850 invited physicians (35%).", "300", 850),
+        ("In June 2021, 96 (48%) of 200 psychologists responded to the online survey.", "96", 200),
+    ],
+)
+def test_those_who_took_part_out_of_those_asked(
+    extractor: Extractor, sentence: str, sample: str, frame: int
+) -> None:
+    vals = run(extractor, sentence, section="methods")
+    assert values(vals, "n_participants") == {sample}
+    (v,) = [v for v in vals if v.field == "n_participants"]
+    assert frame in [e["value"] for e in v.detail["sampling_frame_excluded"]]
+
+
 def test_response_rate(extractor: Extractor) -> None:
     vals = run(
         extractor,
@@ -434,6 +451,10 @@ def test_response_rate(extractor: Extractor) -> None:
         ("Of 120 participants, 115 answered, the answering ratio being 95,83%.", {"95.83"}),
         ("Results: The overall response rate was 81 5%  The burnout rate was high.", {"81.5"}),
         ("Responses were received from 151 students (38 3% responses rate).", {"38.3"}),
+        # the share who took part out of those asked, stated mid-sentence
+        ("Overall, 412 (82.4%) of the 500 invited nurses completed the survey.", {"82.4"}),
+        ("We received 300 responses from 850 invited physicians (35%).", {"35"}),
+        ("In all, 120 (40%) of the 300 nurses reported burnout.", set()),
     ],
 )
 def test_response_rate_formats(extractor: Extractor, sentence: str, expected: set[str]) -> None:
@@ -2771,3 +2792,55 @@ def test_where_staff_would_go_is_no_setting(
     extractor: Extractor, text: str, expected: set[str]
 ) -> None:
     assert values(run(extractor, text), "care_setting") == expected
+
+
+# --- abbreviations a text defines -----------------------------------------------------------
+
+
+def test_abbreviations_a_text_defines_stand_for_their_long_form(extractor: Extractor) -> None:
+    doc = Document(
+        source_path="inline.txt",
+        format="text",
+        blocks=[
+            Block("abstract", "Emotional exhaustion (EE) and depersonalization (DP) were assessed."),
+            Block("abstract", "High EE was found in 45% and high DP in 30% of the 412 nurses."),
+        ],
+    )
+    doc.assemble()
+    vals = extractor.extract(doc, split_passages(doc))
+    assert values(vals, "prevalence") == {"emotional_exhaustion:45", "depersonalization:30"}
+    # each figure's provenance is its own sentence and its own span
+    figures = [v for v in vals if v.field == "prevalence"]
+    assert {doc.text[v.char_start : v.char_end] for v in figures} == {"45%", "30%"}
+    assert all(v.quote.startswith("High EE") for v in figures)
+    # figures given by the short form alone
+    cf = run(
+        extractor,
+        "We studied compassion fatigue (CF) in 150 nurses.",
+        "Overall, 23% of participants reported high CF.",
+    )
+    assert values(cf, "prevalence") == {"compassion_fatigue:23"}
+    # a factor's short form is not expanded: "HR professionals" are people, not staffing
+    hr = run(
+        extractor,
+        "Burnout and human resources (HR) shortages were studied in 300 nurses.",
+        "HR professionals reported burnout.",
+    )
+    assert not any(v.field.endswith("_factor") and v.quote.startswith("HR prof") for v in hr)
+
+
+def test_what_is_no_abbreviation_definition(extractor: Extractor) -> None:
+    # the parenthesis names an instrument, not burnout ("MBI" does not start with "b")
+    mbi = run(
+        extractor,
+        "Burnout (MBI) was measured in 200 nurses.",
+        "High MBI scores were found in 40% of nurses.",
+    )
+    assert values(mbi, "prevalence") == set()
+    # a use before the definition adds nothing
+    before = run(
+        extractor,
+        "High CF was found in 23% of 150 nurses.",
+        "Compassion fatigue (CF) was measured with the ProQOL.",
+    )
+    assert values(before, "prevalence") == set()

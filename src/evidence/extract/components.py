@@ -7,6 +7,7 @@ so a Doc's scope for context is the whole Doc.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from spacy.language import Language
@@ -33,6 +34,8 @@ DESIGN = "ev_design"  # design cue phrases
 PLACES = "ev_places"  # gazetteer hits
 CUES = "ev_cues"  # context cue phrases
 GROUPS = "evidence_groups"  # key in Doc.user_data holding the groups above (plain lists)
+ABBREVIATED = "ev_abbreviated"  # outcomes written as a short form the document defined
+LONG_FORMS = "evidence_long_forms"  # Doc.user_data: an abbreviation's long form, by span start
 
 if not Span.has_extension("ev_ctx"):
     Span.set_extension("ev_ctx", default=None)
@@ -44,6 +47,71 @@ def groups(doc: Doc) -> dict[str, list[Span]]:
     """The span groups the components wrote: plain lists in ``Doc.user_data`` (cheaper
     than ``Doc.spans``, which copies every list into a SpanGroup)."""
     return doc.user_data[GROUPS]
+
+
+def _short_form(text: str) -> bool:
+    """An abbreviation's shape: 2-6 characters, letters (and digits or hyphens), at least two
+    capitals ("EE", "STS", "PTSD", "MI", "BO", "CF")."""
+    return (
+        2 <= len(text) <= 6
+        and text[0].isalpha()
+        and sum(c.isupper() for c in text) >= 2
+        and all(c.isalnum() or c == "-" for c in text)
+    )
+
+
+def expand_abbreviations(texts: Sequence[str], docs: Sequence[Doc]) -> None:
+    """Mark a document's later uses of an abbreviation it defines for an outcome.
+
+    The definition is the Schwartz & Hearst pattern restricted to our lexicon: an outcome
+    span followed by a parenthesised short form that starts with the long form's first
+    letter ("emotional exhaustion (EE)", "secondary traumatic stress (STS)"; "burnout (MBI)"
+    defines nothing). Each later token written exactly as the short form, outside any value
+    span, becomes a span of the long form's value in the passage's ``ABBREVIATED`` group
+    (``long_form`` gives its long form's words). Only the prevalence figures read that group
+    ("high EE in 45%"): the factor rules, which read "outcome ... associated with X" as X
+    caused by burnout, were written for outcomes named in full and keep reading only those.
+    ``texts`` are the passages' texts (a cheap test before any token is read); the passages
+    are a document's, in reading order.
+    """
+    defs: dict[str, Span] = {}
+    for text, doc in zip(texts, docs, strict=True):
+        g = groups(doc)
+        if defs and any(short in text for short in defs):
+            taken = {t for sp in g[EV] for t in range(sp.start, sp.end)}
+            for tok in doc:
+                full = defs.get(tok.text)
+                if full is None or tok.i in taken:
+                    continue
+                if (
+                    0 < tok.i < len(doc) - 1
+                    and doc[tok.i - 1].text == "("
+                    and doc[tok.i + 1].text == ")"
+                ):
+                    continue  # the definition repeated ("burnout (BO)") is no further use
+                g.setdefault(ABBREVIATED, []).append(
+                    Span(doc, tok.i, tok.i + 1, label=full.label_, kb_id=full.kb_id_)
+                )
+                doc.user_data.setdefault(LONG_FORMS, {})[tok.i] = full.text
+        if "(" not in text:
+            continue
+        for sp in g[EV]:
+            if sp.label_ != "outcome" or sp.end + 2 >= len(doc):
+                continue
+            if doc[sp.end].text != "(" or doc[sp.end + 2].text != ")":
+                continue
+            short = doc[sp.end + 1].text
+            if _short_form(short) and short[0].lower() == sp.text[0].lower():
+                defs.setdefault(short, sp)
+
+
+def long_form(span: Span) -> str:
+    """The words a value span stands for: its own, or for an abbreviation the document
+    defined ("EE"), the long form's ("emotional exhaustion")."""
+    forms = span.doc.user_data.get(LONG_FORMS)
+    if forms and span.end - span.start == 1 and span.start in forms:
+        return str(forms[span.start])
+    return span.text
 
 
 def _add(matcher: PhraseMatcher, nlp: Language, key: str, patterns: list[str]) -> None:

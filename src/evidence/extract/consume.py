@@ -25,6 +25,7 @@ from spacy.lang.pt.stop_words import STOP_WORDS as _PT_STOP
 from spacy.tokens import Doc, Span, Token
 
 from evidence.extract.components import (
+    ABBREVIATED,
     CUES,
     DESIGN,
     EV,
@@ -33,6 +34,7 @@ from evidence.extract.components import (
     factor_id,
     factor_valence,
     groups,
+    long_form,
 )
 from evidence.extract.lexicon import (
     DESIGNS,
@@ -148,6 +150,19 @@ _RESPONSE_RATE = (
         re.I,
     ),
     re.compile(r"\d[\d,]*\s*\(\s*" + _PCT + r"\s*\)\s*" + _TOOK_PART_VERB, re.I),
+    # "412 (82.4%) of the 500 invited nurses completed the survey", "we received 300 responses
+    # from 850 invited physicians (35%)"
+    re.compile(
+        r"\d[\d,]*\s*\(\s*"
+        + _PCT
+        + r"\s*\)\s*of\s+(?:the\s+|all\s+)?\d[\d,]*\s+[\w -]{0,40}?"
+        + _TOOK_PART_VERB
+        + r"|\breceived\s+\d[\d,]*\s+(?:valid\s+|completed?\s+)?(?:responses|replies|questionnaires|"
+        r"surveys)\s+(?:from|out of)\s+(?:the\s+|all\s+)?\d[\d,]*[\w -]{0,40}?\(\s*"
+        + _PCT
+        + r"\s*\)",
+        re.I,
+    ),
 )
 _SUM_CUE = re.compile(
     r"\b(?:consist(?:ed|ing) of|compris(?:ed|ing)(?: of)?|composed of|made up of)\b", re.I
@@ -219,6 +234,16 @@ _OF_FRAME = re.compile(
     r"(?:\([^()]{0,20}\)\s*)?(?:\w+\s+){0,2}?(?:completed|consented|responded|returned|"
     r"participated|agreed|took part|were included|were analy[sz]ed|filled|answered|replied|"
     r"provided)",
+)
+# who took part out of those asked, anywhere in a sentence: "412 (82.4%) of the 500 invited
+# nurses completed the survey", "We received 300 responses from 850 invited physicians"
+_SHARE_OF_FRAME = re.compile(
+    r"\b(?P<n>\d[\d,]*)\s*\(\s*\d{1,3}(?:[.,]\d+)?\s?%\s*\)\s*of\s+(?:the\s+|all\s+)?"
+    r"(?P<frame>\d[\d,]*)\s+[^.;()]{0,60}?\b(?:completed|responded|returned|participated|"
+    r"took part|agreed|consented)\b"
+    r"|\breceived\s+(?P<n2>\d[\d,]*)\s+(?:valid\s+|completed?\s+)?(?:responses|replies|"
+    r"questionnaires|surveys)\s+(?:from|out of)\s+(?:the\s+|all\s+)?(?P<frame2>\d[\d,]*)\b",
+    re.I,
 )
 # what a count right before a sample verb can count that is no people ("244 samples were
 # collected")
@@ -2347,7 +2372,10 @@ def _listed_with_constructs(
 
 def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
     for s in sents:
-        outcomes = [sp for sp in groups(s.doc)[EV] if sp.label_ == "outcome"]
+        g = groups(s.doc)
+        outcomes = [sp for sp in g[EV] if sp.label_ == "outcome"]
+        if ABBREVIATED in g:  # "high EE in 45%" where the text defined "emotional exhaustion (EE)"
+            outcomes = sorted(outcomes + g[ABBREVIATED], key=lambda sp: (sp.start, sp.end))
         if not outcomes:
             continue
         text = s.passage.text
@@ -2429,7 +2457,7 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
                 for t in s.doc[max(0, near.start - 2) : near.start]
             ):
                 continue  # "13% reported no job burnout"
-            construct = _SUBSCALES.get(near.text.lower(), near.kb_id_)
+            construct = _SUBSCALES.get(long_form(near).lower(), near.kb_id_)
             if construct == "burnout" and near.start > 0:
                 # Copenhagen subscales: "personal burnout", "work-related burnout"
                 prev = s.doc[max(0, near.start - 3) : near.start]
@@ -3659,6 +3687,28 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                     s,
                     (of_frame.start(2), of_frame.end(2)),
                     "of N, M took part",
+                )
+            )
+    share = (
+        _SHARE_OF_FRAME.search(text)
+        if of_frame is None and ("%" in text or "received" in text)
+        else None
+    )
+    if share is not None:
+        n_group = "n" if share.group("n") else "n2"
+        frame_n = int(share.group("frame" if n_group == "n" else "frame2").replace(",", ""))
+        value = int(share.group(n_group).replace(",", ""))
+        out = [c for c in out if c.value != frame_n]
+        excluded.append({"kind": "participants", "value": frame_n, "quote": text})
+        if 0 < value <= frame_n:
+            out.append(
+                _Cand(
+                    "participants",
+                    value,
+                    section_bonus + 4.0,
+                    s,
+                    share.span(n_group),
+                    "M of N took part",
                 )
             )
     parts = [c for c in out if c.kind == "participants" and c.note in {"total", "number+verb"}]

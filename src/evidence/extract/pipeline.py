@@ -21,8 +21,10 @@ import spacy
 from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 
 from evidence.extract import components as _components  # noqa: F401  (registers factories)
+from evidence.extract.components import expand_abbreviations
 from evidence.extract.consume import Resources, docs_to_values
 from evidence.extract.lexicon import lexicon_hash
 from evidence.records import Document, ExtractedValue, Passage
@@ -160,7 +162,7 @@ class Extractor:
         self, items: Iterable[tuple[Document, list[Passage]]]
     ) -> Iterator[tuple[str, list[ExtractedValue]]]:
         pending: dict[int, tuple[Document, list[Passage]]] = {}
-        got: dict[int, list[tuple[Passage, object]]] = {}
+        got: dict[int, list[tuple[Passage, Doc]]] = {}
         expected: dict[int, int] = {}
         next_out = 0
 
@@ -180,9 +182,11 @@ class Extractor:
             while next_out in pending and len(got[next_out]) >= expected[next_out]:
                 document, passages = pending.pop(next_out)
                 pairs = sorted(got.pop(next_out), key=lambda t: t[0].seq)
+                # a short form the document defines ("emotional exhaustion (EE)") and uses
+                expand_abbreviations([p.text for p, _ in pairs], [d for _, d in pairs])
                 values = docs_to_values(
                     document,
-                    pairs,  # type: ignore[arg-type]
+                    pairs,
                     resources=self.resources,
                     version=self.version,
                     lexicon_hash=self.lexicon_hash,
