@@ -2802,7 +2802,9 @@ def test_abbreviations_a_text_defines_stand_for_their_long_form(extractor: Extra
         source_path="inline.txt",
         format="text",
         blocks=[
-            Block("abstract", "Emotional exhaustion (EE) and depersonalization (DP) were assessed."),
+            Block(
+                "abstract", "Emotional exhaustion (EE) and depersonalization (DP) were assessed."
+            ),
             Block("abstract", "High EE was found in 45% and high DP in 30% of the 412 nurses."),
         ],
     )

@@ -230,7 +230,7 @@ _DENOM_BEFORE = re.compile(
 _OUT_OF_AFTER = re.compile(r"\s*(?:out of|of(?: the)?|/)\s*(\d[\d,]*)\b(?!\s?%)", re.I)
 # "Of the 255 nurses, 171 (67.1%) consented": the number after the comma is the sample
 _OF_FRAME = re.compile(
-    r"^\s*(?:Of|Among|Out of)\s+(?:the\s+|all\s+)?(\d[\d,]*)\b[^,;]{0,80},\s*(\d[\d,]*)\s*"
+    r"^\s*(?:Of|Among|Out of)\s+(?:the\s+|all\s+)?(?P<frame>\d[\d,]*)\b[^,;]{0,80},\s*(?P<n>\d[\d,]*)\s*"
     r"(?:\([^()]{0,20}\)\s*)?(?:\w+\s+){0,2}?(?:completed|consented|responded|returned|"
     r"participated|agreed|took part|were included|were analy[sz]ed|filled|answered|replied|"
     r"provided)",
@@ -2386,7 +2386,7 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
             if text.count("[", 0, m.start()) <= text.count("]", 0, m.start())
         ]
         parallel = _parallel_pairs(s, outcomes, pcts)
-        people = [sp for sp in groups(s.doc)[EV] if sp.label_ == "population"]
+        people = [sp for sp in g[EV] if sp.label_ == "population"]
         others = _listed_with_constructs(text, pcts, outcomes, people) if len(pcts) > 1 else set()
         for m in pcts:
             before = text[max(0, m.start() - 25) : m.start()].lower()
@@ -3672,45 +3672,21 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         elif prev and any(0 <= v.start - tok.end <= 2 for v in verbs):
             score += 2.5  # "practitioners (n = 251) completed an online survey"
         out.append(_Cand(kind, value, score, s, (m.start(), m.end()), "n="))
-    of_frame = _OF_FRAME.match(text)
-    if of_frame:
-        frame_n = int(of_frame.group(1).replace(",", ""))
-        value = int(of_frame.group(2).replace(",", ""))
-        out = [c for c in out if c.value != frame_n]
-        excluded.append({"kind": "participants", "value": frame_n, "quote": text})
-        if 0 < value <= frame_n:
-            out.append(
-                _Cand(
-                    "participants",
-                    value,
-                    section_bonus + 4.0,
-                    s,
-                    (of_frame.start(2), of_frame.end(2)),
-                    "of N, M took part",
-                )
-            )
-    share = (
-        _SHARE_OF_FRAME.search(text)
-        if of_frame is None and ("%" in text or "received" in text)
-        else None
-    )
-    if share is not None:
+    # who took part out of those asked: the sample, and its frame excluded
+    took_part: tuple[re.Match[str], str, str, str] | None = None
+    if of_frame := _OF_FRAME.match(text):
+        took_part = (of_frame, "frame", "n", "of N, M took part")
+    elif ("%" in text or "received" in text) and (share := _SHARE_OF_FRAME.search(text)):
         n_group = "n" if share.group("n") else "n2"
-        frame_n = int(share.group("frame" if n_group == "n" else "frame2").replace(",", ""))
-        value = int(share.group(n_group).replace(",", ""))
+        took_part = (share, "frame" if n_group == "n" else "frame2", n_group, "M of N took part")
+    if took_part is not None:
+        m, frame_group, n_group, note = took_part
+        frame_n = int(m.group(frame_group).replace(",", ""))
+        value = int(m.group(n_group).replace(",", ""))
         out = [c for c in out if c.value != frame_n]
         excluded.append({"kind": "participants", "value": frame_n, "quote": text})
         if 0 < value <= frame_n:
-            out.append(
-                _Cand(
-                    "participants",
-                    value,
-                    section_bonus + 4.0,
-                    s,
-                    share.span(n_group),
-                    "M of N took part",
-                )
-            )
+            out.append(_Cand("participants", value, section_bonus + 4.0, s, m.span(n_group), note))
     parts = [c for c in out if c.kind == "participants" and c.note in {"total", "number+verb"}]
     if (
         len(parts) >= 2
