@@ -2360,12 +2360,13 @@ def _listed_with_constructs(
             sp.start_char <= word.start(1) < sp.end_char for sp in spans
         )
 
-    named_after = {k for k, w in after.items() if covered(w, outcomes + people)}
+    named = outcomes + people  # what a word after a figure may name
+    named_after = {k for k, w in after.items() if covered(w, named)}
     named_before = {k for k, w in before.items() if covered(w, outcomes)}
     return {
         k
         for k in after
-        if (named_after - {k} and _names_other_construct(after[k], outcomes + people, text))
+        if (named_after - {k} and _names_other_construct(after[k], named, text))
         or (named_before - {k} and _names_other_construct(before[k], outcomes, text))
     }
 
@@ -2386,8 +2387,13 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
             if text.count("[", 0, m.start()) <= text.count("]", 0, m.start())
         ]
         parallel = _parallel_pairs(s, outcomes, pcts)
-        people = [sp for sp in g[EV] if sp.label_ == "population"]
-        others = _listed_with_constructs(text, pcts, outcomes, people) if len(pcts) > 1 else set()
+        others = (
+            _listed_with_constructs(
+                text, pcts, outcomes, [sp for sp in g[EV] if sp.label_ == "population"]
+            )
+            if len(pcts) > 1
+            else set()
+        )
         for m in pcts:
             before = text[max(0, m.start() - 25) : m.start()].lower()
             after = text[m.end() : m.end() + 25].lower()
