@@ -34,7 +34,7 @@ from pathlib import Path
 
 import yaml
 
-from evidence.extract.evaluate import study_from_values
+from evidence.extract.evaluate import FieldScore, count_phrases, study_from_values
 from evidence.extract.pipeline import Extractor
 from evidence.extract.segment import split_passages
 from evidence.records import Document
@@ -53,6 +53,8 @@ class Row:
     participants: tuple[float | None, float | None]
     countries: tuple[set[str], set[str]]
     factors: tuple[Factors, Factors] | None = None  # None where the reference has no factors
+    # the annotators' other_factors and the extractor's factor candidates (where factors are)
+    candidates: tuple[list[str], list[str]] | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
 
@@ -73,6 +75,7 @@ def report(rows: list[Row]) -> None:
     countries = [0, 0, 0]
     factors, factor_ids = [0, 0, 0], [0, 0, 0]
     scored_factors = 0
+    candidates = FieldScore("factor_candidates")
     for row in rows:
         design += row.design[0] == row.design[1]
         (gn, pn), (gc, pc) = row.participants, row.countries
@@ -93,6 +96,8 @@ def report(rows: list[Row]) -> None:
             ):
                 for i, n in enumerate((len(p & g), len(p - g), len(g - p))):
                     counts[i] += n
+        if row.candidates is not None:
+            count_phrases(candidates, *row.candidates)
     n = max(1, len(rows))
     print(f"design accuracy            {design / n:.3f}")
     print(f"participants exact match   {exact / n:.3f}  (F1 {_f1(ptp, pfp, pfn)[2]:.3f})")
@@ -101,6 +106,11 @@ def report(rows: list[Row]) -> None:
         for name, counts in (("factors", factors), ("factor_ids", factor_ids)):
             p, r, f1 = _f1(*counts)
             print(f"{name + ' F1':<26} {f1:.3f}  (P {p:.3f} R {r:.3f}, {scored_factors} documents)")
+        c = candidates
+        print(
+            f"{'factor_candidates F1':<26} {c.f1:.3f}  (P {c.precision:.3f} R {c.recall:.3f}, "
+            "other_factors matched leniently)"
+        )
 
 
 def _load(folder: Path, name: str) -> dict[str, dict]:
@@ -215,6 +225,12 @@ def main() -> None:
             (g.get("participants"), st.numbers.get("participants")),
             (_countries(g), st.sets.get("countries") or set()),
             (gf, st.factors or set()) if gf is not None else None,
+            (
+                [str(o["text"]) for o in g.get("other_factors") or []],
+                st.candidates or [],
+            )
+            if gf is not None
+            else None,
         )
         rows.append(row)
         if args.v:

@@ -90,6 +90,26 @@ def test_regions_match_without_accents_apostrophes_or_case() -> None:
     assert gold.sets["regions"] == {"thessaloniki"}
 
 
+def test_factor_candidates_are_matched_leniently_to_other_factors() -> None:
+    # half the content words of the shorter phrase, no stop words, glosses or amount words
+    assert ev.phrases_match("hospital role", "role in the hospital")
+    assert ev.phrases_match("specialty (anesthesiology, pediatrics)", "specialty")
+    assert ev.phrases_match("lower levels of psychological flexibility", "flexibility")
+    assert not ev.phrases_match("fear of infection", "job insecurity")
+    assert not ev.phrases_match("the", "of the")  # no content words: no match
+    # many to many: a joined gold phrase is found once, both split candidates are right
+    s = ev.FieldScore("factor_candidates")
+    ev.count_phrases(s, ["uncertainty and powerlessness", "religious beliefs"],
+                     ["uncertainty", "powerlessness", "hobbies"])  # fmt: skip
+    assert (s.tp, s.fn, s.pred_tp, s.fp) == (1, 1, 2, 1)
+    assert (round(s.precision, 3), s.recall) == (0.667, 0.5)
+    gold = ev.study_from_gold(
+        {"id": "a", "factors": [], "other_factors": [{"text": "x y", "direction": "risk"}]}
+    )
+    assert gold.candidates == ["x y"]
+    assert ev.study_from_gold({"id": "b"}).candidates is None  # factors not annotated
+
+
 def _script(name: str):  # type: ignore[no-untyped-def]
     import importlib.util
 

@@ -2202,6 +2202,64 @@ def test_listed_drivers_no_taxonomy_names_become_candidates(extractor: Extractor
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an outcome, then the list it is linked to
+        ("Moral injury was also related to nurse role and COVID-19 diagnosis.",
+         {"nurse role", "covid-19 diagnosis"}),
+        ("Clinicians reported distress due to uncertainty and powerlessness.",
+         {"uncertainty", "powerlessness"}),
+        # the list, then the outcome it is linked to (a lead-in and a verb's clause cut off)
+        ("In multivariable analysis, history of a mental illness and personal/career worries "
+         "were associated with increased likelihood of psychiatric symptoms.",
+         {"history of a mental illness", "personal/career worries"}),
+        ("Burnout and psychological distress were consistently related to occupational role "
+         "and were highest in nurses.", {"occupational role"}),
+        # a list named as stressors, its items parted by semicolons
+        ("Pandemic stressors included intensified patient triage; changeable selection "
+         "criteria; and limited clinical knowledge.",
+         {"intensified patient triage", "changeable selection criteria",
+          "limited clinical knowledge"}),
+        # groups with more of the outcome (a profession alone is who, not why)
+        ("Burnout was significantly higher among residents working in the emergency department.",
+         {"residents working in the emergency department"}),
+        ("Burnout was significantly higher among nurses than physicians.", set()),
+    ],
+)  # fmt: skip
+def test_lists_linked_to_an_outcome_give_their_unnamed_items_as_candidates(
+    extractor: Extractor, sentence: str, expected: set[str]
+) -> None:
+    vals = run(extractor, sentence, title=ON_TOPIC)
+    assert values(vals, "factor_candidate") == expected
+    assert {v.detail["basis"] for v in vals if v.field == "factor_candidate"} <= {
+        "linked",
+        "listed",
+    }
+
+
+def test_linked_candidates_take_the_direction_and_skip_prose(extractor: Extractor) -> None:
+    lower = run(
+        extractor,
+        "Prayer and pet ownership were associated with lower odds of severe burnout.",
+        title=ON_TOPIC,
+    )
+    assert {(v.value, v.detail["direction"]) for v in lower if v.field == "factor_candidate"} == {
+        ("prayer", "protective"),
+        ("pet ownership", "protective"),
+    }
+    # an aim, a clause before the link, what was recorded, a title's subtitle
+    for text in (
+        "We aimed to explore whether hope and trust were associated with lower distress.",
+        "These behaviours can be a form of escape or a misguided attempt at excitement, but "
+        "they often lead to additional stress.",
+        "Burnout was associated with demographic information and workplace characteristics.",
+    ):
+        assert values(run(extractor, text, title=ON_TOPIC), "factor_candidate") == set(), text
+    titled = run(extractor, "A survey.", title="Coping strategies: prayer, humour and hobbies")
+    assert values(titled, "factor_candidate") == set()
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Participants included 120 nurses, 80 physicians and 40 pharmacists.", {"240"}),

@@ -2014,31 +2014,19 @@ _NOT_IN_CANDIDATE = frozenset(
 
 
 # a list of what drives an outcome: "Factors associated with burnout included younger age,
-# working in the emergency department and uncertainty", "Being a nurse, job stress and
-# uncertainty were associated with burnout"
-_FACTOR_LIST = (
-    _gated(
-        re.compile(
-            r"\b(?:factors?|predictors?|stressors?|determinants?|correlates?|sources of stress)\b"
-            r"[^.;:]{0,80}?\b(?:included|includes|include|were|are|comprised)\s+"
-            r"(?P<items>[^.;:]{3,200}?)(?=[.;:]|$)",
-            re.I,
-        ),
-        "factor|factors|predictor|predictors|stressor|stressors|determinant|determinants|"
-        "correlate|correlates|sources",
+# working in the emergency department and uncertainty", "Stressors included ..."
+_NAMED_LIST = _gated(
+    re.compile(
+        r"\b(?:(?P<good>strategies|facilitators|motivators|needs)|factors?|"
+        r"predictors?|stressors?|determinants?|correlates?|sources of (?:stress|distress|"
+        r"anxiety)|contributors|barriers|challenges)\b"
+        r"[^.;:]{0,80}?(?:\b(?P<verb>included|includes|include|were|are|comprised|including|"
+        r"such as)\s*:?|:)\s*(?P<items>[^.:]{3,300}?)(?=[.:]|$)",
+        re.I,
     ),
-    _gated(
-        re.compile(
-            r"^\W*(?P<items>[^.;:]{3,160}?)\s+(?:were|was|are|is)\s+(?:(?:all|also|significantly|"
-            r"independently|positively|strongly|each) ){0,2}(?:associated with|related to|"
-            r"linked to|predictors? of|risk factors? for|predictive of|correlated with|"
-            r"predicted)\b[^.;]{0,40}\b(?:burnout|burn-out|exhaustion|compassion fatigue|"
-            r"traumatic stress|moral (?:distress|injury)|distress|mental health)\b",
-            re.I,
-        ),
-        "associated|related|linked|predictors|predictor|factors|factor|predictive|correlated|"
-        "predicted",
-    ),
+    "factor|factors|predictor|predictors|stressor|stressors|determinant|determinants|"
+    "correlate|correlates|sources|contributors|barriers|challenges|strategies|facilitators|"
+    "motivators|needs",
 )
 # what follows "factors ... were" when no list does: "were identified", "were due to", "were
 # higher than", "were reported by both groups"
@@ -2056,67 +2044,259 @@ _LOWER_OUTCOME = re.compile(
     r"\b(?:protective|lower|fewer|less|reduced|decreased|negatively|inversely)\b", re.I
 )
 _ADJECTIVE_END = re.compile(r"(?:al|ic|ive|ous)$", re.I)
-_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|;\s*|\s+and\s+|\s+or\s+)\s*")
+_LIST_SPLIT = re.compile(r"\s*(?:[,;]\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)\s*")
+_VIRUS_NAME = re.compile(r"\b(?:COVID|SARS-CoV|MERS-CoV)-?\d+\b", re.I)
 _STATS_IN_ITEM = re.compile(r"\d|[=<>%]|\b(?:OR|CI|AOR|p)\b")
-_ITEM_LEAD = re.compile(r"^(?:the|a|an|such as|including|e\.g\.|both)\s+", re.I)
 
 
-def _emit_listed_candidates(s: _Sent, spans: list[Span], out: _Emitter) -> None:
-    """Items of a list of what drives burnout that match no taxonomy form, kept for a
-    reviewer (GUIDELINES: other_factors)."""
-    if "negation" in s.cue_kinds or _no_factors_in(s):
-        return
-    m = _FACTOR_LIST[0].search(s)
-    named = m is not None  # "factors ... included" names the list; else it precedes its link
-    if m is None:
-        m = _FACTOR_LIST[1].search(s)
-    if m is None:
-        return
+_ADVERBS = (
+    r"(?:(?:also|most|more|significantly|independently|positively|negatively|strongly|mainly|mostly|"
+    r"largely|primarily|further|each|all|only|frequently|commonly|directly|partly|partially|"
+    r"statistically|consistently|inversely|together)\s+){0,3}"
+)
+# an outcome, then what goes with it: "MI was also related to prior adversity, nurse role,
+# COVID-19 health worry, and COVID-19 diagnosis"; "clinicians reported distress due to the
+# challenges of PPE, uncertainty and powerlessness, ..."
+_LINKED_AFTER = _gated(
+    re.compile(
+        r"\b(?:(?:was|were|is|are|been)\s+" + _ADVERBS + r"(?:associated with|related to|"
+        r"linked (?:to|with)|correlated with|predicted by|explained by|influenced by|"
+        r"affected by|driven by|attributed to|caused by|exacerbated by|compounded by|"
+        r"aggravated by|triggered by)|due to|because of|arising from|stemming from|"
+        r"resulting from|caused by|driven by|attributed to)(?::\s*(?P<colon>[^.]{3,300}?)(?=\.|$)|"
+        r"\s+(?P<items>[^.;:]{3,250}?)(?=[.;:]|,\s+(?:while|whereas|but|which|although|though|"
+        r"suggesting|indicating|respectively|and (?:the|this|these|those|that|it|they|we|no)\b)|"
+        r"\s+(?:whereas|while|but)\b|$))",
+        re.I,
+    ),
+    "associated|related|linked|correlated|predicted|explained|influenced|affected|driven|"
+    "attributed|caused|exacerbated|compounded|aggravated|triggered|due|because|arising|"
+    "stemming|resulting",
+)
+# what goes with an outcome, then the outcome: "Exposure, fear, isolation, loss of income and
+# reduced autonomy contribute to this increased stress"; "job category, ... were independent
+# predictors of depersonalization"
+_LINKED_BEFORE = _gated(
+    re.compile(
+        r"^\W*(?P<items>[^.:]{3,260}?)\s+(?:(?:were|was|are|is|have been|has been)\s+)?"
+        + _ADVERBS
+        + r"(?:(?:the\s+)?(?:most\s+|main\s+|major\s+|key\s+|important\s+|significant\s+|"
+        r"independent\s+|strongest\s+|only\s+){0,2}(?:predictors?|risk factors?|"
+        r"determinants?|correlates?|sources?|causes?|drivers?|contributors?) (?:of|for|to)|"
+        r"associated with|related to|linked (?:to|with)|predictive of|correlated with|"
+        r"predicted|contribut(?:e|es|ed) to|led to|lead to|leads to|"
+        r"at (?:a\s+)?(?:higher|greater|increased|high) risk (?:of|for)|more likely to (?:report|"
+        r"have|experience|develop|suffer|screen|show|be)|(?:the\s+)?most affected|"
+        r"(?P<good>important|essential|crucial|helpful|vital|key) (?:for|to|in))\b",
+        re.I,
+    ),
+    "predictor|predictors|factor|factors|determinant|determinants|correlate|correlates|"
+    "source|sources|cause|causes|driver|drivers|contributors|contributor|associated|related|"
+    "linked|predictive|correlated|predicted|contribute|contributes|contributed|led|lead|leads|risk|"
+    "likely|affected|important|essential|crucial|helpful|vital|key",
+)
+# an outcome that is worse in some groups: "burnout was significantly higher among residents
+# and physicians working in the emergency department"
+_WORSE_AMONG = _gated(
+    re.compile(
+        r"\b(?:higher|greater|more (?:common|prevalent|frequent|severe)|worse|increased)\s+"
+        r"(?:among|in)\s+(?P<items>[^.;:]{3,160}?)(?=[.;:]|,\s+(?:while|whereas|but|which|"
+        r"compared|than)\b|\s+(?:than|compared|whereas|while|but)\b|$)",
+        re.I,
+    ),
+    "higher|greater|more|worse|increased",
+    "among|in",
+)
+# a sentence that reports what was found, though it names what was measured
+_REPORTED = re.compile(
+    r"\b(?:found|showed|shown|revealed|indicated|demonstrated)\b|[pP]\s?[<=]", re.I
+)
+_STRAIN = re.compile(r"\b(?:stress|strain|strained)\b", re.I)
+# where a list opens after a lead-in: "Results showed that ...", "In multivariate analysis, ..."
+_LEAD_IN = re.compile(
+    r"^(?:.*\b(?:that|whereas|while)\s+|(?:in|on|after|among|using|for|furthermore|moreover|"
+    r"additionally|also|however|overall|notably|finally|similarly|conversely|importantly|"
+    r"results|conclusions?|in addition|in particular|specifically|besides|then|here)\b[^,]{0,80},\s*)",
+    re.I,
+)
+_PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
+_CANDIDATE_LEAD = re.compile(
+    r"^(?:the|a|an|such as|including|e\.g\.,?|both|their|its|his|her|high|higher|"
+    r"greater|more|increased|increasing)\s+",
+    re.I,
+)
+# a verb, a modal or a relative pronoun shows a clause, not a list of factors ("these
+# behaviours can be a form of escape or ...", "made estimates regarding"): where an item of a
+# list holds one, none of the list is read
+_CLAUSE_WORDS = frozenset(
+    {"can", "may", "might", "could", "would", "should", "will", "must", "which", "who", "whom",
+     "that", "whose", "made", "make", "makes", "did", "does", "do", "had", "has", "have", "was",
+     "were", "is", "are", "be", "been", "became", "become", "becomes", "showed", "found",
+     "suggest", "suggests", "reported", "inquired", "explore", "examine", "summarize",
+     "identify", "assess", "aims", "aim", "whether", "how", "what", "when", "where", "if"}
+)  # fmt: skip
+# words no factor phrase holds: an outcome word shows what is measured ("anxiety symptoms",
+# "CF scores"), and what a survey recorded is not what drove anything ("demographic
+# information", "workplace characteristics", "cognitive/psychological measures")
+_MEASURE_WORDS = frozenset(
+    {"despite", "regarding", "than", "significant", "significantly", "prevalence", "score",
+     "scores", "symptom", "symptoms", "symptomatology", "outcome", "outcomes", "disorder",
+     "disorders", "health", "wellbeing", "well-being", "exhaustion", "burnout", "burn-out",
+     "depression", "depressive", "anxiety", "ptsd", "distress", "ideation", "morbidity",
+     "level", "levels", "rate", "rates", "scale", "inventory", "questionnaire", "model",
+     "information", "characteristics", "measures", "data", "demographics", "variables",
+     "required", "essential", "related", "identified", "intention", "turnover",
+     # words that point back to something named before: "implementing such initiatives"
+     "such", "these", "this", "those", "often"}
+)  # fmt: skip
+_NOT_A_START = frozenset(
+    {"in", "on", "at", "as", "over", "into", "from", "by", "for", "with", "during", "after",
+     "before", "between", "while", "whereas", "although", "all", "without", "to", "of", "and",
+     "or", "but", "so", "thus", "then", "this", "these", "those", "some", "other", "others",
+     "another", "such", "each", "any", "most", "many", "several"}
+)  # fmt: skip
+_GENERIC_ITEMS = frozenset(
+    {"second", "first", "third", "very", "current", "associated", "team", "cost", "costs",
+     "workplace", "resources", "support", "provider", "home", "work", "time", "findings",
+     "results", "data", "variables", "reasons", "worries", "concerns", "exposure", "factors",
+     "stressors", "coping", "major", "inpatient", "young", "address", "colleagues",
+     "government"}
+)  # fmt: skip
+_CANDIDATE_END = frozenset(
+    {"of", "in", "to", "for", "with", "by", "on", "the", "a", "an", "and", "or", "as", "at",
+     "from", "that", "which", "who", "were", "was", "is", "are", "be", "their", "its"}
+)  # fmt: skip
+
+
+def _emit_listed_candidates(s: _Sent, spans: list[Span], out: _Emitter) -> list[tuple[int, int]]:
+    """Items of a list of what drives burnout (or protects from it) that match no taxonomy
+    form, kept for a reviewer (GUIDELINES: other_factors): a list named as factors, a list
+    an outcome is linked to, or one linked to an outcome. Returns the candidates' spans."""
+    if "negation" in s.cue_kinds or _no_factors_in(s) or s.passage.section == "title":
+        return []  # a title's colon opens its subtitle, not a list
     text = s.passage.text
-    if _NOT_A_LIST.match(m.group("items")) or _MEASURING.search(text):
-        return  # "... were identified"; "to explore whether hope ... were associated with"
-    if named and not (any(sp.label_ == "outcome" for sp in spans) or _HEALTH_WORDS.search(text)):
-        return  # "predictors of willingness to care", "mucormycosis cases": no wellbeing
-    taken = [
+    outcomes = [sp.start_char for sp in spans if sp.label_ == "outcome"]
+
+    def has_outcome(a: int, b: int) -> bool:
+        return (
+            any(a <= at < b for at in outcomes)
+            or _HEALTH_WORDS.search(text, a, b) is not None
+            or _STRAIN.search(text, a, b) is not None
+        )
+
+    # the cheap tests first: most sentences hold no list (the patterns are gated by words)
+    regions: list[tuple[int, int, str, str]] = []
+    m = _NAMED_LIST.search(s)
+    if (
+        m is not None
+        # "factors ... were identified": no list
+        and not (m.group("verb") in {"were", "are"} and _NOT_A_LIST.match(m.group("items")))
+        # "predictors of willingness to care", "mucormycosis cases": no wellbeing
+        and (has_outcome(0, len(text)) or "stressor" in text.lower())
+    ):
+        # "protective factors included ..."
+        context = "protective" if m.group("good") else text[: m.start("items")]
+        regions.append((m.start("items"), m.end("items"), context, "listed"))
+    for rx in (_LINKED_AFTER, _WORSE_AMONG):
+        for m in rx.finditer(s):
+            if has_outcome(max(0, m.start() - 120), m.start()):
+                key = "items" if m.group("items") is not None else "colon"
+                tail = text[max(0, m.start() - 120) : m.start()]
+                regions.append((m.start(key), m.end(key), tail, "linked"))
+    m = _LINKED_BEFORE.search(s)
+    if m is not None and has_outcome(m.end(), min(len(text), m.end() + 80)):
+        start, end = m.start("items"), m.end("items")
+        lead = _LEAD_IN.match(text, start, end)
+        if lead is not None:
+            start = lead.end()
+        context = "protective" if m.group("good") else text[m.end() : m.end() + 80]
+        regions.append((start, end, context, "opening"))
+    if not regions or (_MEASURING.search(text) and not _REPORTED.search(text)):
+        return []  # aims and lists of measures: "to explore whether X was associated with"
+    blocked = [
         (sp.start_char, sp.end_char)
         for sp in spans
         if sp.label_ in {"factor", "consequence", "instrument"}
         or (sp.label_ == "outcome" and sp.kb_id_ in BURNOUT_FAMILY)
     ]
-    # "protective factors included ...", "... were associated with lower distress"
-    rest = text[: m.start("items")] if named else text[m.end("items") :]
-    direction = "protective" if _LOWER_OUTCOME.search(rest) else "risk"
-    pos = m.start("items")
-    for part in _LIST_SPLIT.split(m.group("items")):
-        start = text.find(part, pos)
-        if start < 0 or not part:
+    people = [(sp.start_char, sp.end_char) for sp in spans if sp.label_ == "population"]
+    n_named = len(blocked)
+    for start, end, context, basis in regions:
+        direction = "protective" if _LOWER_OUTCOME.search(context) else "risk"
+        _emit_items(s, text, start, end, (direction, basis), blocked, people, out)
+    return blocked[n_named:]
+
+
+def _emit_items(
+    s: _Sent,
+    text: str,
+    start: int,
+    end: int,
+    how: tuple[str, str],
+    blocked: list[tuple[int, int]],
+    people: list[tuple[int, int]],
+    out: _Emitter,
+) -> None:
+    """Each item of the list at ``text[start:end]`` that reads as a factor phrase and that
+    nothing in ``blocked`` names: a `factor_candidate` (``how``: direction, basis)."""
+    for w in _WORDS.finditer(text, start, end):
+        if w.group().lower() in _CLAUSE_WORDS:
+            if how[1] == "opening":
+                return  # prose, not a list
+            end = w.start()  # "related to occupational role and were highest in nurses"
+            break
+    region = text[start:end]
+    pos = start
+    for part in _LIST_SPLIT.split(region):
+        at = text.find(part, pos, end)
+        if at < 0 or not part.strip():
             continue
-        pos = start + len(part)
-        lead = _ITEM_LEAD.match(part)
-        item = part[lead.end() :] if lead else part
-        bare = item.lstrip(" '\"")
-        start += len(part) - len(bare)
-        item = bare.rstrip(" '\"")
+        pos = at + len(part)
+        item = _PARENS.sub("", part).strip(" '\"")
+        while (lead := _CANDIDATE_LEAD.match(item)) is not None:
+            item = item[lead.end() :]
         words = item.split()
-        if not 1 <= len(words) <= 6 or _STATS_IN_ITEM.search(item) or _NOT_AN_ITEM.search(item):
+        while words and words[-1].lower() in _CANDIDATE_END:
+            words.pop()
+        item = " ".join(words)
+        if (
+            not 1 <= len(words) <= 8
+            or len(item) < 4
+            or _STATS_IN_ITEM.search(_VIRUS_NAME.sub("", item))
+        ):
+            continue  # a statistic, not a phrase ("COVID-19 diagnosis" is a phrase)
+        low = {w.lower().strip(",") for w in words}
+        if (
+            low & (_NOT_IN_CANDIDATE | _MEASURE_WORDS)
+            or words[0].lower() in _NOT_A_START
+            or _NOT_AN_ITEM.search(item)
+            or "(" in item
+            or ")" in item
+        ):
             continue
-        if item.endswith("-") or "(" in item or ")" in item:
-            continue  # "work- and home-related concerns", "(vs non-medical professional"
-        low = {w.lower() for w in words}
-        if low & _NOT_IN_CANDIDATE or len(item) < 4:
+        if words[0].lower().endswith("ly") or (
+            len(words) == 1
+            and (
+                _ADJECTIVE_END.search(item)
+                or item.lower().endswith("ing")  # "recognizing": what is done, to what?
+                or low & (_GENERIC_ITEMS | {"lack", "absence"})
+            )
+        ):
             continue
-        if len(words) == 1 and (_ADJECTIVE_END.search(item) or low & {"lack", "absence", "levels"}):
-            continue  # "racial" of "racial and gender discrimination"
-        end = start + len(item)
-        if any(a < end and start < b for a, b in taken):
-            continue  # a taxonomy form (or an outcome) already names it
+        b = text.find(words[0], at)
+        e = b + len(item) if b >= 0 and text.startswith(item, b) else at + len(part)
+        b = at if b < 0 else b
+        if any(x < e and b < y for x, y in blocked) or any(x <= b and e <= y for x, y in people):
+            continue  # a taxonomy form, an outcome or an instrument names it; who, not why
+        blocked.append((b, e))
         out.emit(
             s,
             "factor_candidate",
             item.lower(),
-            span=(start, end),
+            span=(b, e),
             confidence=0.3,
-            detail={"direction": direction, "basis": "listed"},
+            # a list at the opening of its sentence is linked to the outcome after it
+            detail={"direction": how[0], "basis": "linked" if how[1] == "opening" else how[1]},
         )
 
 
@@ -2146,7 +2326,7 @@ def _emit_candidates(s: _Sent, factors: list[Span], spans: list[Span], out: _Emi
         return
     if s.background or s.heading:
         return
-    _emit_listed_candidates(s, spans, out)
+    listed = _emit_listed_candidates(s, spans, out)
     if factors:
         return
     doc = s.doc
@@ -2185,8 +2365,10 @@ def _emit_candidates(s: _Sent, factors: list[Span], spans: list[Span], out: _Emi
             or any(
                 sp.start < phrase.end and phrase.start < sp.end
                 for sp in spans
-                if sp.label_ == "population"
-            )  # "paediatric providers are at risk of burnout": who, not why
+                if sp.label_ in {"population", "outcome"}
+            )  # "paediatric providers are at risk of burnout": who, not why; an outcome
+            # before "associated with burnout" is measured beside it
+            or any(a < phrase.end_char and phrase.start_char < b for a, b in listed)
         ):
             continue
         sign = int(cue.kb_id_ or 0)

@@ -61,6 +61,8 @@ class Study:
     numbers: dict[str, float | None] = field(default_factory=dict)
     factors: set[tuple[str, str]] | None = None
     prevalence: set[tuple[str, float, bool]] | None = None
+    #: factor-like phrases no taxonomy id fits (gold `other_factors`; `factor_candidate`)
+    candidates: list[str] | None = None
 
 
 @dataclass(slots=True)
@@ -72,10 +74,14 @@ class FieldScore:
     correct: int = 0
     total: int = 0
     macro_f1: float | None = None
+    #: where predictions and gold are matched many to many (factor candidates), the right
+    #: predictions; ``tp`` then counts the gold items found
+    pred_tp: int | None = None
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        tp = self.tp if self.pred_tp is None else self.pred_tp
+        return tp / (tp + self.fp) if tp + self.fp else 0.0
 
     @property
     def recall(self) -> float:
@@ -146,6 +152,9 @@ def study_from_gold(item: dict[str, Any], split: str = "tune") -> Study:
             (p["construct"], float(p["value_pct"]), bool(p.get("background", False))) for p in prev
         }
         if prev is not None
+        else None,
+        candidates=[str(o["text"]) for o in item.get("other_factors") or []]
+        if factors is not None
         else None,
     )
 
@@ -253,6 +262,7 @@ def study_from_values(
         },
         factors=factors,
         prevalence=prevalence,
+        candidates=list(dict.fromkeys(v.value for v in by_field.get("factor_candidate", []))),
     )
 
 
@@ -314,6 +324,8 @@ def score(gold: dict[str, Study], pred: dict[str, Study], *, split: str = "all")
                 )
         if g.prevalence is not None:
             _count(fs("prevalence"), g.prevalence, p.prevalence or set())
+        if g.candidates is not None:
+            count_phrases(fs("factor_candidates"), g.candidates, p.candidates or [])
     classes: dict[str, FieldScore] = {}
     if design_pairs:
         labels = {x for pair in design_pairs for x in pair if x != "none"}
@@ -342,12 +354,63 @@ def _count(s: FieldScore, gold: set[Any], pred: set[Any]) -> None:
     s.correct += int(gold == pred)
 
 
+# words that say how much of a construct, not which one ("lower levels of", "high")
+_AMOUNT_WORDS = frozenset(
+    {"vs", "lack", "low", "high", "higher", "lower", "poor", "level", "levels"}
+)
+
+
+def phrase_words(text: str) -> set[str]:
+    """The content words of a factor phrase, for a lenient comparison: lower case, no
+    stop words, no parenthesised gloss ("specialty (anesthesiology, pediatrics)"), a plural
+    -s dropped ("worries" and "worry" differ still, "stressors" and "stressor" do not)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    text = re.sub(r"\(.*?\)", " ", text.lower())
+    return {
+        re.sub(r"(?<=[a-z]{3})s$", "", w)
+        for w in re.findall(r"[a-z][a-z\-]+", text)
+        if w not in STOP_WORDS and w not in _AMOUNT_WORDS
+    }
+
+
+def phrases_match(gold: str, pred: str) -> bool:
+    """A candidate matches an annotator's `other_factors` phrase when at least half the
+    content words of the shorter of the two are in the other (annotators paraphrase:
+    "hospital role" is matched by "role in the hospital", "fear" by "fear of infection")."""
+    a, b = phrase_words(gold), phrase_words(pred)
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.5
+
+
+def count_phrases(s: FieldScore, gold: Sequence[str], pred: Sequence[str]) -> None:
+    """Phrases compared leniently both ways: a gold phrase is found when some candidate
+    matches it, a candidate is right when it matches some gold phrase (annotators join what
+    the extractor splits: "uncertainty and powerlessness")."""
+    found = sum(1 for g in gold if any(phrases_match(g, p) for p in pred))
+    right = sum(1 for p in pred if any(phrases_match(g, p) for g in gold))
+    s.tp += found
+    s.fn += len(gold) - found
+    s.pred_tp = (s.pred_tp or 0) + right
+    s.fp += len(pred) - right
+    s.total += 1
+    s.correct += int(found == len(gold) and right == len(pred))
+
+
 def format_report(report: EvalReport) -> str:
     lines = [f"split={report.split}  documents={report.n_documents}"]
     if report.missing:
         lines.append(f"not scored (document not read): {', '.join(report.missing)}")
     lines.append(f"{'field':22} {'P':>6} {'R':>6} {'F1':>6} {'exact':>6} {'n':>4}")
-    order = ["design", "protocol", *SAMPLE_KEYS, *SET_FIELDS, "factors", "factor_ids", "prevalence"]
+    order = [
+        "design",
+        "protocol",
+        *SAMPLE_KEYS,
+        *SET_FIELDS,
+        "factors",
+        "factor_ids",
+        "prevalence",
+        "factor_candidates",
+    ]
     for name in order:
         s = report.fields.get(name)
         if s is None:

@@ -31,7 +31,7 @@ from evidence.records import Document, ExtractedValue, Passage
 
 log = logging.getLogger(__name__)
 
-__version__ = "0.3.15"
+__version__ = "0.3.16"
 
 
 _LEX_ATTRS = frozenset(
