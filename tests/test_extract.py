@@ -2224,6 +2224,12 @@ def test_listed_drivers_no_taxonomy_names_become_candidates(extractor: Extractor
         ("Burnout was significantly higher among residents working in the emergency department.",
          {"residents working in the emergency department"}),
         ("Burnout was significantly higher among nurses than physicians.", set()),
+        # what people put their outcome down to
+        ("Providers attributed their stress, anxiety or depression to feeling overwhelmed, "
+         "being unable to focus and worrying about the unknown.",
+         {"feeling overwhelmed", "being unable to focus", "worrying about the unknown"}),
+        # the pandemic itself is the setting of the literature, not a factor
+        ("Burnout was associated with the COVID-19 pandemic and rota gaps.", {"rota gaps"}),
     ],
 )  # fmt: skip
 def test_lists_linked_to_an_outcome_give_their_unnamed_items_as_candidates(

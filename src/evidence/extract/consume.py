@@ -2087,13 +2087,29 @@ _LINKED_BEFORE = _gated(
         r"predicted|contribut(?:e|es|ed) to|led to|lead to|leads to|"
         r"at (?:a\s+)?(?:higher|greater|increased|high) risk (?:of|for)|more likely to (?:report|"
         r"have|experience|develop|suffer|screen|show|be)|(?:the\s+)?most affected|"
-        r"(?P<good>important|essential|crucial|helpful|vital|key) (?:for|to|in))\b",
+        r"(?P<good>important|essential|crucial|helpful|vital|key) (?:for|to|in)|"
+        # what is proposed against the outcome: "reducing job-related stressors and creating a
+        # healthy work environment may prevent or reduce the burnout"
+        r"(?:(?:may|can|could|might|would|will)\s+(?:help\s+(?:to\s+)?)?)?"
+        r"(?P<against>prevent|reduce|mitigate|alleviate|decrease|lower|buffer|protect against))\b",
         re.I,
     ),
     "predictor|predictors|factor|factors|determinant|determinants|correlate|correlates|"
     "source|sources|cause|causes|driver|drivers|contributors|contributor|associated|related|"
     "linked|predictive|correlated|predicted|contribute|contributes|contributed|led|lead|leads|risk|"
-    "likely|affected|important|essential|crucial|helpful|vital|key",
+    "likely|affected|important|essential|crucial|helpful|vital|key|prevent|reduce|mitigate|"
+    "alleviate|decrease|lower|buffer|protect",
+)
+# who put an outcome down to what: "Providers attributed their stress, anxiety or depression to
+# feeling overwhelmed, being unable to focus, ..."; "residents associated distress with ..."
+_ATTRIBUTED = _gated(
+    re.compile(
+        r"\b(?:attributed|ascribed|associated|linked|related)\s+(?P<mid>[^.;:]{3,80}?)\s+"
+        r"(?:to|with)\s+(?P<items>[^.;:]{3,250}?)(?=[.;:]|,\s+(?:while|whereas|but|which|"
+        r"although)\b|$)",
+        re.I,
+    ),
+    "attributed|ascribed|associated|linked|related",
 )
 # an outcome that is worse in some groups: "burnout was significantly higher among residents
 # and physicians working in the emergency department"
@@ -2153,14 +2169,24 @@ _NOT_A_START = frozenset(
     {"in", "on", "at", "as", "over", "into", "from", "by", "for", "with", "during", "after",
      "before", "between", "while", "whereas", "although", "all", "without", "to", "of", "and",
      "or", "but", "so", "thus", "then", "this", "these", "those", "some", "other", "others",
-     "another", "such", "each", "any", "most", "many", "several"}
+     "another", "such", "each", "any", "most", "many", "several",
+     # a verb opens a clause ("systems that minimize manual input")
+     "minimize", "minimise", "reduce", "increase", "improve", "provide", "ensure", "promote",
+     "enhance", "prevent", "address", "ease", "help"}
 )  # fmt: skip
 _GENERIC_ITEMS = frozenset(
     {"second", "first", "third", "very", "current", "associated", "team", "cost", "costs",
      "workplace", "resources", "support", "provider", "home", "work", "time", "findings",
      "results", "data", "variables", "reasons", "worries", "concerns", "exposure", "factors",
      "stressors", "coping", "major", "inpatient", "young", "address", "colleagues",
-     "government"}
+     "government", "practices", "strategies", "quit", "suffered", "productivity"}
+)  # fmt: skip
+# the setting of the whole literature, not a factor of one study: "the COVID-19 pandemic",
+# "challenges of the COVID-19 pandemic", "impact of the pandemic"
+_ONLY_CONTEXT = frozenset(
+    {"covid-19", "covid", "pandemic", "outbreak", "epidemic", "coronavirus", "sars-cov-2",
+     "crisis", "impact", "impacts", "challenges", "effects", "effect", "the", "of", "this",
+     "current", "ongoing", "global", "personal", "experiences", "experience", "related"}
 )  # fmt: skip
 _CANDIDATE_END = frozenset(
     {"of", "in", "to", "for", "with", "by", "on", "the", "a", "an", "and", "or", "as", "at",
@@ -2197,6 +2223,11 @@ def _emit_listed_candidates(s: _Sent, spans: list[Span], out: _Emitter) -> list[
         # "protective factors included ..."
         context = "protective" if m.group("good") else text[: m.start("items")]
         regions.append((m.start("items"), m.end("items"), context, "listed"))
+    for m in _ATTRIBUTED.finditer(s):
+        if has_outcome(m.start("mid"), m.end("mid")) and not _CLAUSE_WORDS.intersection(
+            m.group("mid").lower().split()
+        ):
+            regions.append((m.start("items"), m.end("items"), m.group("mid"), "linked"))
     for rx in (_LINKED_AFTER, _WORSE_AMONG):
         for m in rx.finditer(s):
             if has_outcome(max(0, m.start() - 120), m.start()):
@@ -2209,7 +2240,8 @@ def _emit_listed_candidates(s: _Sent, spans: list[Span], out: _Emitter) -> list[
         lead = _LEAD_IN.match(text, start, end)
         if lead is not None:
             start = lead.end()
-        context = "protective" if m.group("good") else text[m.end() : m.end() + 80]
+        good = m.group("good") or m.group("against")
+        context = "protective" if good else text[m.end() : m.end() + 80]
         regions.append((start, end, context, "opening"))
     if not regions or (_MEASURING.search(text) and not _REPORTED.search(text)):
         return []  # aims and lists of measures: "to explore whether X was associated with"
@@ -2267,7 +2299,8 @@ def _emit_items(
             continue  # a statistic, not a phrase ("COVID-19 diagnosis" is a phrase)
         low = {w.lower().strip(",") for w in words}
         if (
-            low & (_NOT_IN_CANDIDATE | _MEASURE_WORDS)
+            low <= _ONLY_CONTEXT
+            or low & (_NOT_IN_CANDIDATE | _MEASURE_WORDS)
             or words[0].lower() in _NOT_A_START
             or _NOT_AN_ITEM.search(item)
             or "(" in item
