@@ -584,7 +584,10 @@ def docs_to_values(
     full_text = _full_text(sections)
     _emit_lists(sents, out, full_text)
     _emit_statistics(sents, out)
-    _emit_factors(sents, out, resources.factors)
+    # a text not about providers' burnout loses its factor values below (whatever the
+    # population clean-up, which only removes values); its candidates need not be read
+    about = _about_providers_burnout(out.values, full_text)
+    _emit_factors(sents, out, resources.factors, candidates=about)
     _emit_prevalence(sents, out)
     _emit_places(sents, out, resources.places)
     if not protocol:
@@ -1213,7 +1216,9 @@ def _direction(span: Span, sent: _Sent) -> tuple[int, str]:
 _SIGN = {"risk": -1, "protective": 1}
 
 
-def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec]) -> None:
+def _emit_factors(
+    sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec], *, candidates: bool = True
+) -> None:
     for s in sents:
         spans = list(groups(s.doc)[EV])
         factors = [sp for sp in spans if sp.label_ == "factor"]
@@ -1371,7 +1376,8 @@ def _emit_factors(sents: list[_Sent], out: _Emitter, specs: dict[str, FactorSpec
                     "background": s.background,
                 },
             )
-        _emit_candidates(s, factors, spans, out)
+        if candidates:
+            _emit_candidates(s, factors, spans, out)
         _emit_called_for_support(s, factors, out)
         _emit_moral_predictor(s, out)
 
