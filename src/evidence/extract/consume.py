@@ -2056,9 +2056,9 @@ _STATS_IN_ITEM = re.compile(r"\d|[=<>%]|\b(?:OR|CI|AOR|p)\b")
 
 
 _ADVERBS = (
-    r"(?:(?:also|most|more|significantly|independently|positively|negatively|strongly|mainly|mostly|"
-    r"largely|primarily|further|each|all|only|frequently|commonly|directly|partly|partially|"
-    r"statistically|consistently|inversely|together)\s+){0,3}"
+    r"(?:(?:also|most|more|significantly|independently|positively|negatively|strongly|"
+    r"mainly|mostly|largely|primarily|further|each|all|only|frequently|commonly|directly|"
+    r"partly|partially|statistically|consistently|inversely|together)\s+){0,3}"
 )
 # an outcome, then what goes with it: "MI was also related to prior adversity, nurse role,
 # COVID-19 health worry, and COVID-19 diagnosis"; "clinicians reported distress due to the
@@ -2138,7 +2138,8 @@ _STRAIN = re.compile(r"\b(?:stress|strain|strained)\b", re.I)
 _LEAD_IN = re.compile(
     r"^(?:.*\b(?:that|whereas|while)\s+|(?:in|on|after|among|using|for|furthermore|moreover|"
     r"additionally|also|however|overall|notably|finally|similarly|conversely|importantly|"
-    r"results|conclusions?|in addition|in particular|specifically|besides|then|here)\b[^,]{0,80},\s*)",
+    r"results|conclusions?|in addition|in particular|specifically|besides|then|here)\b"
+    r"[^,]{0,80},\s*)",
     re.I,
 )
 _PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
@@ -2147,9 +2148,10 @@ _CANDIDATE_LEAD = re.compile(
     r"greater|more|increased|increasing)\s+",
     re.I,
 )
-# a verb, a modal or a relative pronoun shows a clause, not a list of factors ("these
-# behaviours can be a form of escape or ...", "made estimates regarding"): where an item of a
-# list holds one, none of the list is read
+# a verb, a modal or a relative pronoun shows a clause, not a list of factors: a list that
+# opens its sentence and holds one is prose and gives nothing ("these behaviours can be a
+# form of escape or ..."); a list after its link ends there ("related to occupational role
+# and were highest in nurses")
 _CLAUSE_WORDS = frozenset(
     {"can", "may", "might", "could", "would", "should", "will", "must", "which", "who", "whom",
      "that", "whose", "made", "make", "makes", "did", "does", "do", "had", "has", "have", "was",
@@ -2311,6 +2313,7 @@ def _emit_items(
             or _NOT_AN_ITEM.search(item)
             or "(" in item
             or ")" in item
+            or item.endswith("-")  # "work- and home-related concerns"
         ):
             continue
         if words[0].lower().endswith("ly") or (
