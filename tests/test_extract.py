@@ -2163,6 +2163,32 @@ def test_demographic_predictors_named_without_a_direction_are_risks(
          "burnout.", set()),
         ("ICU professionals are at risk of developing burnout.", set()),
         ("COVID-19 has further accentuated the gendered effects of burnout.", set()),
+        # an outcome, then the list it is linked to
+        ("Moral injury was also related to nurse role and COVID-19 diagnosis.",
+         {"nurse role", "covid-19 diagnosis"}),
+        ("Clinicians reported distress due to uncertainty and powerlessness.",
+         {"uncertainty", "powerlessness"}),
+        # the list, then the outcome it is linked to (a lead-in and a verb's clause cut off)
+        ("In multivariable analysis, history of a mental illness and personal/career worries "
+         "were associated with increased likelihood of psychiatric symptoms.",
+         {"history of a mental illness", "personal/career worries"}),
+        ("Burnout and psychological distress were consistently related to occupational role "
+         "and were highest in nurses.", {"occupational role"}),
+        # a list named as stressors, its items parted by semicolons
+        ("Pandemic stressors included intensified patient triage; changeable selection "
+         "criteria; and limited clinical knowledge.",
+         {"intensified patient triage", "changeable selection criteria",
+          "limited clinical knowledge"}),
+        # groups with more of the outcome (a profession alone is who, not why)
+        ("Burnout was significantly higher among residents working in the emergency department.",
+         {"residents working in the emergency department"}),
+        ("Burnout was significantly higher among nurses than physicians.", set()),
+        # what people put their outcome down to
+        ("Providers attributed their stress, anxiety or depression to feeling overwhelmed, "
+         "being unable to focus and worrying about the unknown.",
+         {"feeling overwhelmed", "being unable to focus", "worrying about the unknown"}),
+        # the pandemic itself is the setting of the literature, not a factor
+        ("Burnout was associated with the COVID-19 pandemic and rota gaps.", {"rota gaps"}),
     ],
 )  # fmt: skip
 def test_candidates_are_phrases_that_drive_burnout_not_report_words(
@@ -2199,48 +2225,6 @@ def test_listed_drivers_no_taxonomy_names_become_candidates(extractor: Extractor
         "Factors associated with mucormycosis include diabetes mellitus and steroid overdose.",
     ):
         assert values(run(extractor, text, title=ON_TOPIC), "factor_candidate") == set()
-
-
-@pytest.mark.parametrize(
-    ("sentence", "expected"),
-    [
-        # an outcome, then the list it is linked to
-        ("Moral injury was also related to nurse role and COVID-19 diagnosis.",
-         {"nurse role", "covid-19 diagnosis"}),
-        ("Clinicians reported distress due to uncertainty and powerlessness.",
-         {"uncertainty", "powerlessness"}),
-        # the list, then the outcome it is linked to (a lead-in and a verb's clause cut off)
-        ("In multivariable analysis, history of a mental illness and personal/career worries "
-         "were associated with increased likelihood of psychiatric symptoms.",
-         {"history of a mental illness", "personal/career worries"}),
-        ("Burnout and psychological distress were consistently related to occupational role "
-         "and were highest in nurses.", {"occupational role"}),
-        # a list named as stressors, its items parted by semicolons
-        ("Pandemic stressors included intensified patient triage; changeable selection "
-         "criteria; and limited clinical knowledge.",
-         {"intensified patient triage", "changeable selection criteria",
-          "limited clinical knowledge"}),
-        # groups with more of the outcome (a profession alone is who, not why)
-        ("Burnout was significantly higher among residents working in the emergency department.",
-         {"residents working in the emergency department"}),
-        ("Burnout was significantly higher among nurses than physicians.", set()),
-        # what people put their outcome down to
-        ("Providers attributed their stress, anxiety or depression to feeling overwhelmed, "
-         "being unable to focus and worrying about the unknown.",
-         {"feeling overwhelmed", "being unable to focus", "worrying about the unknown"}),
-        # the pandemic itself is the setting of the literature, not a factor
-        ("Burnout was associated with the COVID-19 pandemic and rota gaps.", {"rota gaps"}),
-    ],
-)  # fmt: skip
-def test_lists_linked_to_an_outcome_give_their_unnamed_items_as_candidates(
-    extractor: Extractor, sentence: str, expected: set[str]
-) -> None:
-    vals = run(extractor, sentence, title=ON_TOPIC)
-    assert values(vals, "factor_candidate") == expected
-    assert {v.detail["basis"] for v in vals if v.field == "factor_candidate"} <= {
-        "linked",
-        "listed",
-    }
 
 
 def test_linked_candidates_take_the_direction_and_skip_prose(extractor: Extractor) -> None:

@@ -409,3 +409,27 @@ def test_labels_skip_reporting_words_but_keywords_keep_them() -> None:
     assert seeded.keywords == kws  # what coherence is measured on is left as it is
     new = Theme(1, "", ["data", "vs", "telehealth"], 8, 3, "telehealth", "Telehealth")
     assert make_label(new) == "telehealth, data, vs (nearest factor: Telehealth)"
+
+
+def test_list_items_kept_only_for_a_reviewer_are_not_clustered(tmp_path: Path) -> None:
+    """A factor candidate of confidence 0.3 (a list item) is a reviewer's lead, not evidence
+    to cluster; one of 0.4 (the phrase before a cue that drives burnout) is."""
+    con = connect(tmp_path / "c.duckdb")
+    con.execute(
+        "INSERT INTO studies (study_id, study_key, title, year, first_author, primary_doc_id,"
+        " updated_at) VALUES ('s1', 'doc:d1', 't', 2020, 'Ashcroft', 'd1', ?)",
+        [now()],
+    )
+    for pid, conf in (("pa", 0.3), ("pb", 0.4)):
+        text = f"Sentence {pid} in which rota gaps were associated with burnout."
+        con.execute(
+            "INSERT INTO passages VALUES (?, 'd1', 0, 'results', 1, 0, ?, ?)",
+            [pid, len(text), text],
+        )
+        con.execute(
+            "INSERT INTO extractions VALUES (?, 's1', 'd1', ?, 'factor_candidate', 'rota gaps',"
+            " NULL, ?, 'results', 1, 0, 10, ?, NULL, 'test', 'h', ?)",
+            ["v" + pid, pid, text, conf, now()],
+        )
+    assert [p.passage_id for p in load_theme_passages(con)] == ["pb"]
+    con.close()

@@ -1,8 +1,9 @@
 """Read the passages the themes stage clusters, and store theme runs.
 
 Selection (what is clustered): every passage that supports an evidence row whose field
-carries a factor mention or a finding — risk_factor, protective_factor, factor_candidate,
-consequence, prevalence — excluding reference-list passages, deduplicated by passage.
+carries a factor mention or a finding — risk_factor, protective_factor, factor_candidate
+(not the list items kept only for a reviewer, confidence 0.3), consequence, prevalence —
+excluding reference-list passages, deduplicated by passage.
 Reviewer-added rows without a passage contribute their quote. Passages shorter than 20
 characters are dropped (headings, fragments).
 """
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 THEME_FIELDS = ("risk_factor", "protective_factor", "factor_candidate", "consequence", "prevalence")
 FACTOR_FIELDS = ("risk_factor", "protective_factor")
 MIN_CHARS = 20
+# list items kept for a reviewer (confidence 0.3) are not evidence enough to cluster by
+MIN_CANDIDATE_CONFIDENCE = 0.35
 
 
 def load_theme_passages(con: duckdb.DuckDBPyConnection) -> list[ThemePassage]:
@@ -42,6 +45,7 @@ def load_theme_passages(con: duckdb.DuckDBPyConnection) -> list[ThemePassage]:
             FROM evidence e
             WHERE e.field IN {THEME_FIELDS!r} AND coalesce(e.section, '') <> 'references'
               AND (e.passage_id IS NOT NULL OR e.quote IS NOT NULL)
+              AND NOT (e.field = 'factor_candidate' AND e.confidence < {MIN_CANDIDATE_CONFIDENCE})
         )
         SELECT e.pid, any_value(e.study_id) AS study_id,
                coalesce(any_value(p.text), any_value(e.quote)) AS text,
