@@ -2142,6 +2142,7 @@ _LEAD_IN = re.compile(
     r"[^,]{0,80},\s*)",
     re.I,
 )
+_OWN_REPORT = re.compile(r"\b(?:we|our|this study|this review)\b", re.I)
 _PARENS = re.compile(r"\s*[(\[][^()\[\]]*[)\]]")
 _CANDIDATE_LEAD = re.compile(
     r"^(?:the|a|an|such as|including|e\.g\.,?|both|their|its|his|her|high|higher|"
@@ -2171,7 +2172,9 @@ _MEASURE_WORDS = frozenset(
      "information", "characteristics", "measures", "data", "demographics", "variables",
      "required", "essential", "related", "identified", "intention", "turnover",
      # words that point back to something named before: "implementing such initiatives"
-     "such", "these", "this", "those", "often"}
+     "such", "these", "this", "those", "often",
+     # how common the outcome is, not what drives it: "less common"
+     "common", "prevalent", "frequent"}
 )  # fmt: skip
 _NOT_A_START = frozenset(
     {"in", "on", "at", "as", "over", "into", "from", "by", "for", "with", "during", "after",
@@ -2187,7 +2190,8 @@ _GENERIC_ITEMS = frozenset(
      "workplace", "resources", "support", "provider", "home", "work", "time", "findings",
      "results", "data", "variables", "reasons", "worries", "concerns", "exposure", "factors",
      "stressors", "coping", "major", "inpatient", "young", "address", "colleagues",
-     "government", "practices", "strategies", "quit", "suffered", "productivity"}
+     "government", "practices", "strategies", "quit", "suffered", "productivity", "features",
+     "attrition", "absenteeism", "evaluated", "described"}
 )  # fmt: skip
 # the setting of the whole literature, not a factor of one study: "the COVID-19 pandemic",
 # "challenges of the COVID-19 pandemic", "impact of the pandemic"
@@ -2246,11 +2250,14 @@ def _emit_listed_candidates(s: _Sent, spans: list[Span], out: _Emitter) -> list[
     if m is not None and has_outcome(m.end(), min(len(text), m.end() + 80)):
         start, end = m.start("items"), m.end("items")
         lead = _LEAD_IN.match(text, start, end)
+        # "we included studies that evaluated or described ...": the study's own methods
+        own = lead is not None and _OWN_REPORT.search(text, start, lead.end()) is not None
         if lead is not None:
             start = lead.end()
         good = m.group("good") or m.group("against")
         context = "protective" if good else text[m.end() : m.end() + 80]
-        regions.append((start, end, context, "opening"))
+        if not own:
+            regions.append((start, end, context, "opening"))
     if not regions or (_MEASURING.search(text) and not _REPORTED.search(text)):
         return []  # aims and lists of measures: "to explore whether X was associated with"
     blocked = [
@@ -2260,8 +2267,12 @@ def _emit_listed_candidates(s: _Sent, spans: list[Span], out: _Emitter) -> list[
         or (sp.label_ == "outcome" and sp.kb_id_ in BURNOUT_FAMILY)
     ]
     people = [(sp.start_char, sp.end_char) for sp in spans if sp.label_ == "population"]
+    effects = [sp.start_char for sp in spans if sp.label_ == "consequence"]
     n_named = len(blocked)
     for start, end, context, basis in regions:
+        if basis == "linked" and any(start <= at < end for at in effects):
+            continue  # "burnout was linked to sickness absence, cancelled appointments and ...":
+            # what the outcome leads to, not what drives it
         direction = "protective" if _LOWER_OUTCOME.search(context) else "risk"
         _emit_items(s, text, start, end, (direction, basis), blocked, people, out)
     return blocked[n_named:]
