@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from evidence.extract.consume import BURNOUT_FAMILY
 from evidence.records import Document, ExtractedValue
@@ -360,34 +361,36 @@ _AMOUNT_WORDS = frozenset(
 )
 
 
-def phrase_words(text: str) -> set[str]:
+def phrase_words(text: str) -> frozenset[str]:
     """The content words of a factor phrase, for a lenient comparison: lower case, no
     stop words, no parenthesised gloss ("specialty (anesthesiology, pediatrics)"), a plural
     -s dropped ("worries" and "worry" differ still, "stressors" and "stressor" do not)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     text = re.sub(r"\(.*?\)", " ", text.lower())
-    return {
+    return frozenset(
         re.sub(r"(?<=[a-z]{3})s$", "", w)
         for w in re.findall(r"[a-z][a-z\-]+", text)
         if w not in STOP_WORDS and w not in _AMOUNT_WORDS
-    }
+    )
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.5
 
 
 def phrases_match(gold: str, pred: str) -> bool:
     """A candidate matches an annotator's `other_factors` phrase when at least half the
     content words of the shorter of the two are in the other (annotators paraphrase:
     "hospital role" is matched by "role in the hospital", "fear" by "fear of infection")."""
-    a, b = phrase_words(gold), phrase_words(pred)
-    return bool(a and b) and len(a & b) / min(len(a), len(b)) >= 0.5
+    return _overlap(phrase_words(gold), phrase_words(pred))
 
 
 def count_phrases(s: FieldScore, gold: Sequence[str], pred: Sequence[str]) -> None:
     """Phrases compared leniently both ways: a gold phrase is found when some candidate
     matches it, a candidate is right when it matches some gold phrase (annotators join what
     the extractor splits: "uncertainty and powerlessness")."""
-    found = sum(1 for g in gold if any(phrases_match(g, p) for p in pred))
-    right = sum(1 for p in pred if any(phrases_match(g, p) for g in gold))
+    gw, pw = [phrase_words(g) for g in gold], [phrase_words(p) for p in pred]
+    found = sum(1 for g in gw if any(_overlap(g, p) for p in pw))
+    right = sum(1 for p in pw if any(_overlap(g, p) for g in gw))
     s.tp += found
     s.fn += len(gold) - found
     s.pred_tp = (s.pred_tp or 0) + right
