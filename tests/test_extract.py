@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from evidence.errors import LexiconError
-from evidence.extract.lexicon import load_cues, load_factor_specs, load_lexicon
+from evidence.extract.lexicon import (
+    load_cues,
+    load_factor_specs,
+    load_lexicon,
+    pattern_anchors,
+)
 from evidence.extract.numbers import find_numbers
 from evidence.extract.pipeline import Extractor
 from evidence.extract.segment import sentence_spans, split_passages
@@ -2897,3 +2902,111 @@ def test_what_is_no_abbreviation_definition(extractor: Extractor) -> None:
         "Compassion fatigue (CF) was measured with the ProQOL.",
     )
     assert values(before, "prevalence") == set()
+
+
+# --- 0.3.17: glued semicolons and headings, two strands, meta-syntheses, token patterns ----
+
+
+def test_a_semicolon_without_a_space_still_ends_the_item(extractor: Extractor) -> None:
+    glued = run(extractor, "The study included 413 participants;53.1% were women.")
+    spaced = run(extractor, "The study included 413 participants; 53.1% were women.")
+    assert values(glued, "n_participants") == values(spaced, "n_participants") == {"413"}
+    tokens = [t.text for t in extractor.nlp.make_doc("women (n=20;35%) and Results68 nurses")]
+    assert tokens == ["women", "(", "n=20", ";", "35", "%", ")", "and", "Results", "68", "nurses"]
+    # the English tokenizer's own splits are unchanged
+    assert [t.text for t in extractor.nlp.make_doc("SARS-CoV-2, COVID19 and H1N1")] == [
+        "SARS",
+        "-",
+        "CoV-2",
+        ",",
+        "COVID19",
+        "and",
+        "H1N1",
+    ]
+
+
+def test_two_strands_of_data_make_a_mixed_methods_study(extractor: Extractor) -> None:
+    both = run(
+        extractor,
+        "An online survey of 120 care workers was conducted with closed and open questions.",
+        "Quantitative data were analysed in SPSS;qualitative data using content analysis.",
+    )
+    assert values(both, "design") == {"mixed_methods"}
+    review = run(
+        extractor,
+        "We conducted a systematic review of studies of nurses' burnout.",
+        "Quantitative and qualitative data were extracted by two reviewers.",
+    )
+    assert values(review, "design") == {"systematic_review"}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Psychological burden of nurses during the pandemic: a qualitative metasynthesis",
+        "Moral distress in intensive care nurses: a meta-ethnography",
+        "Physicians' experiences of burnout: a qualitative evidence synthesis",
+    ],
+)
+def test_syntheses_of_qualitative_studies_are_systematic_reviews(
+    extractor: Extractor, title: str
+) -> None:
+    vals = run(extractor, "Twelve studies were included.", title=title)
+    assert values(vals, "design") == {"systematic_review"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Worry about becoming infected predicted burnout.",
+        "Burnout was higher among nurses afraid of infecting their children.",
+        "Fears of contracting or transmitting COVID-19 were associated with emotional exhaustion.",
+        "Close contact with individuals with COVID-19 was associated with burnout.",
+    ],
+)
+def test_infection_fears_in_any_wording(extractor: Extractor, sentence: str) -> None:
+    vals = run(extractor, sentence, title=ON_TOPIC)
+    assert ("ppe_infection_risk", "risk") in factors(vals)
+    assert not values(vals, "factor_candidate")  # a taxonomy factor, not one for a reviewer
+
+
+def test_concerns_without_an_infection_word_are_not_infection_risk(extractor: Extractor) -> None:
+    vals = run(extractor, "Concerns about the quality of care were associated with burnout.")
+    assert "ppe_infection_risk" not in {f for f, _ in factors(vals)}
+
+
+def test_token_patterns_are_checked_on_load(tmp_path: Path) -> None:
+    head = (
+        "version: 1\nfactors:\n  - id: workload\n    label: W\n    definition: d\n"
+        "    area: workload\n    level: team\n    default_direction: risk\n    forms: [workload]\n"
+    )
+    bad = tmp_path / "factors.yaml"
+    bad.write_text(head + "    token_patterns:\n      - [{LOWER: {REGEXP: '^work'}}]\n")
+    with pytest.raises(
+        LexiconError, match=r"factors\.yaml \(line 3\): token pattern 1 of 'workload' is invalid"
+    ):
+        load_factor_specs(bad)
+    bad.write_text(head + "    token_patterns: [workload]\n")
+    with pytest.raises(LexiconError, match=r"must be a non-empty list of token mappings"):
+        load_factor_specs(bad)
+    # a pattern must name words a sentence needs (not only stop words), so that the Matcher
+    # runs only where they occur
+    for unanchored in ("[{LOWER: {REGEX: '^work'}}]", "[{LOWER: too}, {LOWER: many, OP: '?'}]"):
+        bad.write_text(head + f"    token_patterns:\n      - {unanchored}\n")
+        with pytest.raises(LexiconError, match=r"names no word it needs"):
+            load_factor_specs(bad)
+    good = tmp_path / "good.yaml"
+    good.write_text(
+        head + "    token_patterns:\n      - [{LOWER: too}, {LOWER: {IN: [many, tired]}}]\n"
+    )
+    with pytest.raises(LexiconError, match=r"names no word it needs"):
+        load_factor_specs(good)  # "too" and "many" are stop words: "many" selects nothing
+    good.write_text(
+        head + "    token_patterns:\n      - [{LOWER: too}, {LOWER: {IN: [tired, exhausted]}}]\n"
+    )
+    (spec,) = load_factor_specs(good)
+    assert spec.token_patterns == (({"LOWER": "too"}, {"LOWER": {"IN": ["tired", "exhausted"]}}),)
+    assert pattern_anchors(spec.token_patterns[0]) == (frozenset({"tired", "exhausted"}),)
+    assert pattern_anchors(
+        [{"LOWER": {"IN": ["fear", "worry"]}}, {"OP": "{,3}"}, {"LOWER": "infection", "OP": "+"}]
+    ) == (frozenset({"fear", "worry"}), frozenset({"infection"}))

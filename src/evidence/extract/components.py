@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -23,6 +23,7 @@ from evidence.extract.lexicon import (
     load_design_rules,
     load_factor_specs,
     load_lexicon,
+    pattern_anchors,
 )
 from evidence.extract.places import gazetteer
 
@@ -126,6 +127,9 @@ class LexiconMatcher:
         self.name = name
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.tokens = Matcher(nlp.vocab)  # the taxonomy's token patterns
+        self.token_anchors: list[tuple[frozenset[str], ...]] = []
+        self.anchors = PhraseMatcher(nlp.vocab, attr="LOWER")
         for e in load_lexicon():
             key = f"{e.field}{SEP}{e.value}"
             _add(self.lower, nlp, key, [v for p in e.patterns for v in expand_variants(p)])
@@ -137,6 +141,16 @@ class LexiconMatcher:
                 by_valence.setdefault(v, []).extend(expand_variants(form))
             for v, forms in by_valence.items():
                 _add(self.lower, nlp, f"factor{SEP}{spec.factor_id}{SEP}{v}", forms)
+            if spec.token_patterns:
+                base = {"risk": -1, "protective": 1}.get(spec.default_direction, 0)
+                key = f"factor{SEP}{spec.factor_id}{SEP}{base}"
+                self.tokens.add(key, [list(p) for p in spec.token_patterns], greedy="LONGEST")
+                self.token_anchors.extend(pattern_anchors(p) for p in spec.token_patterns)
+        # the token Matcher is some twenty times slower than the phrase matchers, so it runs
+        # only on a passage that holds a word of every required token of some pattern
+        words = sorted({w for anchors in self.token_anchors for ws in anchors for w in ws})
+        for w in words:
+            _add(self.anchors, nlp, w, [w])
         for design, (_w, pats) in load_design_rules().cues.items():
             _add(
                 self.lower,
@@ -159,7 +173,12 @@ class LexiconMatcher:
     def __call__(self, doc: Doc) -> Doc:
         found: dict[str, list[Span]] = {EV: [], UNITS: [], DESIGN: [], PLACES: []}
         strings = doc.vocab.strings
-        for matcher in (self.lower, self.orth):
+        matchers: list[PhraseMatcher | Matcher] = [self.lower, self.orth]
+        if self.token_anchors:
+            present = {strings[m] for m, _s, _e in self.anchors(doc)}
+            if present and any(all(ws & present for ws in a) for a in self.token_anchors):
+                matchers.append(self.tokens)
+        for matcher in matchers:
             for match_id, start, end in matcher(doc):
                 key = strings[match_id]
                 field, _, value = key.partition(SEP)

@@ -4162,6 +4162,14 @@ _SEARCH_METHODS = re.compile(
 )
 
 
+# a study's quantitative and qualitative strands named in one sentence, each as its own data
+_TWO_STRANDS = re.compile(
+    r"\bquantitative (?:data|analys[ie]s|component|phase|strand)\b[^.]*?"
+    r"\bqualitative (?:data|analys[ie]s|component|phase|strand|responses|experiences|findings)\b",
+    re.IGNORECASE,
+)
+
+
 def _states_search(sents: list[_Sent]) -> bool:
     # the record's own "Database: MEDLINE" line is where it was found, not how it searched
     hits = {
@@ -4405,6 +4413,19 @@ def _emit_design(
     qual = methods & {"semi_structured_interviews", "interviews", "focus_groups"}
     if qual and "survey" in methods:
         scores["mixed_methods"] += 2.0
+    # "Quantitative data were analysed in SPSS; qualitative data using content analysis": a
+    # study's own two strands (GUIDELINES batch 4 leaves a survey's open answers between
+    # cross_sectional and mixed_methods, never qualitative)
+    split = next(
+        (s for s in sents if not s.background and _TWO_STRANDS.search(s.passage.text)), None
+    )
+    if split is not None:
+        w = rules.cues["mixed_methods"][0]
+        scores["mixed_methods"] += w
+        stated["mixed_methods"] += w
+        m = _TWO_STRANDS.search(split.passage.text)
+        assert m is not None
+        support["mixed_methods"].append((w, split, (m.start(), m.end())))
     if protocol:
         design = "other"
         confidence = 0.8

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -213,6 +214,10 @@ class FactorSpec:
     # ("telehealth", "professional development"): its usual direction applies only where its
     # sentence names an outcome
     topical: bool = False
+    # spaCy Matcher token patterns for wording a list of phrases cannot enumerate ("worried
+    # about becoming infected", "fears of contracting/transmitting COVID-19"); each matches
+    # with the factor's default valence
+    token_patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,6 +384,7 @@ def load_factor_specs(path: Path | None = None) -> list[FactorSpec]:
         "neutral",
         "risk_only",
         "topical",
+        "token_patterns",
         "__line__",
     }
     seen: set[str] = set()
@@ -436,6 +442,7 @@ def load_factor_specs(path: Path | None = None) -> list[FactorSpec]:
             else:
                 v = base
             valence[form] = v
+        patterns = _token_patterns(path, line, fid, item.get("token_patterns", []))
         specs.append(
             FactorSpec(
                 factor_id=fid,
@@ -447,9 +454,91 @@ def load_factor_specs(path: Path | None = None) -> list[FactorSpec]:
                 forms=valence,
                 risk_only=risk_only,
                 topical=topical,
+                token_patterns=patterns,
             )
         )
     return specs
+
+
+def _token_patterns(
+    path: Path, line: int | None, fid: str, raw: Any
+) -> tuple[tuple[dict[str, Any], ...], ...]:
+    """A factor's ``token_patterns``, each checked by spaCy's own Matcher validation."""
+    from spacy.errors import MatchPatternError
+    from spacy.matcher import Matcher
+    from spacy.vocab import Vocab
+
+    if not isinstance(raw, list):
+        raise _fail(path, line, f"token_patterns of {fid!r} must be a list of token patterns")
+    checker = Matcher(Vocab(), validate=True)
+    out = []
+    for n, pattern in enumerate(raw, start=1):
+        pattern = _strip_lines(pattern)
+        if (
+            not isinstance(pattern, list)
+            or not pattern
+            or not all(isinstance(t, dict) for t in pattern)
+        ):
+            raise _fail(
+                path,
+                line,
+                f"token pattern {n} of {fid!r} must be a non-empty list of token mappings",
+                "see https://spacy.io/usage/rule-based-matching#adding-patterns",
+            )
+        try:
+            checker.add(f"{fid}_{n}", [pattern])
+        except (MatchPatternError, ValueError) as e:
+            msg = " ".join(str(e).split())
+            raise _fail(path, line, f"token pattern {n} of {fid!r} is invalid: {msg}") from e
+        if not pattern_anchors(pattern):
+            raise _fail(
+                path,
+                line,
+                f"token pattern {n} of {fid!r} names no word it needs",
+                "give at least one token that is not optional by its words, none a stop word "
+                "(LOWER: word or LOWER: {IN: [words]}): the pattern runs only on sentences "
+                "holding them",
+            )
+        out.append(tuple(pattern))
+    return tuple(out)
+
+
+def pattern_anchors(pattern: Sequence[dict[str, Any]]) -> tuple[frozenset[str], ...]:
+    """For each token of a Matcher pattern that must occur and is given by its lowercase
+    words, none of them a stop word, those words: a sentence can only match if it holds one
+    word of every set. (Stop words are in nearly every sentence, so they select nothing.)"""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    out = []
+    for tok in pattern:
+        op = tok.get("OP")
+        quantified = re.fullmatch(r"\{(\d*),?\d*\}", op) if isinstance(op, str) else None
+        required = (
+            op is None
+            or op == "+"
+            or (quantified is not None and quantified.group(1) not in {"", "0"})
+        )
+        lower = tok.get("LOWER")
+        if not required:
+            continue  # "?", "*", "!", "{,3}": may be absent
+        if isinstance(lower, str):
+            words = frozenset({lower.lower()})
+        elif isinstance(lower, dict) and set(lower) == {"IN"}:
+            words = frozenset(str(w).lower() for w in lower["IN"])
+        else:
+            continue
+        if not words & STOP_WORDS:
+            out.append(words)
+    return tuple(out)
+
+
+def _strip_lines(value: Any) -> Any:
+    """The value without the ``__line__`` keys the YAML loader adds to mappings."""
+    if isinstance(value, dict):
+        return {k: _strip_lines(v) for k, v in value.items() if k != "__line__"}
+    if isinstance(value, list):
+        return [_strip_lines(v) for v in value]
+    return value
 
 
 def load_design_rules(path: Path | None = None) -> DesignRules:
