@@ -22,7 +22,7 @@ from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from evidence.extract import components as _components  # noqa: F401  (registers factories)
 from evidence.extract.components import expand_abbreviations
@@ -66,10 +66,12 @@ _HEADINGS = (
     "Conclusions",
     "Interpretation",
 )
-EXTRA_INFIXES = (
-    r";",
-    *(rf"(?<=^{h})(?=[A-Z0-9])" for h in _HEADINGS),
-    *(rf"(?<=^{h.upper()})(?=[0-9]|[A-Z][a-z])" for h in _HEADINGS),
+EXTRA_INFIXES = (r";",)
+# the heading is split off as a prefix: anchored at the chunk's start, one regex try per
+# chunk (as an infix, every position of every new chunk would try every heading)
+EXTRA_PREFIXES = (
+    *(rf"{h}(?=[A-Z0-9])" for h in _HEADINGS),
+    *(rf"{h.upper()}(?=[0-9]|[A-Z][a-z])" for h in _HEADINGS),
 )
 
 
@@ -81,6 +83,8 @@ def build_nlp() -> Language:
     tokenizer = nlp.tokenizer
     assert isinstance(tokenizer, Tokenizer)
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    prefixes = [*EXTRA_PREFIXES, *nlp.Defaults.prefixes]  # type: ignore[misc]
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     # every new word computes each lexical attribute once; keep only those the rules read
     getters = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]
     for attr in list(getters):
