@@ -28,6 +28,8 @@ from evidence.extract.lexicon import (
 from evidence.extract.places import gazetteer
 
 SEP = "\t"
+# the key of a word a token pattern needs (see LexiconMatcher)
+ANCHOR = "anchor"
 # Span groups written by the components
 EV = "ev"  # field values: factor, population, outcome, ...
 UNITS = "ev_units"  # sample units (participants, sites, ...)
@@ -129,7 +131,6 @@ class LexiconMatcher:
         self.orth = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.tokens = Matcher(nlp.vocab)  # the taxonomy's token patterns
         self.token_anchors: list[tuple[frozenset[str], ...]] = []
-        self.anchors = PhraseMatcher(nlp.vocab, attr="LOWER")
         for e in load_lexicon():
             key = f"{e.field}{SEP}{e.value}"
             _add(self.lower, nlp, key, [v for p in e.patterns for v in expand_variants(p)])
@@ -147,10 +148,11 @@ class LexiconMatcher:
                 self.tokens.add(key, [list(p) for p in spec.token_patterns], greedy="LONGEST")
                 self.token_anchors.extend(pattern_anchors(p) for p in spec.token_patterns)
         # the token Matcher is some twenty times slower than the phrase matchers, so it runs
-        # only on a passage that holds a word of every required token of some pattern
+        # only on a passage that holds a word of every required token of some pattern; the
+        # phrase matcher finds those words in the same pass as everything else
         words = sorted({w for anchors in self.token_anchors for ws in anchors for w in ws})
         for w in words:
-            _add(self.anchors, nlp, w, [w])
+            _add(self.lower, nlp, f"{ANCHOR}{SEP}{w}", [w])
         for design, (_w, pats) in load_design_rules().cues.items():
             _add(
                 self.lower,
@@ -172,26 +174,9 @@ class LexiconMatcher:
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[str, list[Span]] = {EV: [], UNITS: [], DESIGN: [], PLACES: []}
-        strings = doc.vocab.strings
-        matchers: list[PhraseMatcher | Matcher] = [self.lower, self.orth]
-        if self.token_anchors:
-            present = {strings[m] for m, _s, _e in self.anchors(doc)}
-            if present and any(all(ws & present for ws in a) for a in self.token_anchors):
-                matchers.append(self.tokens)
-        for matcher in matchers:
-            for match_id, start, end in matcher(doc):
-                key = strings[match_id]
-                field, _, value = key.partition(SEP)
-                if field == "sample_unit":
-                    found[UNITS].append(Span(doc, start, end, label=value))
-                elif field == "design":
-                    found[DESIGN].append(Span(doc, start, end, label=value))
-                elif field == "place":
-                    found[PLACES].append(
-                        Span(doc, start, end, label="place", kb_id=doc[start:end].text)
-                    )
-                else:
-                    found[EV].append(Span(doc, start, end, label=field, kb_id=value))
+        present = _sort_matches(doc, [*self.lower(doc), *self.orth(doc)], found)
+        if present and any(all(ws & present for ws in a) for a in self.token_anchors):
+            _sort_matches(doc, self.tokens(doc), found)
         if _shouted(doc):
             for _match_id, start, end in self.shouted(doc):
                 name = self.country_names[doc[start:end].text.lower()]
@@ -204,6 +189,27 @@ class LexiconMatcher:
             CUES: [],
         }
         return doc
+
+
+def _sort_matches(
+    doc: Doc, matches: Sequence[tuple[int, int, int]], found: dict[str, list[Span]]
+) -> set[str]:
+    """Matches as spans in their groups; returns the words token patterns need that occur."""
+    strings = doc.vocab.strings
+    present: set[str] = set()
+    for match_id, start, end in matches:
+        field, _, value = strings[match_id].partition(SEP)
+        if field == ANCHOR:
+            present.add(value)
+        elif field == "sample_unit":
+            found[UNITS].append(Span(doc, start, end, label=value))
+        elif field == "design":
+            found[DESIGN].append(Span(doc, start, end, label=value))
+        elif field == "place":
+            found[PLACES].append(Span(doc, start, end, label="place", kb_id=doc[start:end].text))
+        else:
+            found[EV].append(Span(doc, start, end, label=field, kb_id=value))
+    return present
 
 
 def _shouted(doc: Doc) -> bool:
