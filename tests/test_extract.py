@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -3010,3 +3011,18 @@ def test_token_patterns_are_checked_on_load(tmp_path: Path) -> None:
     assert pattern_anchors(
         [{"LOWER": {"IN": ["fear", "worry"]}}, {"OP": "{,3}"}, {"LOWER": "infection", "OP": "+"}]
     ) == (frozenset({"fear", "worry"}), frozenset({"infection"}))
+
+
+def test_a_token_pattern_word_the_tokenizer_splits_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from evidence.extract import components
+    from evidence.extract.pipeline import build_nlp
+
+    spec = next(s for s in load_factor_specs() if s.token_patterns)
+    split = dataclasses.replace(
+        spec, token_patterns=(({"LOWER": {"IN": ["fear", "sars-cov-2"]}},),)
+    )
+    monkeypatch.setattr(components, "load_factor_specs", lambda: [split])
+    with pytest.raises(LexiconError, match=r"'sars-cov-2' of 'ppe_infection_risk' is 3 tokens"):
+        build_nlp()

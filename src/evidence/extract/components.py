@@ -15,7 +15,9 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from evidence.errors import LexiconError
 from evidence.extract.lexicon import (
+    DATA_DIR,
     GOOD_OUTCOMES,
     NEGATIVE_WORDS,
     expand_variants,
@@ -24,6 +26,7 @@ from evidence.extract.lexicon import (
     load_factor_specs,
     load_lexicon,
     pattern_anchors,
+    pattern_words,
 )
 from evidence.extract.places import gazetteer
 
@@ -143,6 +146,7 @@ class LexiconMatcher:
             for v, forms in by_valence.items():
                 _add(self.lower, nlp, f"factor{SEP}{spec.factor_id}{SEP}{v}", forms)
             if spec.token_patterns:
+                _check_one_token_words(nlp, spec.factor_id, spec.token_patterns)
                 base = {"risk": -1, "protective": 1}.get(spec.default_direction, 0)
                 key = f"factor{SEP}{spec.factor_id}{SEP}{base}"
                 self.tokens.add(key, [list(p) for p in spec.token_patterns], greedy="LONGEST")
@@ -189,6 +193,22 @@ class LexiconMatcher:
             CUES: [],
         }
         return doc
+
+
+def _check_one_token_words(
+    nlp: Language, fid: str, patterns: Sequence[Sequence[dict[str, Any]]]
+) -> None:
+    """A token pattern compares one token with each word it lists; a word this tokenizer
+    splits ("sars-cov-2" is three tokens) could never match, so it is an error."""
+    for p in patterns:
+        for w in sorted(pattern_words(p)):
+            n = len(nlp.make_doc(w))
+            if n != 1:
+                raise LexiconError(
+                    f"token pattern word {w!r} of {fid!r} is {n} tokens, so it never matches",
+                    path=str(DATA_DIR / "factors.yaml"),
+                    hint="list the tokens as tokens of the pattern, or use a phrase form",
+                )
 
 
 def _sort_matches(

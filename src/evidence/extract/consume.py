@@ -4416,16 +4416,14 @@ def _emit_design(
     # "Quantitative data were analysed in SPSS; qualitative data using content analysis": a
     # study's own two strands (GUIDELINES batch 4 leaves a survey's open answers between
     # cross_sectional and mixed_methods, never qualitative)
-    split = next(
-        (s for s in sents if not s.background and _TWO_STRANDS.search(s.passage.text)), None
-    )
-    if split is not None:
-        w = rules.cues["mixed_methods"][0]
-        scores["mixed_methods"] += w
-        stated["mixed_methods"] += w
-        m = _TWO_STRANDS.search(split.passage.text)
-        assert m is not None
-        support["mixed_methods"].append((w, split, (m.start(), m.end())))
+    for sent in sents:
+        strands = None if sent.background else _TWO_STRANDS.search(sent.passage.text)
+        if strands is not None:
+            w = rules.cues["mixed_methods"][0]
+            scores["mixed_methods"] += w
+            stated["mixed_methods"] += w
+            support["mixed_methods"].append((w, sent, (strands.start(), strands.end())))
+            break
     if protocol:
         design = "other"
         confidence = 0.8

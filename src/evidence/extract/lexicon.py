@@ -532,6 +532,19 @@ def pattern_anchors(pattern: Sequence[dict[str, Any]]) -> tuple[frozenset[str], 
     return tuple(out)
 
 
+def pattern_words(pattern: Sequence[dict[str, Any]]) -> set[str]:
+    """Every word a Matcher pattern compares a token's lowercase form with."""
+    words: set[str] = set()
+    for tok in pattern:
+        lower = tok.get("LOWER")
+        if isinstance(lower, str):
+            words.add(lower)
+        elif isinstance(lower, dict):
+            for key in ("IN", "NOT_IN"):
+                words.update(str(w) for w in lower.get(key, []))
+    return words
+
+
 def _strip_lines(value: Any) -> Any:
     """The value without the ``__line__`` keys the YAML loader adds to mappings."""
     if isinstance(value, dict):

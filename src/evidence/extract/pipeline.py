@@ -40,7 +40,7 @@ _LEX_ATTRS = frozenset(
 )
 
 
-# Infixes added to spaCy's English ones. A semicolon is never part of a word, but exports
+# Affixes added to spaCy's English ones. A semicolon is never part of a word, but exports
 # often drop the space after it ("included 413 participants;53.1% were women"), which left
 # "participants;53.1" one token and the sample unread. Exports also glue a structured
 # abstract's heading to the word after it ("MethodsSemi-structured interviews were ...",
