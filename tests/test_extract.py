@@ -3026,3 +3026,27 @@ def test_a_token_pattern_word_the_tokenizer_splits_is_an_error(
     monkeypatch.setattr(components, "load_factor_specs", lambda: [split])
     with pytest.raises(LexiconError, match=r"'sars-cov-2' of 'ppe_infection_risk' is 3 tokens"):
         build_nlp()
+
+
+def test_a_qualified_subgroup_opening_a_clause_is_not_the_sample(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "In July 2020, 49 public mental health clinicians from 16 Philadelphia clinics completed "
+        "a survey on financial strain.",
+        "Of 37 clinicians with education debt, 38% reported owing more than $100,000.",
+    )
+    assert values(vals, "n_participants") == {"49"}
+    took_part = run(
+        extractor,
+        "Among 76 nurses who participated in the survey, 48 (63%) reported burnout.",
+    )
+    assert values(took_part, "n_participants") == {"76"}
+
+
+def test_valid_questionnaires_of_a_larger_total_are_the_sample(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "I have studied a total of 120 participants, receiving 115 valid questionnaires, the "
+        "answering ratio being 95.83%.",
+    )
+    assert values(vals, "n_participants") == {"115"}

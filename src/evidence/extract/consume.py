@@ -370,6 +370,18 @@ _OF_THE_SAMPLE_BEFORE = re.compile(
     r"participants|subjects|interviewees|sample)\s*,?\s*$",
     re.I,
 )
+# "Of 37 clinicians with education debt, ...": a count opening its clause, then a qualifier
+_OF_BEFORE = re.compile(r"(?:^|[.;:]\s*)(?:of|among)\s+(?:the\s+)?$", re.I)
+# ... but "Among 76 residents who participated in the surveys, 48 (63%) ..." is the sample
+_QUALIFIED_AFTER = re.compile(
+    r"\s+(?:with|whose|having|(?:who|that)(?!\s+(?:participated|took part|completed|"
+    r"responded|answered|returned|agreed|were (?:surveyed|interviewed|included|enrolled))))\b",
+    re.I,
+)
+# "115 valid questionnaires", "98 complete responses": what could be analysed
+_VALID_AFTER = re.compile(
+    r"\s+(?:valid|usable|complete|completed|analy[sz]able|fully completed)\s+\w", re.I
+)
 _YEAR_CONTEXT = re.compile(r"(?:disease|covid|covid-)\s*$", re.I)
 _TIME_UNITS = {
     "years",
@@ -3872,6 +3884,16 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         if _OF_THE_SAMPLE_BEFORE.search(text, 0, num.start):
             score -= 2.5
             note = "share of the sample"
+        elif _OF_BEFORE.search(text, 0, num.start) and _QUALIFIED_AFTER.match(text, span_end):
+            score -= 2.5  # "Of 37 clinicians with education debt, 38% reported ...": a subgroup
+            note = "qualified subgroup"
+        if unit is not None and _VALID_AFTER.match(text, num.end):
+            # "a total of 120 participants, receiving 115 valid questionnaires": of the
+            # counts in one sentence, the later and smaller one that could be used
+            bigger = [c.score for c in out if c.kind == kind and c.value > num.value]
+            if bigger:
+                score = max(score, max(bigger) + 0.5)
+                note = "valid of a larger count"
         out.append(_Cand(kind, int(num.value), score, s, (num.start, span_end), note))
     for m in N_EQUALS.finditer(text):
         value = int(GROUP_SEP.sub("", m.group(2)))
