@@ -3050,3 +3050,21 @@ def test_valid_questionnaires_of_a_larger_total_are_the_sample(extractor: Extrac
         "answering ratio being 95.83%.",
     )
     assert values(vals, "n_participants") == {"115"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In the two groups, 19 and 24 students were enrolled.", {"43"}),
+        (
+            "The questionnaire was administered to 25 and 30 nurses as the intervention and "
+            "control groups respectively.",
+            {"55"},
+        ),
+        ("Participants were aged between 25 and 30 years; 40 nurses took part.", {"40"}),
+    ],
+)
+def test_two_counts_sharing_one_unit_are_summed(
+    extractor: Extractor, sentence: str, expected: set[str]
+) -> None:
+    assert values(run(extractor, sentence), "n_participants") == expected

@@ -370,6 +370,12 @@ _OF_THE_SAMPLE_BEFORE = re.compile(
     r"participants|subjects|interviewees|sample)\s*,?\s*$",
     re.I,
 )
+# "19 and 24 students": a count joined to the next one, whose unit they share (not a range,
+# an age or a share: "between 19 and 24", "aged 25 and 30", "10% and 20 nurses")
+_TWO_COUNTS_BEFORE = re.compile(
+    r"(?<!between )(?<!aged )(?<!from )(?<!ages )(?<![\w.,%-])(\d{1,3}(?:,\d{3})*|\d+)\s+and\s+$",
+    re.I,
+)
 # "Of 37 clinicians with education debt, ...": a count opening its clause, then a qualifier
 _OF_BEFORE = re.compile(r"(?:^|[.;:]\s*)(?:of|among)\s+(?:the\s+)?$", re.I)
 # ... but "Among 76 residents who participated in the surveys, 48 (63%) ..." is the sample
@@ -3967,6 +3973,26 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                 "sum of subgroups",
             )
         )
+    for c in list(out):
+        two = (
+            _TWO_COUNTS_BEFORE.search(text, 0, c.span[0])
+            if c.kind == "participants" and c.note in {"number+unit", "number+verb"}
+            else None
+        )
+        if two is not None and not 1900 <= int(two.group(1).replace(",", "")) <= 2100:
+            # "19 and 24 students were enrolled", "administered to 25 and 30 medical personnel
+            # as the intervention and control groups": two counts of one kind of people
+            first = int(two.group(1).replace(",", ""))
+            out.append(
+                _Cand(
+                    "participants",
+                    first + c.value,
+                    c.score + 0.25,
+                    s,
+                    (two.start(1), c.span[1]),
+                    "two counts of one unit",
+                )
+            )
     pair = [
         c
         for c in out
