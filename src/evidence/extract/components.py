@@ -151,7 +151,7 @@ class LexiconMatcher:
                 key = f"factor{SEP}{spec.factor_id}{SEP}{base}"
                 self.tokens.add(key, [list(p) for p in spec.token_patterns], greedy="LONGEST")
                 self.token_anchors.extend(pattern_anchors(p) for p in spec.token_patterns)
-        # the token Matcher is some twenty times slower than the phrase matchers, so it runs
+        # the token Matcher is ten to twenty times slower than the phrase matchers, so it runs
         # only on a passage that holds a word of every required token of some pattern; the
         # phrase matcher finds those words in the same pass as everything else
         words = sorted({w for anchors in self.token_anchors for ws in anchors for w in ws})
