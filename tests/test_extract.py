@@ -2912,8 +2912,21 @@ def test_a_semicolon_without_a_space_still_ends_the_item(extractor: Extractor) -
     glued = run(extractor, "The study included 413 participants;53.1% were women.")
     spaced = run(extractor, "The study included 413 participants; 53.1% were women.")
     assert values(glued, "n_participants") == values(spaced, "n_participants") == {"413"}
-    tokens = [t.text for t in extractor.nlp.make_doc("women (n=20;35%) and Results68 nurses")]
-    assert tokens == ["women", "(", "n=20", ";", "35", "%", ")", "and", "Results", "68", "nurses"]
+    tokens = [t.text for t in extractor.nlp.make_doc("women (n=20;35%) and 68 nurses")]
+    assert tokens == ["women", "(", "n=20", ";", "35", "%", ")", "and", "68", "nurses"]
+    # a heading glued to a number or written in capitals is split off by segmentation
+    glued = Document(
+        source_path="inline.txt",
+        format="text",
+        blocks=[Block("abstract", "Results68 nurses took part. RESULTSThe survey ran.")],
+    )
+    glued.assemble()
+    assert [p.text for p in split_passages(glued)] == [
+        "Results",
+        "68 nurses took part.",
+        "RESULTS",
+        "The survey ran.",
+    ]
     # the English tokenizer's own splits are unchanged
     assert [t.text for t in extractor.nlp.make_doc("SARS-CoV-2, COVID19 and H1N1")] == [
         "SARS",

@@ -811,7 +811,7 @@ _CITATION_TAIL = re.compile(r"^\s*\d{1,3}(?:\s*[,\u2013-]\s*\d{1,3})*\]")
 # the labels of a structured abstract written inline ("Introduction: The pandemic ...")
 _INLINE_LABEL = re.compile(r"^\s*(?:<h4>\s*)?([A-Z][A-Za-z/& -]{2,40}?)\s*(?:</h4>)?\s*:")
 # a label that segmentation split from the word an export glued it to ("ResultsTwenty-two")
-_BARE_LABEL = re.compile(rf"^\s*({GLUED_LABELS})\s*$")
+_BARE_LABEL = re.compile(rf"^\s*({GLUED_LABELS}|{GLUED_LABELS.upper()})\s*$")
 _INTRO_LABELS = {"background", "introduction", "context", "rationale"}
 _CLOSING_LABELS = {"conclusion", "conclusions", "discussion", "interpretation", "implications"}
 

@@ -22,7 +22,7 @@ from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_prefix_regex
+from spacy.util import compile_infix_regex
 
 from evidence.extract import components as _components  # noqa: F401  (registers factories)
 from evidence.extract.components import expand_abbreviations
@@ -40,39 +40,11 @@ _LEX_ATTRS = frozenset(
 )
 
 
-# Affixes added to spaCy's English ones. A semicolon is never part of a word, but exports
-# often drop the space after it ("included 413 participants;53.1% were women"), which left
-# "participants;53.1" one token and the sample unread. Exports also glue a structured
-# abstract's heading to the word after it ("MethodsSemi-structured interviews were ...",
-# "Results68 patients were included"; some 300 times in the corpus's abstracts).
-_HEADINGS = (
-    "Background",
-    "Context",
-    "Introduction",
-    "Objective",
-    "Objectives",
-    "Aim",
-    "Aims",
-    "Purpose",
-    "Design",
-    "Setting",
-    "Participants",
-    "Method",
-    "Methods",
-    "Results",
-    "Findings",
-    "Discussion",
-    "Conclusion",
-    "Conclusions",
-    "Interpretation",
-)
+# A semicolon is never part of a word, but exports often drop the space after it ("included
+# 413 participants;53.1% were women"), which left "participants;53.1" one token and the
+# sample unread: it is added to spaCy's English infixes. (A structured abstract's heading
+# glued to the next word, "Results68 patients", is split off by segmentation.)
 EXTRA_INFIXES = (r";",)
-# the heading is split off as a prefix: anchored at the chunk's start, one regex try per
-# chunk (as an infix, every position of every new chunk would try every heading)
-EXTRA_PREFIXES = (
-    *(rf"{h}(?=[A-Z0-9])" for h in _HEADINGS),
-    *(rf"{h.upper()}(?=[0-9]|[A-Z][a-z])" for h in _HEADINGS),
-)
 
 
 def build_nlp() -> Language:
@@ -83,8 +55,6 @@ def build_nlp() -> Language:
     tokenizer = nlp.tokenizer
     assert isinstance(tokenizer, Tokenizer)
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    prefixes = [*EXTRA_PREFIXES, *nlp.Defaults.prefixes]  # type: ignore[misc]
-    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     # every new word computes each lexical attribute once; keep only those the rules read
     getters = nlp.vocab.lex_attr_getters  # type: ignore[attr-defined]
     for attr in list(getters):

@@ -91,13 +91,16 @@ def _run_on_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # a structured-abstract label an export glued to the next word ("ResultsTwenty-two staff
-# members", "pandemic.MethodsThis is", "Datix’ResultsMultiple changes"): the label becomes a
-# passage of its own, and the sentence after it starts at its first word
+# members", "pandemic.MethodsThis is", "Datix’ResultsMultiple changes", "Results68 patients",
+# "RESULTSThe survey"): the label becomes a passage of its own, and the sentence after it
+# starts at its first word
 GLUED_LABELS = (
     "Background|Objectives?|Aims?|Purpose|Introduction|Methods?|Results?|Conclusions?|"
     "Findings|Discussion|Interpretation"
 )
-_GLUED_LABEL = re.compile(rf"(?<![A-Za-z])(?:{GLUED_LABELS})(?=[A-Z][a-z])")
+_GLUED_LABEL = re.compile(
+    rf"(?<![A-Za-z])(?:{GLUED_LABELS}|{GLUED_LABELS.upper()})(?=[A-Z][a-z]|[0-9])"
+)
 
 
 def _unglue_labels(text: str, start: int, end: int) -> list[tuple[int, int]]:
