@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 from evidence.errors import LexiconError
 from evidence.extract.lexicon import (
     DATA_DIR,
+    DIRECTION_VALENCE,
     GOOD_OUTCOMES,
     NEGATIVE_WORDS,
     expand_variants,
@@ -147,7 +148,7 @@ class LexiconMatcher:
                 _add(self.lower, nlp, f"factor{SEP}{spec.factor_id}{SEP}{v}", forms)
             if spec.token_patterns:
                 _check_one_token_words(nlp, spec.factor_id, spec.token_patterns)
-                base = {"risk": -1, "protective": 1}.get(spec.default_direction, 0)
+                base = DIRECTION_VALENCE[spec.default_direction]
                 key = f"factor{SEP}{spec.factor_id}{SEP}{base}"
                 self.tokens.add(key, [list(p) for p in spec.token_patterns], greedy="LONGEST")
                 self.token_anchors.extend(pattern_anchors(p) for p in spec.token_patterns)

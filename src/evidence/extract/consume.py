@@ -3979,10 +3979,10 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             if c.kind == "participants" and c.note in {"number+unit", "number+verb"}
             else None
         )
-        if two is not None and not 1900 <= int(two.group(1).replace(",", "")) <= 2100:
+        first = int(GROUP_SEP.sub("", two.group(1))) if two is not None else 0
+        if two is not None and not 1900 <= first <= 2100:
             # "19 and 24 students were enrolled", "administered to 25 and 30 medical personnel
             # as the intervention and control groups": two counts of one kind of people
-            first = int(two.group(1).replace(",", ""))
             out.append(
                 _Cand(
                     "participants",

@@ -196,6 +196,11 @@ class CueEntry:
     source: str = ""
 
 
+# a surface form's valence from the direction it names: -1 the bad end (drives burnout),
+# +1 the good end, 0 neither
+DIRECTION_VALENCE = {"risk": -1, "protective": 1, "unclear": 0}
+
+
 @dataclass(frozen=True, slots=True)
 class FactorSpec:
     """A taxonomy factor with the valence of each surface form (+1 good end, -1 bad, 0 neutral)."""
@@ -430,7 +435,7 @@ def load_factor_specs(path: Path | None = None) -> list[FactorSpec]:
         fav = set(_str_list(path, line, "favourable", item.get("favourable", [])))
         unfav = set(_str_list(path, line, "unfavourable", item.get("unfavourable", [])))
         neutral = set(_str_list(path, line, "neutral", item.get("neutral", [])))
-        base = {"risk": -1, "protective": 1, "unclear": 0}[item["default_direction"]]
+        base = DIRECTION_VALENCE[item["default_direction"]]
         valence: dict[str, int] = {}
         for form in (*forms, *extra):
             if form in fav:
