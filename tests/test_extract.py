@@ -11,6 +11,7 @@ import pytest
 from evidence.errors import LexiconError
 from evidence.extract.lexicon import (
     load_cues,
+    load_design_rules,
     load_factor_specs,
     load_lexicon,
     pattern_anchors,
@@ -695,6 +696,66 @@ def test_design_cues_weighed_against_the_methods(extractor: Extractor) -> None:
         extractor, "Participants completed pre- and post-course questionnaires on resilience."
     )
     assert values(prepost, "design") == {"quasi_experimental"}
+
+
+def _titled(extractor: Extractor, title: str, abstract: str) -> set[str]:
+    doc = Document(
+        source_path="inline.txt",
+        format="text",
+        blocks=[Block("title", title), Block("abstract", abstract)],
+    )
+    doc.assemble()
+    return values(extractor.extract(doc, split_passages(doc)), "design")
+
+
+def test_a_review_named_only_in_the_title(extractor: Extractor) -> None:
+    body = (
+        "The pandemic has placed health care workers under strain. Burnout, anxiety and "
+        "insomnia are common among nurses and physicians. Support for staff is needed."
+    )
+    assert _titled(extractor, "Psychiatric aspects of the pandemic", body) == {"discussion"}
+    for title in (
+        "Psychiatric aspects of infectious diseases and pandemic: A review",
+        "A Year in Review: Sleep Dysfunction in Healthcare Workers",
+        "Stress Experience of Healthcare Workers - A Short Current Review",
+    ):
+        assert _titled(extractor, title, body) == {"narrative_review"}, title
+    # a review of records is a method, not a literature review; a systematic one stays one
+    records = _titled(
+        extractor,
+        "Burnout documented in residents' files: a review of 312 training records",
+        "We abstracted burnout scores recorded in 312 residents' files from 2015 to 2020.",
+    )
+    assert "narrative_review" not in records
+    assert _titled(extractor, "Burnout in nurses: a systematic review", body) == {
+        "systematic_review"
+    }
+
+
+def test_design_terms_quoted_in_a_translation_count_little(extractor: Extractor) -> None:
+    # a German abstract quoting the English name of what a review included
+    german = (
+        "METHODIK: Es wurde eine Literatursuche in PubMed durchgeführt, eingeschlossen wurden "
+        "quantitative Studien (auch 'Letter to the editor') zur Belastung des medizinischen "
+        "Personals im Zeitraum von Januar bis März 2020."
+    )
+    review = (
+        "A literature search of PubMed was performed and 14 studies on the stress of healthcare "
+        "workers were included."
+    )
+    assert _titled(extractor, "Stress of healthcare workers", review + " " + german) == {
+        "narrative_review"
+    }
+
+
+def test_title_patterns_must_name_a_design_with_cues(tmp_path: Path) -> None:
+    bad = tmp_path / "design_cues.yaml"
+    bad.write_text(
+        "version: 1\ncues:\n  narrative_review: {weight: 3, patterns: [narrative review]}\n"
+        "title_patterns:\n  scoping_review: [a scoping]\n"
+    )
+    with pytest.raises(LexiconError, match=r"design_cues\.yaml.*'scoping_review' has no entry"):
+        load_design_rules(bad)
 
 
 def test_statistical_relationships_are_not_work_relationships(extractor: Extractor) -> None:

@@ -4418,8 +4418,8 @@ def _emit_design(
             w = rules.cues[d][0]
             if s.passage.section == "title" or (s is sents[0] and s.heading):
                 w *= 2
-            if s.background:
-                w *= 0.3
+            if s.background or s.foreign:
+                w *= 0.3  # another study's design, or an English term quoted in a translation
             if (
                 (empirical or review_or_case)
                 and d == "discussion"
@@ -4444,6 +4444,17 @@ def _emit_design(
             if not s.background:
                 stated[d] += w
             support[d].append((w, s, (sp.start_char, sp.end_char)))
+    for s in sents:
+        if s.passage.section != "title":
+            continue
+        for d, rx in rules.title_cues.items():
+            m = None if d in titled else rx.search(s.passage.text)
+            if m is not None:
+                w = 2 * rules.cues[d][0]
+                scores[d] += w
+                stated[d] += w
+                titled.add(d)
+                support[d].append((w, s, m.span()))
     for term in [*document.publication_types, *document.mesh]:
         hit = rules.metadata.get(term.casefold().strip())
         if hit:

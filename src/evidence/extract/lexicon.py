@@ -231,6 +231,9 @@ class DesignRules:
     metadata: dict[str, tuple[str, float]]
     from_methods: dict[str, dict[str, float]]
     precedence: tuple[str, ...] = ()
+    # phrases that name a design only in a title ("Health consequences of the pandemic: a
+    # review"; in a sentence, "a review of medical records" is a method), as one regex a design
+    title_cues: dict[str, re.Pattern[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -604,8 +607,33 @@ def load_design_rules(path: Path | None = None) -> DesignRules:
     for d in precedence:
         if d not in DESIGNS:
             raise _fail(path, data.get("__line__"), f"unknown design {d!r} in precedence")
+    title_cues: dict[str, re.Pattern[str]] = {}
+    raw_title = data.get("title_patterns") or {}
+    if not isinstance(raw_title, dict):
+        raise _fail(path, data.get("__line__"), "'title_patterns' must map design -> [phrases]")
+    for design, phrases in raw_title.items():
+        if design == "__line__":
+            continue
+        if design not in cues:
+            raise _fail(
+                path,
+                raw_title.get("__line__"),
+                f"title_patterns: {design!r} has no entry under 'cues' (its weight)",
+                f"use one of {sorted(cues)}",
+            )
+        words = _str_list(path, raw_title.get("__line__") or 0, design, phrases)
+        alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+        # "a review of 120 medical records" is a chart review, whatever the title
+        title_cues[design] = re.compile(
+            rf"\b(?:{alternatives})\b(?!\s+of\s+(?:[\w-]+\s+){{0,2}}(?:records|charts|notes|files)\b)",
+            re.I,
+        )
     return DesignRules(
-        cues=cues, metadata=metadata, from_methods=from_methods, precedence=precedence
+        cues=cues,
+        metadata=metadata,
+        from_methods=from_methods,
+        precedence=precedence,
+        title_cues=title_cues,
     )
 
 
