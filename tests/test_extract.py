@@ -920,6 +920,47 @@ def test_demonyms_languages_and_first_names(extractor: Extractor) -> None:
     assert values(endonym, "country") == {"PE"}
 
 
+def test_a_nations_people_and_an_instruments_national_version(extractor: Extractor) -> None:
+    people = run(extractor, "A national survey assessed the mental state of 1,000 Americans.")
+    assert values(people, "country") == {"US"}
+    assert values(run(extractor, "Italians reported distress during the lockdown."), "country") == {
+        "IT"
+    }
+    # a people within a country is not another nation
+    within = run(extractor, "We surveyed Mexican Americans and American Indians in Arizona.")
+    assert values(within, "country") == {"US"}
+    latin = run(extractor, "Latin Americans were under-represented among the nurses.")
+    assert values(latin, "country") == set()
+    version = run(
+        extractor,
+        "Nurses completed the Turkish version of the Burnout Assessment Tool.",
+    )
+    assert values(version, "country") == {"TR"}
+    government = run(extractor, "The Chinese government issued guidelines for hospitals.")
+    assert values(government, "country") == set()
+
+
+def test_a_copyright_tail_and_a_small_countrys_homonym_are_no_setting(
+    extractor: Extractor,
+) -> None:
+    tail = run(
+        extractor,
+        "Food insecurity was associated with anxiety among 400 nurses in Portugal. [ABSTRACT "
+        "FROM AUTHOR] Copyright of International Journal of Epidemiology is the property of "
+        "Oxford University Press / USA and its content may not be copied.",
+    )
+    assert values(tail, "country") == {"PT"}
+    island = run(
+        extractor,
+        "We surveyed nursing assistants in the U.S. who care for patients at nursing homes in "
+        "New York City, Long Island, or the Lower Hudson Valley.",
+    )
+    assert values(island, "country") == {"US"}
+    assert "Long Island" not in values(island, "region")
+    tyrol = run(extractor, "We surveyed 300 nurses in Tyrol and in Germany.")
+    assert values(tyrol, "country") == {"AT", "DE"}
+
+
 def test_regions_by_their_english_names(extractor: Extractor) -> None:
     vals = run(
         extractor,

@@ -173,7 +173,7 @@ class LexiconMatcher:
         self.shouted = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.country_names: dict[str, str] = {}
         for name, places in gazetteer().items():
-            if len(name) >= 4 and places[0].kind in {"country", "demonym"}:
+            if len(name) >= 4 and places[0].kind in {"country", "demonym", "people"}:
                 self.country_names[name.lower()] = name
         _add(self.shouted, nlp, f"place{SEP}", list(self.country_names.values()))
 

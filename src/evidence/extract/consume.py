@@ -54,7 +54,7 @@ from evidence.extract.numbers import (
     Number,
     find_numbers,
 )
-from evidence.extract.places import Place, resolve
+from evidence.extract.places import Place, country_population, gazetteer, resolve
 from evidence.extract.segment import GLUED_LABELS
 from evidence.records import Document, ExtractedValue, Passage
 
@@ -2877,7 +2877,13 @@ def _spoken(doc: Doc, start: int) -> bool:
     return not (i >= 1 and doc[i - 1].text in {"-", "–"})
 
 
-_COPYRIGHT = re.compile(r"©|\(c\) \d{4}|\bLicensee\b|\bAll rights reserved|\bPublished by\b", re.I)
+_COPYRIGHT = re.compile(
+    r"©|\(c\) \d{4}|\bLicensee\b|\bAll rights reserved|\bPublished by\b|"
+    # EBSCO's tail, often in the abstract's last sentence: "... [ABSTRACT FROM AUTHOR]
+    # Copyright of Journal X is the property of Oxford University Press / USA"
+    r"\bABSTRACT FROM (?:AUTHOR|PUBLISHER)\b|\bCopyright of\b",
+    re.I,
+)
 _QUOTES = {'"', "\u201c", "\u201d", "\u00ab", "\u00bb"}
 
 
@@ -2972,6 +2978,16 @@ _PRODUCT_BEFORE = re.compile(
     r"(?:\d[\w.]*)?[\s)]*",
     re.I,
 )
+
+
+def _homonym_of_small_country(country: str, named: frozenset[str]) -> bool:
+    """A region of a country the text never names, while it names one at least ten times as
+    populous: the name is most likely a homonym of a place there ("Long Island" is a district
+    of the Bahamas and an island of New York). "Nurses in Tyrol and Germany" keep Austria."""
+    if not named or country in named:
+        return False
+    pop = country_population()
+    return 10 * pop.get(country, 0) < max(pop.get(c, 0) for c in named)
 
 
 def _maker(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
@@ -3102,12 +3118,18 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
         ):
             continue
         if (
-            (place.kind == "demonym" or sp.text in {"America", "Americas"})
+            (place.kind in {"demonym", "people"} or sp.text in {"America", "Americas"})
             and sp.start > 0
             and (doc[sp.start - 1].text in {"-", "–"} or doc[sp.start - 1].text in _DEMONYM_PREFIX)
             and not (sp.text == "Korean" and doc[sp.start - 1].text == "South")
         ):
             continue  # "Ibero-American", "Latin America": a region of several countries
+        if (
+            place.kind == "people"
+            and sp.start > 0
+            and any(p.kind == "demonym" for p in gazetteer().get(doc[sp.start - 1].text, ()))
+        ):
+            continue  # "Mexican Americans", "American Indians": a people within a country
         if (
             place.kind == "region"
             and place.country not in named
@@ -3115,6 +3137,8 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             and _COMPASS_REGION.match(sp.text)
         ):
             continue  # "participants were mainly from the Northern Region" of Portugal, not Malawi
+        if place.kind == "region" and _homonym_of_small_country(place.country, named):
+            continue  # "NHs in New York City, Long Island" (a district of the Bahamas too)
         if place.kind == "demonym" and _spoken(doc, sp.start):
             continue  # "able to speak and understand French", "fluent in Spanish": a language
         if place.kind == "demonym":
@@ -3130,6 +3154,9 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
                     # "the Italian Society of Hypertension" is an association, not the people
                     (after[0].lower_ in _PLACE_HEADS and after[0].text != "Society")
                     or (after[0].lower_ in {"national", "nationwide"} and len(after) == 2)
+                    # "the Turkish version of the Burnout Assessment Tool": an instrument
+                    # adapted for, and validated in, that country
+                    or (after[0].lower_ in {"version", "versions"} and after[-1].lower_ == "of")
                 )
             ):
                 continue

@@ -17,7 +17,7 @@ from evidence.extract.lexicon import PlaceRules, load_place_rules
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    kind: str  # country | region | city | district | demonym
+    kind: str  # country | region | city | district | demonym | people ("Italians")
     country: str  # ISO 3166-1 alpha-2
     name: str  # the region or city name reported as `region`
     population: int = 0
@@ -67,6 +67,10 @@ def gazetteer() -> dict[str, list[Place]]:
         add(name, Place("region", code, name))
     for dem, code in rules.demonyms.items():
         names.setdefault(dem, []).append(Place("demonym", code, ""))
+        if dem.endswith("an"):
+            # the nation's people as a noun ("a survey of 1,000 Americans", "Italians in
+            # lockdown"): no population word need follow ("the Chinese" names no one alone)
+            names.setdefault(dem + "s", []).append(Place("people", code, ""))
     countries = {n for n, ps in names.items() if any(p.kind == "country" for p in ps)}
     tops = {s.name for s in pycountry.subdivisions if s.parent_code is None}
     for s in pycountry.subdivisions:
@@ -103,7 +107,9 @@ def gazetteer() -> dict[str, list[Place]]:
     for ps in names.values():
         ps.sort(
             key=lambda p: (
-                {"country": 0, "region": 1, "city": 2, "district": 3, "demonym": 4}[p.kind],
+                {"country": 0, "region": 1, "city": 2, "district": 3, "demonym": 4, "people": 4}[
+                    p.kind
+                ],
                 -p.population,
             )
         )
@@ -118,7 +124,7 @@ def resolve(name: str, known_countries: frozenset[str]) -> Place | None:
     if not cands:
         return None
     for p in cands:
-        if p.kind in {"country", "demonym"}:
+        if p.kind in {"country", "demonym", "people"}:
             return p
     in_doc = [p for p in cands if p.country in known_countries]
     if in_doc:
