@@ -998,6 +998,21 @@ def test_numbers_with_space_separated_thousands(extractor: Extractor) -> None:
     assert values(review, "n_participants") == set()
 
 
+def test_a_decimal_without_its_zero_is_no_citation(extractor: Extractor) -> None:
+    # ".5" after "±" is a decimal, not a superscript reference that makes the sentence
+    # another study's (and so no sample)
+    vals = run(
+        extractor,
+        "Participants were n=100 parents of youth with T1D (M duration = 2.9±.5 yrs), who "
+        "completed a survey.",
+        section="methods",
+    )
+    assert values(vals, "n_participants") == {"100"}
+    # a superscript after a word's full stop still marks another study's finding
+    cited = run(extractor, "A survey of 300 residents found burnout in half.5", section="methods")
+    assert values(cited, "n_participants") == set()
+
+
 def test_shouted_titles_name_countries_but_not_cities(extractor: Extractor) -> None:
     def title(text: str) -> set[str]:
         return values(run(extractor, text, section="title"), "country")

@@ -787,12 +787,14 @@ _MONTH_CITE = re.compile(r"^\(\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|
 
 def _cites(patterns: Sequence[re.Pattern[str]], text: str) -> bool:
     """A citation match that is not a date in brackets ("(September-November 2020)") nor
-    the decimals of a number ("31.71±5.18")."""
+    the decimals of a number ("31.71±5.18", "2.9±.5", "r = .45")."""
     for rx in patterns:
         for m in rx.finditer(text):
             i = m.start()
             if _MONTH_CITE.match(m.group(0)) is None and not (
-                i >= 2 and text[i - 1] == "." and text[i - 2].isdigit()
+                # a superscript reference follows a word's full stop ("burnout.5"); a point
+                # after a digit, a sign or a space starts a decimal
+                i >= 2 and text[i - 1] == "." and not text[i - 2].isalpha() and text[i - 2] != ")"
             ):
                 return True
     return False
