@@ -1460,6 +1460,24 @@ def test_support_called_for_staff_is_a_wellbeing_programme(extractor: Extractor)
     assert ("wellbeing_programs", "protective") not in factors(patients)
 
 
+def test_a_group_counts_where_it_is_compared_not_where_its_burden_is_large(
+    extractor: Extractor,
+) -> None:
+    size = run(
+        extractor,
+        "The pandemic has had significant mental health consequences for frontline health care "
+        "workers.",
+        title=ON_TOPIC,
+    )
+    assert ("ppe_infection_risk", "risk") not in factors(size)
+    compared = run(
+        extractor,
+        "Frontline workers reported significantly higher burnout than other staff.",
+        title=ON_TOPIC,
+    )
+    assert ("ppe_infection_risk", "risk") in factors(compared)
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -1575,7 +1575,11 @@ def _group_surface(span: Span) -> bool:
 
 _COMPARISON_WORDS = (
     r"than|vs\.?|versus|compared|comparison|more|less|higher|lower|greater|least|"
-    r"risk|predict\w*|associated|associations?|correlat\w*|significant\w*|odds|vulnerab\w*|"
+    r"risk|predict\w*|associated|associations?|correlat\w*|odds|vulnerab\w*|"
+    # "significantly higher", "a significant difference"; not "significant consequences for
+    # frontline workers", a size
+    r"significantly|significant(?=\s+(?:differences?|associations?|predictors?|correlations?|"
+    r"effects?|relationships?|risk|increase|decrease|gaps?))|"
     r"susceptib\w*|affected|differ\w*|influenc\w*|related|determin\w*|factors?|predictors?|"
     r"preponderance|disproportionat\w*|heavily|hardest|highest|lowest"
 )
