@@ -462,6 +462,8 @@ def test_response_rate(extractor: Extractor) -> None:
         ("Overall, 412 (82.4%) of the 500 invited nurses completed the survey.", {"82.4"}),
         ("We received 300 responses from 850 invited physicians (35%).", {"35"}),
         ("In all, 120 (40%) of the 300 nurses reported burnout.", set()),
+        # how many questionnaires handed out came back
+        ("The effective recovery rate of the questionnaires was 92.3%.", {"92.3"}),
     ],
 )
 def test_response_rate_formats(extractor: Extractor, sentence: str, expected: set[str]) -> None:

@@ -109,7 +109,7 @@ _RESPONSE_RATE = (
     # "a participation rate of 68.7%"
     # ("recovery rate" and "retrieval rate": how questionnaires handed out came back)
     re.compile(
-        rf"{_RATE_NOUN}\s*(?:for|of|in) (?:the|this|our) (?:study|survey|questionnaire)\s*"
+        rf"{_RATE_NOUN}\s*(?:for|of|in) (?:the|this|our) (?:study|surveys?|questionnaires?)\s*"
         rf"(?:was|were|of|:|=|is)?\s*{_PCT}"
         rf"|{_RATE_NOUN}\s*(?:was|were|of|:|=|is|reached|,|being)?\s*"
         r"(?:approximately|about|around)?\s*(?:\d[\d,]*\s*(?:of|out of|/)\s*\d[\d,]*\s*)?\(?\s*"
