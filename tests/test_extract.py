@@ -267,6 +267,7 @@ def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> Non
         (["A total of 682/1950 (35% of invited) individuals responded."], {"682"}),
         # groups the study says it included are summed, a subgroup list after the sample is not
         (["We included 141 psychiatrists and 170 psychiatric nurses in the study."], {"311"}),
+        (["Our sample included 88 residents and 42 attending physicians."], {"130"}),
         (
             [
                 "We surveyed 470 medical staff. Physicians included 274 anesthesiologists "

@@ -165,7 +165,9 @@ _RESPONSE_RATE = (
     ),
 )
 _SUM_CUE = re.compile(
-    r"\b(?:consist(?:ed|ing) of|compris(?:ed|ing)(?: of)?|composed of|made up of)\b", re.I
+    r"\b(?:consist(?:ed|ing) of|compris(?:ed|ing)(?: of)?|composed of|made up of|"
+    r"(?<=sample )includ(?:ed|es))\b",
+    re.I,
 )
 _SAMPLE_WORD = re.compile(
     r"\b(?:sample|participants|respondents|responders|completers|cohort|interviewees)\b", re.I
