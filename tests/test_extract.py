@@ -268,6 +268,10 @@ def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> Non
         # groups the study says it included are summed, a subgroup list after the sample is not
         (["We included 141 psychiatrists and 170 psychiatric nurses in the study."], {"311"}),
         (["Our sample included 88 residents and 42 attending physicians."], {"130"}),
+        # an acronym or disease name between the number and the people it counts
+        (["We enrolled 40 COVID-19 patients."], {"40"}),
+        (["Forty COVID-19 patients were randomly assigned to two groups."], {"40"}),
+        (["A total of 12 SARS-CoV-2 cases were reported."], set()),
         (
             [
                 "We surveyed 470 medical staff. Physicians included 274 anesthesiologists "

@@ -3418,11 +3418,17 @@ _PEOPLE_ACRONYM = re.compile(r"^[A-Z]{2,6}s$")
 _NOT_PEOPLE_ACRONYM = {"RCTs", "CIs", "SDs", "ORs", "RRs", "HRs", "PPEs", "EDs", "ICUs", "EHRs"}
 
 
+# a capitalised acronym or disease name before the people counted: "COVID-19", "ICU", "HIV"
+_ACRONYM_MODIFIER = re.compile(r"[A-Z]{2,}(?:-?\d+)?|[A-Z]{2,}-[A-Za-z]+-?\d*")
+
+
 def _people_np(between: Span) -> bool:
     """Lower-case words ending in a plural noun, between a number and a sample verb: the
     people counted ("46 midwifery educators took part"), though the lexicon has no unit
     for them."""
     words = [t for t in between]
+    if len(words) >= 2 and _ACRONYM_MODIFIER.fullmatch(words[0].text):
+        words = words[1:]  # "40 COVID-19 patients", "120 ICU patients"
     if not words or not all(t.is_alpha and t.text.islower() for t in words):
         return False
     if any(t.lower_ in _TIME_UNITS or t.lower_ in _NOT_IN_PEOPLE_NP for t in words):
@@ -3633,6 +3639,8 @@ def _names_people(words: str) -> bool:
     if not head:
         return True
     for w in head:
+        if _ACRONYM_MODIFIER.fullmatch(w.strip(".,;:")):
+            continue  # "40 COVID-19 patients were randomised"
         w = w.lower().strip(".,;:")
         if w in _IRREGULAR_PEOPLE:
             return True
