@@ -3126,6 +3126,47 @@ def test_infection_fears_in_any_wording(extractor: Extractor, sentence: str) -> 
     assert not values(vals, "factor_candidate")  # a taxonomy factor, not one for a reviewer
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Staff valued the support of their colleagues, which helped them cope with burnout.",
+            ("peer_support", "protective"),
+        ),
+        (
+            "Limited opportunities for professional development were linked to burnout.",
+            ("professional_development", "risk"),
+        ),
+        (
+            "Lack of access to counselling services was associated with burnout.",
+            ("wellbeing_programs", "risk"),
+        ),
+        (
+            "Perceived organizational injustice predicted burnout.",
+            ("organisational_justice", "risk"),
+        ),
+        ("Lack of clarity about roles was associated with burnout.", ("role_clarity", "risk")),
+        (
+            "Having to ration care was associated with moral distress and burnout.",
+            ("ethical_dilemmas", "risk"),
+        ),
+        (
+            "Difficulty balancing work and family was associated with burnout.",
+            ("work_life_balance", "risk"),
+        ),
+        (
+            "Clinicians whose work was aligned with their values reported less burnout.",
+            ("meaningful_work", "protective"),
+        ),
+        ("Burnout was driven by the volume of referrals.", ("workload", "risk")),
+    ],
+)
+def test_factor_wordings_of_the_field(
+    extractor: Extractor, sentence: str, expected: tuple[str, str]
+) -> None:
+    assert expected in factors(run(extractor, sentence, title=ON_TOPIC))
+
+
 def test_concerns_without_an_infection_word_are_not_infection_risk(extractor: Extractor) -> None:
     vals = run(extractor, "Concerns about the quality of care were associated with burnout.")
     assert "ppe_infection_risk" not in {f for f, _ in factors(vals)}

@@ -509,6 +509,8 @@ _GAP_WORDS = {
 }
 # "decreased trust in leadership", "low confidence in management"
 _TRUST_IN = {"trust", "confidence", "faith"}
+# what a polarity word can quantify on a factor's behalf
+_ACCESS_TO = {"opportunities", "opportunity", "access", "availability", "chances", "options"}
 _CONJ = {"and", "or", ",", "/", "&"}
 # a decline stated right after the factor: "their ability to connect with colleagues decreased"
 _DECLINED_AFTER = {
@@ -525,10 +527,17 @@ _AUXILIARY = {"was", "were", "has", "have", "had", "also", "further", "significa
 
 
 def _gap(tokens: Span) -> bool:
+    """Words a polarity word can reach a factor across: two function words ("lack of the"),
+    "trust in", or what gives access to the factor ("(of) access to", "opportunities for")."""
     words = [t.lower_ for t in tokens]
+    if words[:1] == ["of"] and len(words) == 3:
+        words = words[1:]  # "lack of access to": only an access phrase spans three words
+        return words[0] in _ACCESS_TO and words[1] in {"for", "to", "of"}
     if len(words) == 2 and words[0] in _TRUST_IN and words[1] == "in":
         return True
-    return all(w in _GAP_WORDS for w in words)
+    if len(words) == 2 and words[0] in _ACCESS_TO and words[1] in {"for", "to", "of"}:
+        return True  # "limited opportunities for professional development"
+    return len(words) <= 2 and all(w in _GAP_WORDS for w in words)
 
 
 def factor_id(span: Span) -> str:
@@ -553,13 +562,19 @@ def _modifiers(factors: list[Span], polarity: list[Span]) -> dict[tuple[int, int
     for span in sorted(factors, key=lambda f: (f.start, -f.end)):
         doc = span.doc
         sign = 0
-        for cue in polarity:
+        outer: Span | None = None
+        for cue in sorted(polarity, key=lambda c: c.start):
             if (
                 cue.end <= span.start
-                and span.start - cue.end <= 2
+                and span.start - cue.end <= 3
                 and _gap(doc[cue.end : span.start])
             ):
-                sign = int(cue.kb_id_)
+                if outer is not None and outer.end <= cue.start:
+                    # "lack of improved access to": the outer word turns the inner one
+                    sign *= int(cue.kb_id_)
+                else:
+                    sign = int(cue.kb_id_)
+                outer = cue
                 if cue.text.lower() in _WORRY_CUES and factor_valence(span) < 0:
                     sign = 1  # "worries about infection": the feared thing is the risk
         if (
