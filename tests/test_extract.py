@@ -1806,6 +1806,12 @@ def test_prevalence_with_a_lost_decimal_point(extractor: Extractor) -> None:
         ("Mortality may be high given limited critical care beds in Africa.", set()),
         ("Coronavirus; Emergency medical services; Intensive care units; Stress", set()),
         ("We surveyed nurses working in intensive care units.", {"icu"}),
+        ("We surveyed physicians working in academic medical centres.", {"hospital"}),
+        ("Nurses working in operating theatres were surveyed.", {"hospital"}),
+        (
+            "We surveyed workers in residential care facilities for older people.",
+            {"long_term_care"},
+        ),
     ],
 )
 def test_care_settings_are_where_people_work(
