@@ -1820,6 +1820,24 @@ def test_care_settings_are_where_people_work(
     assert values(run(extractor, sentence), "care_setting") == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We surveyed 300 speech and language therapists.", "allied_health"),
+        ("We surveyed 300 physician assistants.", "allied_health"),
+        ("We surveyed 300 healthcare assistants.", "healthcare_workers"),
+        ("We surveyed 300 dental practitioners.", "dentists"),
+        ("We surveyed 300 pharmacy technicians.", "pharmacists"),
+    ],
+)
+def test_professions_by_their_longer_names(
+    extractor: Extractor, sentence: str, expected: str
+) -> None:
+    got = values(run(extractor, sentence), "population")
+    assert expected in got
+    assert not got & {"psychotherapists", "physicians"}  # not the shorter name inside
+
+
 def test_leaders_named_only_as_those_who_should_act_are_not_studied(
     extractor: Extractor,
 ) -> None:
