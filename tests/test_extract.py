@@ -1799,6 +1799,14 @@ def test_prevalence_with_a_lost_decimal_point(extractor: Extractor) -> None:
     assert values(vals, "prevalence") == {"burnout:41.5"}
 
 
+def test_prevalence_as_a_share_of_a_count_of_people(extractor: Extractor) -> None:
+    vals = run(extractor, "A total of 120 (40.0%) residents screened positive for burnout.")
+    assert values(vals, "prevalence") == {"burnout:40"}
+    # the professions of the cases are not a prevalence of anything
+    cases = run(extractor, "Burnout cases were 52% doctors and residents and 19% nurses.")
+    assert values(cases, "prevalence") == set()
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

@@ -2632,6 +2632,10 @@ def _listed_with_constructs(
     }
 
 
+# a share in parentheses right after the count it is the share of: "120 (40.0%"
+_COUNT_PAREN = re.compile(r"\d\s*\(\s*$")
+
+
 def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
     for s in sents:
         g = groups(s.doc)
@@ -2677,13 +2681,15 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
             tok = s.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if tok is None:
                 continue
-            if any(
+            if not _COUNT_PAREN.search(text, 0, m.start()) and any(
                 sp.label_ == "population"
                 and tok.end <= sp.start <= tok.end + 2
                 and not any(t.lower_ == "of" for t in s.doc[tok.end : sp.start])
                 for sp in groups(s.doc)[EV]
             ):
-                continue  # "(52% doctors and residents, 19% nurses)": who the cases were
+                # "(52% doctors and residents, 19% nurses)": who the cases were; but in "120
+                # (40%) residents reported burnout" the share is of the people who have it
+                continue
             right_after = [
                 o
                 for o in outcomes
