@@ -715,6 +715,22 @@ def _titled(extractor: Extractor, title: str, abstract: str) -> set[str]:
     return values(extractor.extract(doc, split_passages(doc)), "design")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("We randomized 120 nurses to a mindfulness intervention or waitlist control.", "rct"),
+        (
+            "An interpretative phenomenological analysis of six therapists' experiences.",
+            "qualitative",
+        ),
+    ],
+)
+def test_designs_in_the_words_of_their_methods(
+    extractor: Extractor, sentence: str, expected: str
+) -> None:
+    assert values(run(extractor, sentence), "design") == {expected}
+
+
 def test_a_review_named_only_in_the_title(extractor: Extractor) -> None:
     body = (
         "The pandemic has placed health care workers under strain. Burnout, anxiety and "
