@@ -590,6 +590,12 @@ def test_forked_workers_give_the_same_records(extractor: Extractor) -> None:
 # --- rules added for the development set ------------------------------------------------
 
 
+
+def test_thematic_analysis_in_other_words(extractor: Extractor) -> None:
+    vals = run(extractor, "Free-text responses were analysed thematically.")
+    assert "thematic_analysis" in values(vals, "analysis")
+
+
 def test_reported_statistics_name_the_analysis(extractor: Extractor) -> None:
     vals = run(
         extractor,
