@@ -590,7 +590,6 @@ def test_forked_workers_give_the_same_records(extractor: Extractor) -> None:
 # --- rules added for the development set ------------------------------------------------
 
 
-
 def test_thematic_analysis_in_other_words(extractor: Extractor) -> None:
     vals = run(extractor, "Free-text responses were analysed thematically.")
     assert "thematic_analysis" in values(vals, "analysis")
@@ -759,6 +758,13 @@ def test_a_review_named_only_in_the_title(extractor: Extractor) -> None:
     assert _titled(extractor, "Burnout in nurses: a systematic review", body) == {
         "systematic_review"
     }
+    # a title that names its own design keeps it: the review is the report's second part
+    case = _titled(
+        extractor,
+        "Burnout presenting as catatonia in a nurse: case report and brief review",
+        "We describe the case of a 45-year-old nurse admitted with catatonia.",
+    )
+    assert case == {"other"}
 
 
 def test_design_terms_quoted_in_a_translation_count_little(extractor: Extractor) -> None:

@@ -4494,10 +4494,10 @@ def _emit_design(
                 stated[d] += w
             support[d].append((w, s, (sp.start_char, sp.end_char)))
     for s in sents:
-        if s.passage.section != "title":
-            continue
+        if s.passage.section != "title" or titled:
+            continue  # "Case report and brief review": the title's own design cue comes first
         for d, rx in rules.title_cues.items():
-            m = None if d in titled else rx.search(s.passage.text)
+            m = rx.search(s.passage.text)
             if m is not None:
                 w = 2 * rules.cues[d][0]
                 scores[d] += w
