@@ -269,6 +269,9 @@ def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> Non
         (["We included 141 psychiatrists and 170 psychiatric nurses in the study."], {"311"}),
         (["Our sample included 88 residents and 42 attending physicians."], {"130"}),
         # an acronym or disease name between the number and the people it counts
+        # an n after groups or sites that have their own count counts the people in them
+        (["Three focus groups (n = 18) were held with nurses."], {"18"}),
+        (["Nurses from two hospitals (n = 450) completed the survey."], {"450"}),
         (["We enrolled 40 COVID-19 patients."], {"40"}),
         (["Forty COVID-19 patients were randomly assigned to two groups."], {"40"}),
         (["A total of 12 SARS-CoV-2 cases were reported."], set()),

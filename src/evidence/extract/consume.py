@@ -3960,6 +3960,14 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         prev = [u for u in units if u[0].end <= tok.start and tok.start - u[0].end <= 8]
         kind = prev[-1][1] if prev else "participants"
         if (
+            kind in {"focus_groups", "sites"}
+            and prev[-1][0].start > 0
+            and doc[prev[-1][0].start - 1].like_num
+        ):
+            # "three focus groups (n = 18)", "from two hospitals (n = 450)": the groups or
+            # sites have their count already; the n counts the people in them
+            kind = "participants"
+        if (
             not prev
             and not units
             and not _SAMPLE_WORD.search(text)
