@@ -270,6 +270,13 @@ def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> Non
         (["Our sample included 88 residents and 42 attending physicians."], {"130"}),
         # an acronym or disease name between the number and the people it counts
         # an n after groups or sites that have their own count counts the people in them
+        (
+            [
+                "The final analytic sample comprised 1,015 nurses after excluding 85 incomplete "
+                "responses."
+            ],
+            {"1015"},
+        ),
         (["Three focus groups (n = 18) were held with nurses."], {"18"}),
         (["Nurses from two hospitals (n = 450) completed the survey."], {"450"}),
         (["We enrolled 40 COVID-19 patients."], {"40"}),

@@ -169,6 +169,7 @@ _SUM_CUE = re.compile(
     r"(?<=sample )includ(?:ed|es))\b",
     re.I,
 )
+_EXCLUDED_BEFORE = re.compile(r"\b(?:excluding|excluded|except|removing|removed|without)\s+$", re.I)
 _SAMPLE_WORD = re.compile(
     r"\b(?:sample|participants|respondents|responders|completers|cohort|interviewees)\b", re.I
 )
@@ -4116,6 +4117,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             if c.kind == "participants"
             and c.span[0] > cue.end()
             and c.note in {"number+unit", "total"}
+            # "comprised 1,015 nurses after excluding 85 incomplete responses"
+            and not _EXCLUDED_BEFORE.search(text, max(0, c.span[0] - 30), c.span[0])
         ]
         if len(parts) >= 2 and not any(
             c.note in {"total", "n="} and c.span[0] < cue.start() for c in out
