@@ -1826,6 +1826,7 @@ def test_negation_and_modifiers_stay_with_their_own_words(
         "A 45-year-old woman, a nurse on a COVID-19 ward, presented with insomnia.",
         "Between 1 and 5 March 2021, a virtual meeting was organized by the university to "
         "discuss the mental health of health professionals.",
+        "The proceedings contain 41 papers. The topics discussed include paramedic burnout.",
     ],
 )
 def test_case_reports_and_event_reports_are_other(extractor: Extractor, text: str) -> None:
