@@ -3291,8 +3291,12 @@ def test_a_token_pattern_word_the_tokenizer_splits_is_an_error(
         spec, token_patterns=(({"LOWER": {"IN": ["fear", "sars-cov-2"]}},),)
     )
     monkeypatch.setattr(components, "load_factor_specs", lambda: [split])
-    with pytest.raises(LexiconError, match=r"'sars-cov-2' of 'ppe_infection_risk' is 3 tokens"):
+    with pytest.raises(
+        LexiconError, match=r"'sars-cov-2' of 'ppe_infection_risk' is 3 tokens"
+    ) as e:
         build_nlp()
+    # the factor's own line in factors.yaml, as errors found on load give
+    assert f"factors.yaml (line {spec.line})" in str(e.value) and spec.line
 
 
 def test_a_qualified_subgroup_opening_a_clause_is_not_the_sample(extractor: Extractor) -> None:

@@ -21,6 +21,7 @@ from evidence.extract.lexicon import (
     DIRECTION_VALENCE,
     GOOD_OUTCOMES,
     NEGATIVE_WORDS,
+    FactorSpec,
     expand_variants,
     load_cues,
     load_design_rules,
@@ -147,7 +148,7 @@ class LexiconMatcher:
             for v, forms in by_valence.items():
                 _add(self.lower, nlp, f"factor{SEP}{spec.factor_id}{SEP}{v}", forms)
             if spec.token_patterns:
-                _check_one_token_words(nlp, spec.factor_id, spec.token_patterns)
+                _check_one_token_words(nlp, spec)
                 base = DIRECTION_VALENCE[spec.default_direction]
                 key = f"factor{SEP}{spec.factor_id}{SEP}{base}"
                 self.tokens.add(key, [list(p) for p in spec.token_patterns], greedy="LONGEST")
@@ -196,18 +197,19 @@ class LexiconMatcher:
         return doc
 
 
-def _check_one_token_words(
-    nlp: Language, fid: str, patterns: Sequence[Sequence[dict[str, Any]]]
-) -> None:
+def _check_one_token_words(nlp: Language, spec: FactorSpec) -> None:
     """A token pattern compares one token with each word it lists; a word this tokenizer
-    splits ("sars-cov-2" is three tokens) could never match, so it is an error."""
-    for p in patterns:
+    splits ("sars-cov-2" is three tokens) could never match, so it is an error (reported at
+    the factor's line: the tokenizer is only known once the pipeline is built)."""
+    for p in spec.token_patterns:
         for w in sorted(pattern_words(p)):
             n = len(nlp.make_doc(w))
             if n != 1:
                 raise LexiconError(
-                    f"token pattern word {w!r} of {fid!r} is {n} tokens, so it never matches",
+                    f"token pattern word {w!r} of {spec.factor_id!r} is {n} tokens, so it "
+                    "never matches",
                     path=str(DATA_DIR / "factors.yaml"),
+                    location=f"line {spec.line}" if spec.line else None,
                     hint="list the tokens as tokens of the pattern, or use a phrase form",
                 )
 

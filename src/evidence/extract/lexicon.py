@@ -223,6 +223,8 @@ class FactorSpec:
     # about becoming infected", "fears of contracting/transmitting COVID-19"); each matches
     # with the factor's default valence
     token_patterns: tuple[tuple[dict[str, Any], ...], ...] = ()
+    # where the factor's entry starts in its file, for errors found after loading
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -463,6 +465,7 @@ def load_factor_specs(path: Path | None = None) -> list[FactorSpec]:
                 risk_only=risk_only,
                 topical=topical,
                 token_patterns=patterns,
+                line=item.get("__line__"),
             )
         )
     return specs
