@@ -277,6 +277,15 @@ def test_sample_statements_beat_subgroups_and_dates(extractor: Extractor) -> Non
             ],
             {"1015"},
         ),
+        # the later, smaller count the analysis used
+        (
+            ["Of 1,200 nurses invited, 600 responded, and 550 were included in the analysis."],
+            {"550"},
+        ),
+        (
+            ["A total of 2,345 surveys were returned, of which 2,100 were complete and analysed."],
+            {"2100"},
+        ),
         (["Three focus groups (n = 18) were held with nurses."], {"18"}),
         (["Nurses from two hospitals (n = 450) completed the survey."], {"450"}),
         (["We enrolled 40 COVID-19 patients."], {"40"}),

@@ -169,6 +169,13 @@ _SUM_CUE = re.compile(
     r"(?<=sample )includ(?:ed|es))\b",
     re.I,
 )
+# a count the analysis used, after a larger one in the same sentence
+_ANALYSED_AFTER = re.compile(
+    r"(?:,|;|\band|\bof (?:which|whom|these|them))\s+(?P<n>\d[\d,]*)\s+(?:\w+\s+){0,2}?"
+    r"(?:were|was)\s+(?:complete\s+and\s+|fully\s+)?(?:analy[sz]ed|included in the (?:final )?"
+    r"analys[ie]s|retained (?:in|for) (?:the )?(?:final )?analys[ie]s)\b",
+    re.I,
+)
 _EXCLUDED_BEFORE = re.compile(r"\b(?:excluding|excluded|except|removing|removed|without)\s+$", re.I)
 _SAMPLE_WORD = re.compile(
     r"\b(?:sample|participants|respondents|responders|completers|cohort|interviewees)\b", re.I
@@ -4014,6 +4021,31 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         excluded.append({"kind": "participants", "value": frame_n, "quote": text})
         if 0 < value <= frame_n:
             out.append(_Cand("participants", value, section_bonus + 4.0, s, m.span(n_group), note))
+    analysed = _ANALYSED_AFTER.search(text) if "analys" in text or "analyz" in text else None
+    larger = [
+        c
+        for c in out
+        if analysed is not None
+        and c.kind == "participants"
+        and c.span[1] <= analysed.start()
+        and c.value > int(GROUP_SEP.sub("", analysed.group("n")))
+    ]
+    if analysed is not None and larger:
+        # "600 responded, and 550 were included in the analysis", "2,345 surveys were
+        # returned, of which 2,100 were complete and analysed": the later, smaller count the
+        # analysis used (GUIDELINES batch 10), below a trial's number randomised
+        out.append(
+            _Cand(
+                "participants",
+                int(GROUP_SEP.sub("", analysed.group("n"))),
+                min(
+                    max(c.score for c in out if c.kind == "participants") + 0.5, section_bonus + 4.5
+                ),
+                s,
+                analysed.span("n"),
+                "analysed of a larger count",
+            )
+        )
     parts = [c for c in out if c.kind == "participants" and c.note in {"total", "number+verb"}]
     if (
         len(parts) >= 2
