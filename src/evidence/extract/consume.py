@@ -4021,31 +4021,25 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         excluded.append({"kind": "participants", "value": frame_n, "quote": text})
         if 0 < value <= frame_n:
             out.append(_Cand("participants", value, section_bonus + 4.0, s, m.span(n_group), note))
-    analysed = _ANALYSED_AFTER.search(text) if "analys" in text or "analyz" in text else None
-    larger = [
-        c
-        for c in out
-        if analysed is not None
-        and c.kind == "participants"
-        and c.span[1] <= analysed.start()
-        and c.value > int(GROUP_SEP.sub("", analysed.group("n")))
-    ]
-    if analysed is not None and larger:
-        # "600 responded, and 550 were included in the analysis", "2,345 surveys were
-        # returned, of which 2,100 were complete and analysed": the later, smaller count the
-        # analysis used (GUIDELINES batch 10), below a trial's number randomised
-        out.append(
-            _Cand(
-                "participants",
-                int(GROUP_SEP.sub("", analysed.group("n"))),
-                min(
-                    max(c.score for c in out if c.kind == "participants") + 0.5, section_bonus + 4.5
-                ),
-                s,
-                analysed.span("n"),
-                "analysed of a larger count",
+    analysed = _ANALYSED_AFTER.search(text) if "analy" in low else None
+    if analysed is not None:
+        n_analysed = int(GROUP_SEP.sub("", analysed.group("n")))
+        people = [c for c in out if c.kind == "participants"]
+        if any(c.span[1] <= analysed.start() and c.value > n_analysed for c in people):
+            # "600 responded, and 550 were included in the analysis", "2,345 surveys were
+            # returned, of which 2,100 were complete and analysed": the later, smaller count
+            # the analysis used (GUIDELINES batch 10), below a trial's number randomised
+            score = min(max(c.score for c in people) + 0.5, section_bonus + 4.5)
+            out.append(
+                _Cand(
+                    "participants",
+                    n_analysed,
+                    score,
+                    s,
+                    analysed.span("n"),
+                    "analysed of a larger count",
+                )
             )
-        )
     parts = [c for c in out if c.kind == "participants" and c.note in {"total", "number+verb"}]
     if (
         len(parts) >= 2
