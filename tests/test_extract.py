@@ -729,16 +729,6 @@ def test_design_cues_weighed_against_the_methods(extractor: Extractor) -> None:
     assert values(prepost, "design") == {"quasi_experimental"}
 
 
-def _titled(extractor: Extractor, title: str, abstract: str) -> set[str]:
-    doc = Document(
-        source_path="inline.txt",
-        format="text",
-        blocks=[Block("title", title), Block("abstract", abstract)],
-    )
-    doc.assemble()
-    return values(extractor.extract(doc, split_passages(doc)), "design")
-
-
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -755,30 +745,34 @@ def test_designs_in_the_words_of_their_methods(
     assert values(run(extractor, sentence), "design") == {expected}
 
 
+def _design(extractor: Extractor, title: str, abstract: str) -> set[str]:
+    return values(run(extractor, abstract, title=title), "design")
+
+
 def test_a_review_named_only_in_the_title(extractor: Extractor) -> None:
     body = (
         "The pandemic has placed health care workers under strain. Burnout, anxiety and "
         "insomnia are common among nurses and physicians. Support for staff is needed."
     )
-    assert _titled(extractor, "Psychiatric aspects of the pandemic", body) == {"discussion"}
+    assert _design(extractor, "Psychiatric aspects of the pandemic", body) == {"discussion"}
     for title in (
         "Psychiatric aspects of infectious diseases and pandemic: A review",
         "A Year in Review: Sleep Dysfunction in Healthcare Workers",
         "Stress Experience of Healthcare Workers - A Short Current Review",
     ):
-        assert _titled(extractor, title, body) == {"narrative_review"}, title
+        assert _design(extractor, title, body) == {"narrative_review"}, title
     # a review of records is a method, not a literature review; a systematic one stays one
-    records = _titled(
+    records = _design(
         extractor,
         "Burnout documented in residents' files: a review of 312 training records",
         "We abstracted burnout scores recorded in 312 residents' files from 2015 to 2020.",
     )
     assert "narrative_review" not in records
-    assert _titled(extractor, "Burnout in nurses: a systematic review", body) == {
+    assert _design(extractor, "Burnout in nurses: a systematic review", body) == {
         "systematic_review"
     }
     # a title that names its own design keeps it: the review is the report's second part
-    case = _titled(
+    case = _design(
         extractor,
         "Burnout presenting as catatonia in a nurse: case report and brief review",
         "We describe the case of a 45-year-old nurse admitted with catatonia.",
@@ -797,7 +791,7 @@ def test_design_terms_quoted_in_a_translation_count_little(extractor: Extractor)
         "A literature search of PubMed was performed and 14 studies on the stress of healthcare "
         "workers were included."
     )
-    assert _titled(extractor, "Stress of healthcare workers", review + " " + german) == {
+    assert _design(extractor, "Stress of healthcare workers", review + " " + german) == {
         "narrative_review"
     }
 

@@ -30,7 +30,7 @@ from evidence.extract.lexicon import (
     pattern_anchors,
     pattern_words,
 )
-from evidence.extract.places import gazetteer
+from evidence.extract.places import NATION_KINDS, gazetteer
 
 SEP = "\t"
 # the key of a word a token pattern needs (see LexiconMatcher)
@@ -174,7 +174,7 @@ class LexiconMatcher:
         self.shouted = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.country_names: dict[str, str] = {}
         for name, places in gazetteer().items():
-            if len(name) >= 4 and places[0].kind in {"country", "demonym", "people"}:
+            if len(name) >= 4 and places[0].kind in NATION_KINDS:
                 self.country_names[name.lower()] = name
         _add(self.shouted, nlp, f"place{SEP}", list(self.country_names.values()))
 
@@ -532,13 +532,13 @@ def _gap(tokens: Span) -> bool:
     """Words a polarity word can reach a factor across: two function words ("lack of the"),
     "trust in", or what gives access to the factor ("(of) access to", "opportunities for")."""
     words = [t.lower_ for t in tokens]
-    if words[:1] == ["of"] and len(words) == 3:
-        words = words[1:]  # "lack of access to": only an access phrase spans three words
-        return words[0] in _ACCESS_TO and words[1] in {"for", "to", "of"}
+    # "limited opportunities for professional development", "lack of access to": only an
+    # access phrase spans three words
+    access = words[1:] if len(words) == 3 and words[0] == "of" else words
+    if len(access) == 2 and access[0] in _ACCESS_TO and access[1] in {"for", "to", "of"}:
+        return True
     if len(words) == 2 and words[0] in _TRUST_IN and words[1] == "in":
         return True
-    if len(words) == 2 and words[0] in _ACCESS_TO and words[1] in {"for", "to", "of"}:
-        return True  # "limited opportunities for professional development"
     return len(words) <= 2 and all(w in _GAP_WORDS for w in words)
 
 
@@ -561,11 +561,12 @@ def _modifiers(factors: list[Span], polarity: list[Span]) -> dict[tuple[int, int
     not inadequate)."""
     out: dict[tuple[int, int], int] = {}
     prev: Span | None = None
+    polarity = sorted(polarity, key=lambda c: c.start)  # an outer cue before an inner one
     for span in sorted(factors, key=lambda f: (f.start, -f.end)):
         doc = span.doc
         sign = 0
         outer: Span | None = None
-        for cue in sorted(polarity, key=lambda c: c.start):
+        for cue in polarity:
             if (
                 cue.end <= span.start
                 and span.start - cue.end <= 3

@@ -23,6 +23,9 @@ class Place:
     population: int = 0
 
 
+# the kinds that name a whole country ("Italy", "Italian nurses", "Italians")
+NATION_KINDS = frozenset({"country", "demonym", "people"})
+
 _PAREN = re.compile(r"\s*\(.*?\)\s*")
 _APOSTROPHES = str.maketrans("", "", "'\u2019\u02bc")
 
@@ -124,7 +127,7 @@ def resolve(name: str, known_countries: frozenset[str]) -> Place | None:
     if not cands:
         return None
     for p in cands:
-        if p.kind in {"country", "demonym", "people"}:
+        if p.kind in NATION_KINDS:
             return p
     in_doc = [p for p in cands if p.country in known_countries]
     if in_doc:
