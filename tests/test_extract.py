@@ -780,6 +780,33 @@ def test_a_review_named_only_in_the_title(extractor: Extractor) -> None:
     assert case == {"other"}
 
 
+def test_a_record_with_only_a_title_gets_no_guessed_design(extractor: Extractor) -> None:
+    # Web of Science BibTeX exports carry no abstracts: nothing but the title to read
+    def title_only(title: str) -> set[str]:
+        doc = Document(
+            source_path="savedrecs.bib", format="bibtex", blocks=[Block(section="title", text=title)]
+        )
+        doc.assemble()
+        return values(extractor.extract(doc, split_passages(doc)), "design")
+
+    assert title_only("Diseases masking and delaying the diagnosis of urogenital tuberculosis") == set()
+    assert title_only("Burnout among emergency nurses in Lima") == set()
+    # a title that names its design still gives it
+    assert title_only("Burnout in Peruvian nurses: a systematic review and meta-analysis") == {
+        "systematic_review"
+    }
+    assert title_only("Burnout among emergency nurses in Lima: a cross-sectional study") == {
+        "cross_sectional"
+    }
+    # an abstract that names no design keeps the fallback's reading
+    essay = (
+        "Health systems ask more of clinicians every year. Burnout is not a personal failing "
+        "but a sign of how work is organised, and leaders should treat it as such. We argue "
+        "that time, autonomy and a voice in decisions matter more than resilience courses."
+    )
+    assert _design(extractor, "Burnout is a system problem", essay) == {"discussion"}
+
+
 def test_design_terms_quoted_in_a_translation_count_little(extractor: Extractor) -> None:
     # a German abstract quoting the English name of what a review included
     german = (

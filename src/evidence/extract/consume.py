@@ -4328,6 +4328,20 @@ _OWN_RESULTS = _gated(
 )
 
 
+# fewer words than this outside the title (no abstract, "[No abstract available]", a PDF with
+# one line of text) give the fallback nothing to read: a design is then reported only where
+# some cue names it
+_MIN_WORDS_FOR_DESIGN = 6
+
+
+def _words_beyond_title(sents: list[_Sent]) -> int:
+    return sum(
+        len(s.passage.text.split())
+        for s in sents
+        if s.passage.section not in {"title", "keywords"} and not s.metadata
+    )
+
+
 def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
     """No design named: a text reporting its own sample or statistics is most often a
     one-off survey; one built on literature is a narrative review; else a discussion piece."""
@@ -4574,6 +4588,11 @@ def _emit_design(
         confidence = 0.8
     elif not scores or max(scores.values()) < 1.0:
         design, confidence = _design_without_cues(sents, out), 0.3
+        if design == "discussion" and _words_beyond_title(sents) < _MIN_WORDS_FOR_DESIGN:
+            # a record with a title and no abstract (Web of Science exports often carry
+            # none) that names no design: "discussion" would be a guess, not a reading, so
+            # the study's design stays unknown (NULL in evidence_studies)
+            return
     else:
         # ties go to the earlier design of the closed vocabulary, the same in every process
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], DESIGNS.index(kv[0])))
