@@ -3051,6 +3051,47 @@ def test_makers_funders_and_thanks_name_no_setting(extractor: Extractor, text: s
     assert values(vals, "region") == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a maker named before its seat, with no "Inc" or "Ltd" to tell it
+        "Hair cortisol was assayed by immunoassay (IBL International, Hamburg, Germany).",
+        "Heart rate was recorded with a monitor (Polar Electro Oy, Kempele, Finland).",
+        "Samples were labelled with antibodies (BD Biosciences, San Jose, USA).",
+        "We used the Mini-Z survey (American Medical Association, Chicago, IL).",
+        # survey platforms are software: their maker's address follows them
+        "Data were collected with REDCap (Vanderbilt University, Nashville, TN).",
+        "The survey was distributed via Qualtrics (Qualtrics, Provo, UT).",
+        # instruments and authors named after places
+        "Quality of life was measured with the Nottingham Health Profile.",
+        "Function was measured with the Western Ontario and McMaster Universities "
+        "Osteoarthritis Index.",
+        "Outcome was evaluated with the modified Cincinnati score.",
+        "Cartilage was graded with the Henderson-Kreuz scoring system.",
+        "As Matsumoto et al. reported, burnout is common among nurses.",
+        "Two events were reported (Oldenburg et al. NEJM 2017).",
+    ],
+)
+def test_makers_instruments_and_authors_named_after_places(
+    extractor: Extractor, text: str
+) -> None:
+    vals = run(extractor, text)
+    assert values(vals, "country") == set(), text
+    assert values(vals, "region") == set(), text
+
+
+def test_a_place_of_study_in_parentheses_stays(extractor: Extractor) -> None:
+    # a care facility first in the parenthesis is where the study was done, not a maker
+    vals = run(
+        extractor,
+        "Patients were recruited at a pain clinic (Royal Children's Hospital, Melbourne, "
+        "Australia) and a laboratory (Health Sciences Centre, Winnipeg, Canada).",
+    )
+    assert values(vals, "country") == {"AU", "CA"}
+    vals = run(extractor, "We surveyed 300 nurses in Ontario and Quebec.")
+    assert values(vals, "region") == {"Ontario", "Quebec"}
+
+
 def test_a_setting_in_a_sentence_that_names_software_stays(extractor: Extractor) -> None:
     vals = run(extractor, "The study was done in 3 hospitals (Chicago, USA) and analysed in SPSS.")
     assert values(vals, "country") == {"US"}

@@ -2812,6 +2812,7 @@ _NAME_TAIL = {
     "Criteria",
     "Journal",
     "Module",
+    "Profile",
 }
 _NAME_HEAD = {"Declaration", "Convention", "Statement", "Journal"}
 
@@ -2829,17 +2830,37 @@ def _trial_registry(tok: Token) -> bool:
     return before in {"Trial", "Trials"} or after.startswith(("of Clinical Trials", "of Trials"))
 
 
+# a tail word that ends an instrument's name in lower case too: "the modified Cincinnati
+# score", "the Henderson-Kreuz scoring system"
+_NAME_TAIL_ANY_CASE = {"score", "scores", "scoring", "criteria", "classification"}
+# small words inside a capitalised name: "Western Ontario and McMaster Universities
+# Osteoarthritis Index"
+_NAME_JOINERS = {"and", "of", "-", "–"}
+
+
 def _names_instrument(doc: Doc, end: int) -> bool:
-    """The place opens a capitalised name ending in a tail word within five tokens
-    ("Copenhagen Psychosocial Questionnaire", "Oldenburg Burnout Inventory")."""
-    for tok in doc[end : end + 5]:
-        if tok.text in _NAME_TAIL or tok.lower_ == "criteria":
+    """The place opens a capitalised name ending in a tail word within seven tokens
+    ("Copenhagen Psychosocial Questionnaire", "Oldenburg Burnout Inventory", "Nottingham
+    Health Profile", "Western Ontario and McMaster Universities Osteoarthritis Index")."""
+    for tok in doc[end : end + 7]:
+        if tok.text in _NAME_TAIL or tok.lower_ in _NAME_TAIL_ANY_CASE:
             return True  # ... "Rome IV criteria"
         if tok.text in _REGISTRY and _trial_registry(tok):
             return True  # "Netherlands Trial Registry NTR3396": where a trial was registered
-        if not tok.text[:1].isupper():
+        if not tok.text[:1].isupper() and tok.text not in _NAME_JOINERS:
             return False
     return False
+
+
+def _author_named(doc: Doc, end: int) -> bool:
+    """A surname that is also a place, citing its author: "Matsumoto et al. reported",
+    "(Oldenburg et al. NEJM 2017)", "Lima and colleagues"."""
+    after = doc[end : end + 2]
+    if len(after) < 2:
+        return False
+    return (after[0].lower_ == "et" and after[1].lower_.startswith("al")) or (
+        after[0].lower_ == "and" and after[1].lower_ in {"colleagues", "co-workers", "coworkers"}
+    )
 
 
 # a demonym before one of these names where the study was done ("one Canadian province")
@@ -2975,6 +2996,20 @@ _CITATION_YEAR = re.compile(r"(?:,|et al\.?,?|&|and [A-Z][\w'-]+,?)\s*(?:19|20)\
 
 
 _COMPANY = re.compile(r"\b(?:Inc|Ltd|LLC|GmbH|Corp|plc|BV)\b\.?|[™®]")
+# a maker named before its seat in a parenthesis: "(IBL International, Hamburg, Germany)",
+# "(Wyeth-Ayerst Labs, Philadelphia, PA)", "(Polar Electro Oy, Kempele, Finland)" ("AB" and
+# "SA" are Alberta and South Australia in an address, so they are not among these)
+_MAKER_NAME = re.compile(
+    r"\b(?:Oy|AG|A/S|SpA|S\.p\.A|S\.r\.l|SRL|Pty|K\.K|Co(?=\.?\s*$)|Labs?|Laboratories|"
+    r"Limited|Incorporated|International|Diagnostics|Biosciences?|Biotech|Technolog(?:y|ies)|"
+    r"Instruments|Scientific|Pharma(?:ceuticals?)?|Electronics|Medical Systems|Association)\.?\s*$"
+)
+# a place of study in a parenthesis: "(Royal Children's Hospital, Melbourne)"
+_FACILITY_WORD = re.compile(
+    r"\b(?:hospital|clinic|cent(?:er|re)|universit|college|school|institute|department|ward|"
+    r"unit|trust|practice|service|health)",
+    re.I,
+)
 
 
 def _enclosing_paren(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -3022,8 +3057,14 @@ def _maker(text: str, start: int, end: int, doc: Doc | None = None) -> bool:
         return False
     open_at, close_at = paren
     inside = text[open_at : close_at if close_at >= 0 else end]
+    first = inside[1:].split(",", 1)[0]
     return (
         _COMPANY.search(inside) is not None
+        or (
+            open_at + 1 + len(first) < start  # the maker comes before the place
+            and _MAKER_NAME.search(first) is not None
+            and _FACILITY_WORD.search(first) is None
+        )
         or any(c in "™®" for c in text[max(0, open_at - 20) : open_at])
         or _ORGANISATION_BEFORE.search(text, 0, open_at) is not None
         or (
@@ -3129,6 +3170,8 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
         if _maker(text, sp.start_char, sp.end_char, doc):
             continue  # "the aTouchAway™ App (Aetonix, Ottawa, Canada)": where a product is made
         after = doc[sp.end : sp.end + 2]
+        if _author_named(doc, sp.end):
+            continue  # "Matsumoto et al. reported": an author
         if _names_instrument(doc, sp.end) or (
             len(after) == 2 and after[0].text == "-" and after[1].lower_ == "speaking"
         ):

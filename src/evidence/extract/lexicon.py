@@ -66,7 +66,10 @@ VOCAB: dict[str, tuple[str, ...] | None] = {
         "meta_analysis",
         "narrative_synthesis",
     ),
-    "software": ("NVivo", "ATLAS.ti", "MAXQDA", "SPSS", "Stata", "R", "SAS"),
+    "software": (
+        "NVivo", "ATLAS.ti", "MAXQDA", "SPSS", "Stata", "R", "SAS", "Qualtrics", "REDCap",
+        "SurveyMonkey", "Mplus", "AMOS", "jamovi", "Dedoose",
+    ),
     "care_setting": (
         "primary_care",
         "family_health_team",
