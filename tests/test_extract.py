@@ -3043,6 +3043,10 @@ def test_a_table_count_loses_to_the_texts_own_sample(extractor: Extractor) -> No
         "This work was supported by the University of Cape Town and the South African "
         "National Research Foundation.",
         "We also thank the scientists at Diamond Light Source, Didcot, Oxon, U.K. for support.",
+        # authors' disclosures
+        "Disclosure of Interest: T. Takeuchi Consultant for: Astellas, Toyama Chemical, "
+        "Daiichi Sankyo Japan.",
+        "Y. Fujiwara received honoraria from Bristol-Myers Squibb Japan.",
     ],
 )
 def test_makers_funders_and_thanks_name_no_setting(extractor: Extractor, text: str) -> None:

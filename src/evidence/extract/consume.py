@@ -2987,7 +2987,10 @@ _ETHICS_OR_THANKS = re.compile(
     # "This work was supported by the University of Cape Town", "We also thank the scientists at
     # PX station IO4-1, Diamond Light Source, Didcot, Oxon, U.K."
     r"(?:work|study|research|project) (?:was|is) (?:\w+ )?(?:supported|financed) by|"
-    r"we (?:also |would like to )?thank|grant disclosures?)\b",
+    r"we (?:also |would like to )?thank|grant disclosures?|"
+    # "Disclosure of Interest J. Smith Consultant for: AbbVie, Asahi Kasei Pharma, ..."
+    r"disclosures? of interests?|conflicts? of interests?|competing interests?|"
+    r"consultant (?:for|to)|honorari(?:a|um)|speakers?'? (?:bureau|fees))\b",
     re.I,
 )
 
