@@ -2810,6 +2810,19 @@ def test_isolation_as_a_public_health_measure_is_not_the_staffs(
          "90"),
         ("In this trial we obtained informed consents from 146 women.", "146"),
         ("Of 450 who responded, 53% were nurses.", "450"),
+        # the arms make up the randomised, whoever the people are and whatever the ratio
+        ("Women were randomly assigned in a 1:1 ratio to topiramate (n = 28) or placebo "
+         "(n = 28).", "56"),
+        ("Nurses were randomized 1:1 to a mindfulness programme (n = 45) or a waiting list "
+         "(n = 43).", "88"),
+        # the randomised, not those who completed the trial
+        ("Among 114 randomized participants (mean age, 55.9 years; 67% female), 89 completed "
+         "the trial.", "114"),
+        ("A total of 114 nurses were randomized, and 89 completed the trial.", "114"),
+        ("All 147 randomized patients were treated.", "147"),
+        # a survey's sample is who responded, however the answer is worded
+        ("A total of 265 members were surveyed, with 50 members providing a response "
+         "(response rate = 19%).", "50"),
     ],
 )  # fmt: skip
 def test_randomised_sample(extractor: Extractor, text: str, expected: str) -> None:
@@ -2825,6 +2838,12 @@ def test_randomised_sample(extractor: Extractor, text: str, expected: str) -> No
         "Ten SPF cats were randomly assigned to two experimental groups.",
         "Children with total scores >40 were randomly assigned to placebo or fluoxetine.",
         "Adults with hearing thresholds below 25 dB took part in the study.",
+        # a size per group; events among the randomised; one of three randomised doses
+        "Patients were randomly assigned to one of three groups (n = 8/group).",
+        "Five randomized patients experienced serious adverse events.",
+        "Saline was injected in one of three randomized concentrations.",
+        # records split into themes are no people
+        "The selected abstracts are divided into themes (n = 20) and subthemes (n = 12).",
     ],
 )
 def test_randomised_things_that_are_no_sample(extractor: Extractor, text: str) -> None:

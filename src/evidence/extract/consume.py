@@ -231,6 +231,11 @@ _TOOK_PART = {
     "replied",
     "participated",
     "took part",
+    "responding",
+    "providing a response",
+    "providing responses",
+    "provided a response",
+    "provided responses",
 }
 # "24 of the 48 invited", "182 out of 455": the second number is the sampling frame
 _DENOM_BEFORE = re.compile(
@@ -333,8 +338,18 @@ _GROUP_AND = re.compile(
     r"[^().;]{1,40}\($",
     re.I,
 )
+# a size per group, not a sample: "(n = 8/group)", "(n = 20 per arm)", "(n = 6 each)"
+_PER_GROUP_AFTER = re.compile(
+    r"\s*(?:/\s*(?:group|arm|treatment|condition|cell)\b|per\s+(?:group|arm|condition|cell)\b|"
+    r"(?:in\s+)?each\b)",
+    re.I,
+)
+# a count whose own clause says it was randomised: "114 randomized nurses", "114 nurses were
+# randomized"
+_RANDOMISED_CLAUSE = re.compile(r"[^,;()]{0,40}?\brandomi[sz]ed\b", re.I)
 _ALLOCATED = re.compile(
-    r"\b(?:allocated|assigned|randomi[sz]ed|divided)\s+(?:\w+\s+){0,3}?(?:to|into)\b",
+    # "randomly assigned in a 1:1 ratio to", "randomized 1:1 to"
+    r"\b(?:allocated|assigned|randomi[sz]ed|divided)\s+(?:[\w:]+\s+){0,4}?(?:to|into)\b",
     re.I,
 )
 _RATE_AFTER_UNIT = re.compile(
@@ -3666,6 +3681,14 @@ _RANDOMISED_AFTER = re.compile(
 _RANDOMISED_BEFORE = re.compile(
     r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated))\s+(?:a total of\s+|all\s+)?$", re.I
 )
+# ... or as the people's adjective: "114 randomized participants", "the 80 randomised nurses"
+_RANDOMISED_ADJ = re.compile(r"\s+(?:randomi[sz]ed|randomly (?:assigned|allocated))\s+(?=[a-z])", re.I)
+# ... where the count is the whole: "Of the 384 randomized patients", "All 147 randomized
+# patients were treated" (not "Five randomized patients experienced serious AEs", "one of
+# three randomized concentrations")
+_RANDOMISED_ADJ_BEFORE = re.compile(
+    r"(?:(?:^|[,;:]\s*)(?:of|among)\s+(?:the\s+|all\s+)?|\ball\s+(?:the\s+)?|\btotal of\s+)$", re.I
+)
 # an arm, not the sample: "18 patients were randomized to the intervention group and 18 to"
 _TO_ONE_ARM = re.compile(
     r"\s+(?:to|into)\s+(?:the\s+|an?\s+|receive\s+)?[\w\s-]{0,40}?\b(?:group|arm)\b[^.;]*?"
@@ -3685,8 +3708,19 @@ _NOT_RANDOMISED_PEOPLE = frozenset(
     {"eyes", "teeth", "knees", "hands", "legs", "ears", "practices", "rats", "mice", "dogs",
      "cats", "pigs", "piglets", "goats", "rabbits", "sheep", "horses", "cows", "calves",
      "monkeys", "hamsters", "ferrets", "chickens", "animals", "embryos", "oocytes", "cells",
-     "plates", "blocks", "specimens", "wounds", "implants", "teams", "groups"}
+     "plates", "blocks", "specimens", "wounds", "implants", "teams", "groups", "trials"}
 )  # fmt: skip
+
+
+def _allocated_people(text: str, end: int) -> bool:
+    """People, named before an allocation verb that comes before ``end``, were allocated:
+    "Women with BPD were randomly assigned to ...", "Patients were randomized 1:1 to ..."."""
+    alloc = _ALLOCATED.search(text, 0, end)
+    if alloc is None or alloc.group().lower().startswith("divided"):
+        return False  # "divided into" also splits records, themes or biopsies
+    subject = text[: alloc.start()].split(",")[-1]
+    subject = re.sub(r"\b(?:were|was|are|then|randomly|subsequently)\b", " ", subject, flags=re.I)
+    return bool(subject.strip()) and _names_people(subject.strip())
 
 
 def _names_people(words: str) -> bool:
@@ -3753,6 +3787,12 @@ def _randomised(s: _Sent, bonus: float) -> list[_Cand]:
             verbs_taken.add(m.end())
             if not _TO_ONE_ARM.match(text, m.end()):
                 span = (num.start, m.end())
+        elif (
+            (adj := _RANDOMISED_ADJ.match(text, num.end))
+            and _RANDOMISED_ADJ_BEFORE.search(text, 0, num.start)
+            and _names_people(text[adj.end() : adj.end() + 40])
+        ):
+            span = (num.start, adj.end())  # "Among 114 randomized participants, 89 completed"
         elif _RANDOMISED_BEFORE.search(text, 0, num.start) and _names_people(
             text[num.end : num.end + 40]
         ):
@@ -3958,6 +3998,9 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                     and c.value > num.value
                     # "345 nurses and 123 doctors responded": two groups, not a subset
                     and not _LIST_LAST.match(text[c.span[1] : num.start])
+                    # "Among 114 randomized nurses, 89 completed the trial": a trial's
+                    # sample is the number randomised (GUIDELINES), not its completers
+                    and not _RANDOMISED_CLAUSE.match(text, c.span[0])
                 ]
                 if bigger:
                     score = max(score, max(bigger) + 0.5)
@@ -4011,6 +4054,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             continue
         if _SHARE_OF_AFTER.match(text, m.end()):
             continue  # "47 % (n = 17) of the respondents were 56 or older": a share of them
+        if _PER_GROUP_AFTER.match(text, m.end()):
+            continue  # "three groups (n = 8/group)", "(n = 20 per arm)": a size per group
         prev = [u for u in units if u[0].end <= tok.start and tok.start - u[0].end <= 8]
         kind = prev[-1][1] if prev else "participants"
         if (
@@ -4031,6 +4076,9 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             )
             # "We conducted a cross-sectional survey in May-June 2020 (N=467)"
             and not (m.group(1) == "N" and _SURVEY_BEFORE_N.search(text, 0, m.start()))
+            # "Women were randomly assigned to topiramate (n = 28) or placebo (n = 28)": the
+            # people allocated to each arm
+            and not _allocated_people(text, m.start())
         ):
             continue  # "Providers (N=50) completed a survey" counts people no lexicon names
         if any(
@@ -4054,7 +4102,9 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         out.append(_Cand(kind, value, score, s, (m.start(), m.end()), "n="))
     # who took part out of those asked: the sample, and its frame excluded
     took_part: tuple[re.Match[str], str, str, str] | None = None
-    if of_frame := _OF_FRAME.match(text):
+    of_frame = _OF_FRAME.match(text)
+    if of_frame and not _RANDOMISED_CLAUSE.match(text, of_frame.start("frame")):
+        # (not "Among 114 randomized nurses, 89 completed": the randomised are the sample)
         took_part = (of_frame, "frame", "n", "of N, M took part")
     elif ("%" in text or "received" in text) and (share := _SHARE_OF_FRAME.search(text)):
         n_group = "n" if share.group("n") else "n2"
