@@ -2820,6 +2820,7 @@ def test_isolation_as_a_public_health_measure_is_not_the_staffs(
          "the trial.", "114"),
         ("A total of 114 nurses were randomized, and 89 completed the trial.", "114"),
         ("All 147 randomized patients were treated.", "147"),
+        ("Data were analysed with SPSS version 25 and 40 nurses were interviewed.", "40"),
         # a survey's sample is who responded, however the answer is worded
         ("A total of 265 members were surveyed, with 50 members providing a response "
          "(response rate = 19%).", "50"),
@@ -2841,6 +2842,8 @@ def test_randomised_sample(extractor: Extractor, text: str, expected: str) -> No
         # a size per group; events among the randomised; one of three randomised doses
         "Patients were randomly assigned to one of three groups (n = 8/group).",
         "Five randomized patients experienced serious adverse events.",
+        # a software release
+        "The data was processed with Epi Info version 6.0 and analyzed by the chi-square test.",
         "Saline was injected in one of three randomized concentrations.",
         # records split into themes are no people
         "The selected abstracts are divided into themes (n = 20) and subthemes (n = 12).",

@@ -326,7 +326,9 @@ _NOT_A_COUNT_BEFORE = re.compile(
     # "feedback from more than 40 clinicians": no exact count (GUIDELINES: participants)
     r"|\bmore than|\bfewer than|\bless than|\bnearly|\balmost|\bapproximately|\broughly"
     r"|\bover|\bin excess of|\bupwards of"
-    r"|\baround)[\s-]*$",
+    r"|\baround"
+    # "SPSS version 25", "Epi Info version 6.0", "SPSS v.22": a software release
+    r"|\bversion|\bver\.|\bv\.|\brelease)[\s-]*$",
     re.I,
 )
 _HYPOTHETICAL = re.compile(r"\bwould (?:require|need|mean|cost)\b", re.I)
@@ -4159,6 +4161,10 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             if c.kind == "participants" and c.note in {"number+unit", "number+verb"}
             else None
         )
+        if two is not None and _NOT_A_COUNT_BEFORE.search(
+            text[max(0, two.start(1) - 30) : two.start(1)]
+        ):
+            two = None  # "SPSS version 25 and 40 nurses were interviewed"
         first = int(GROUP_SEP.sub("", two.group(1))) if two is not None else 0
         if two is not None and not 1900 <= first <= 2100:
             # "19 and 24 students were enrolled", "administered to 25 and 30 medical personnel
