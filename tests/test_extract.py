@@ -183,6 +183,12 @@ def test_a_number_glued_to_letters_counts_nothing() -> None:
     assert [n.value for n in find_numbers("24h shifts in 412 nurses")] == [24.0, 412.0]
 
 
+def test_grouped_thousands_keep_their_decimals() -> None:
+    # "429,881.21 years of life lost" is one amount, not a count of 429
+    assert [n.value for n in find_numbers("a total of 429,881.21 YPLLs")] == [429881.21]
+    assert [n.value for n in find_numbers("N = 1,234 nurses")] == [1234.0]
+
+
 def test_ranges_are_flagged() -> None:
     assert all(n.is_range for n in find_numbers("5-20 sessions"))
 

@@ -46,7 +46,8 @@ WORD_NUMBER = re.compile(rf"\b{_WORD}(?:(?:-|\s+|\s+and\s+){_WORD})*\b", re.I)
 # lookbehinds at every other character
 DIGIT_NUMBER = re.compile(
     r"(?=\d)(?:"
-    r"(?<![\d.,/])\d{1,3}(?:,\d{3})+(?![\d,]*\.\d)"
+    # "1,234", "429,881.21" (grouped, with its decimals: not "429" and "881.21")
+    r"(?<![\d.,/])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]*\.\d)"
     # "4 237 nurses": a space (or a thin or non-breaking one) between groups of thousands
     r"|(?<![\w.,/\-])(?<!\d\s)(?<!able\s)(?<!igure\s)\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+"
     r"(?![\d.,%]|\s?%|\s\d)"
