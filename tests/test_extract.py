@@ -1124,6 +1124,28 @@ def test_residents_who_live_somewhere_are_not_doctors_in_training(extractor: Ext
     assert "residents" not in pops("Depression was common among residents of Makkah.")
     assert "residents" in pops("We surveyed psychiatry residents in Saudi Arabia.")
     assert "residents" in pops("Residents of the surgery program completed the MBI.")
+    # older people where they live; doctors in training are not 65
+    assert "residents" not in pops("Surveys were done of all residents aged 65 years or older.")
+    assert "residents" not in pops("Residents with dementia were observed by 40 care aides.")
+    assert "residents" in pops("We surveyed 300 residents aged 26 to 35 years in medicine.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We surveyed 300 care aides in long-term care homes.", "healthcare_workers"),
+        ("We surveyed 300 personal support workers in Ontario.", "healthcare_workers"),
+        ("We interviewed 20 hospice workers.", "healthcare_workers"),
+        ("Specialist registrars completed the Maslach Burnout Inventory.", "residents"),
+        ("We surveyed 100 peer support workers in mental health services.",
+         "mental_health_providers"),
+        ("Health visitors described their caseloads.", "nurses"),
+    ],
+)  # fmt: skip
+def test_professions_by_the_names_long_term_care_and_the_nhs_use(
+    extractor: Extractor, text: str, expected: str
+) -> None:
+    assert expected in values(run(extractor, text), "population")
 
 
 def test_no_factor_is_read_from_text_in_another_language(extractor: Extractor) -> None:

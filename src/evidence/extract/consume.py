@@ -990,6 +990,9 @@ _LAY_BEFORE_RESIDENTS = {
 _LAY_AFTER_RESIDENTS = re.compile(
     r"^of\s+(?:the\s+)?(?:community|rural|urban|nursing|care|long-term|residential|"
     r"a\s+(?:rural|urban)|[A-Z][a-z]+(?:\s+[A-Z][a-z-]+)*\s*(?:[,.;]|$|and\b|during\b|were\b))"
+    # "all residents aged 65 years or older", "residents with dementia": older people
+    r"|^aged\s+(?:(?:[≥>]|over|above|older than)\s*)?[5-9]\d\b"
+    r"|^with\s+(?:dementia|cognitive impairment|intellectual disabilit)"
 )
 
 
