@@ -2803,6 +2803,28 @@ def test_flexible_work_schedules_and_a_burden_on_a_group(extractor: Extractor) -
     assert ("demographics_experience", "risk") in factors(group)
 
 
+def test_a_comparison_states_one_finding_with_one_direction(extractor: Extractor) -> None:
+    both = run(
+        extractor,
+        "Nurses with high resilience had lower burnout than nurses with low resilience.",
+        title=ON_TOPIC,
+    )
+    assert factors(both) == {("coping_resilience", "protective")}
+    phrase = run(extractor, "Lack of support from managers was associated with burnout.")
+    assert factors(phrase) == {("management_support", "risk")}
+
+
+def test_managers_studied_are_no_management_support(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "This study relates burnout with body mass index among middle and senior managers.",
+        title="Burnout and body mass index in senior and middle managers",
+    )
+    assert "management_support" not in {f for f, _d in factors(vals)}
+    support = run(extractor, "Support from managers was associated with less burnout.")
+    assert ("management_support", "protective") in factors(support)
+
+
 @pytest.mark.parametrize(
     "text",
     [

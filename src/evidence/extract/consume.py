@@ -1264,6 +1264,22 @@ def _direction(span: Span, sent: _Sent) -> tuple[int, str]:
 
 
 _SIGN = {"risk": -1, "protective": 1}
+_THAN = frozenset({"than", "compared", "versus", "vs", "vs."})
+
+
+def _comparison_reference(span: Span, factors: list[Span]) -> bool:
+    """The same factor named again as what a group is compared with: "nurses with high
+    resilience had lower burnout than nurses with low resilience" states one finding, whose
+    direction the first mention carries."""
+    fid = factor_id(span)
+    earlier = [f for f in factors if f.end <= span.start and factor_id(f) == fid]
+    if not earlier:
+        return False
+    if any(
+        f.end == span.start - 1 and span.doc[f.end].lower_ in {"from", "of", "by"} for f in earlier
+    ):
+        return True  # "lack of support from managers": one phrase, read once
+    return any(t.lower_ in _THAN for t in span.doc[max(0, span.start - 8) : span.start])
 
 
 def _emit_factors(
@@ -1318,6 +1334,10 @@ def _emit_factors(
             if _counted_people(sp):
                 out.drop(s, fid, "counted_people")
                 continue  # "59 Nursing Managers", "12% operational managers": who was studied
+            if _comparison_reference(sp, factors):
+                out.drop(s, fid, "comparison_reference")
+                continue  # "... high resilience had lower burnout than those with low resilience"
+                # (and "lack of support from managers", one phrase the matcher split in two)
             if _not_a_factor_use(sp):
                 out.drop(s, fid, "not_a_factor_use")
                 continue
@@ -1811,11 +1831,22 @@ _PEOPLE_FORMS = frozenset({"leaders", "managers", "supervisors", "colleagues", "
 
 
 def _counted_people(span: Span) -> bool:
-    """A factor form that names people ("managers") counted as part of a sample."""
+    """A factor form that names people ("managers") counted as part of a sample, or named as
+    the people studied: "burnout in senior and middle managers", "among nurse leaders"."""
     if span[-1].lower_ not in _PEOPLE_FORMS:
         return False
     before = span.doc[max(0, span.start - 3) : span.start]
-    return any(t.like_num or t.text == "%" for t in before)
+    if any(t.like_num or t.text == "%" for t in before):
+        return True
+    window = span.doc[max(0, span.start - 5) : span.start]
+    for i, t in enumerate(window):
+        if t.lower_ in {"among", "in", "amongst"}:
+            between = window[i + 1 :]
+            return all(w.is_alpha and w.lower_ not in _SUPPORT_WORDS for w in between)
+    return False
+
+
+_SUPPORT_WORDS = frozenset({"support", "supportive", "from", "by", "with", "of", "the", "their"})
 
 
 # a form that is also a verb or a sampling term: "a strategy that targets this population",
