@@ -1279,7 +1279,11 @@ def _comparison_reference(span: Span, factors: list[Span]) -> bool:
         f.end == span.start - 1 and span.doc[f.end].lower_ in {"from", "of", "by"} for f in earlier
     ):
         return True  # "lack of support from managers": one phrase, read once
-    return any(t.lower_ in _THAN for t in span.doc[max(0, span.start - 8) : span.start])
+    first = min(f.end for f in earlier)
+    return any(
+        t.lower_ in _THAN and not (t.i > 0 and span.doc[t.i - 1].lower_ == "rather")
+        for t in span.doc[max(first, span.start - 8) : span.start]
+    )
 
 
 def _emit_factors(
