@@ -786,6 +786,44 @@ def test_a_review_named_only_in_the_title(extractor: Extractor) -> None:
     assert case == {"other"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trial named by its features in any order
+        ("This was a prospective, double-blind, multicenter, randomized, parallel-group study "
+         "of 159 nurses.", "rct"),
+        ("In a multicenter, randomized, open-label study, 235 nurses received coaching.", "rct"),
+        # an intervention without randomisation
+        ("A non-randomized, open-label, single-arm study of coaching in 40 residents.",
+         "quasi_experimental"),
+        ("Ninety-one nurses were non-randomly assigned to coaching or a waiting list.",
+         "quasi_experimental"),
+        # a study with its own data that "argues" is not an essay
+        ("Hair cortisol was assessed in 22 nurses and compared with 20 controls; it was lower "
+         "in nurses (p = 0.03). We argue that hair cortisol reflects chronic stress.",
+         "cross_sectional"),
+        # "a reflection of" mirrors something; it names no essay
+        ("Hair cortisol was measured in 60 nurses. Hair cortisol is a reflection of long-term "
+         "cortisol levels, and levels were higher in night-shift nurses (p < 0.01).",
+         "cross_sectional"),
+    ],
+)  # fmt: skip
+def test_trial_features_and_ways_of_writing(
+    extractor: Extractor, text: str, expected: str
+) -> None:
+    assert values(run(extractor, text), "design") == {expected}
+
+
+def test_others_trials_in_the_plural_name_no_trial(extractor: Extractor) -> None:
+    review = run(
+        extractor,
+        "We summarise the evidence on gabapentin for neuropathic pain in physicians and "
+        "review the dosing used.",
+        title="Gabapentin dosing: evidence from randomized, placebo-controlled clinical trials",
+    )
+    assert values(review, "design") != {"rct"}
+
+
 def test_a_record_with_only_a_title_gets_no_guessed_design(extractor: Extractor) -> None:
     # Web of Science BibTeX exports carry no abstracts: nothing but the title to read
     def title_only(title: str) -> set[str]:

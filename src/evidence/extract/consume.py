@@ -4373,6 +4373,17 @@ _NOT_A_DESIGN_AFTER = {"ward", "wards", "unit", "units", "area", "areas", "nursi
 # "randomized controlled trials are under way", "randomized controlled studies, many of which
 # are ongoing": others' trials, in the plural
 _OTHERS_TRIALS_AFTER = {"trials", "studies"}
+_TRIAL_NOUNS = {"trial", "trials", "study", "studies", "design", "designs"}
+_NOT_RANDOMISED_BEFORE = re.compile(r"\b(?:non|not|un|quasi)[\s-]*$", re.I)
+
+
+def _others_trials(doc: Doc, end: int) -> bool:
+    """The trial words after a design cue are plural: others' trials ("randomized controlled
+    trials are under way", "evidence from randomized, placebo-controlled clinical trials")."""
+    for t in doc[end : end + 4]:
+        if t.lower_ in _TRIAL_NOUNS:
+            return t.lower_ in _OTHERS_TRIALS_AFTER
+    return False
 # "future longitudinal studies are needed": a design the authors call for, not theirs
 _FUTURE_WORK = re.compile(
     r"\b(?:future|further|more|additional)\b[^.;]{0,80}?\b(?:needed|required|warranted|"
@@ -4650,8 +4661,18 @@ def _emit_design(
                 d = "other"
             if d in seen or nxt in _NOT_A_DESIGN_AFTER:
                 continue  # "the cohort ward" is a place, not a cohort study
-            if d == "rct" and nxt in _OTHERS_TRIALS_AFTER:
+            if d == "rct" and _others_trials(s.doc, sp.end):
                 continue
+            if d == "rct" and _NOT_RANDOMISED_BEFORE.search(
+                s.passage.text[max(0, sp.start_char - 12) : sp.start_char]
+            ):
+                # "a non-randomized, open-label, single-arm study", "a non-randomised controlled
+                # trial": an intervention without randomisation (GUIDELINES: quasi_experimental)
+                d = "quasi_experimental"
+                if d in seen:
+                    continue
+            if d == "discussion" and sp.text.lower() == "reflection" and nxt == "of":
+                continue  # "hair cortisol is a reflection of long-term cortisol levels"
             if sp.text.lower() == "cohort" and nxt == "of":
                 continue  # "a national cohort of pediatric subspecialists": a group of people
             seen.add(d)
@@ -4664,8 +4685,12 @@ def _emit_design(
                 (empirical or review_or_case)
                 and d == "discussion"
                 and sp.text.lower() in _WEAK_DISCUSSION
+                and s.passage.section != "title"  # "...: a reflection" names what it is
             ):
-                w *= 0.3
+                # "we argue that HCC might not capture ..." in a study with its own data: a
+                # way of writing, below what a design cue needs on its own (the text's
+                # methods decide, as where no cue is found)
+                w *= 0.2
             if keywords:
                 w *= 0.3  # "Article; burnout; clinical protocol": an indexer's terms
             if _INCLUDING_BEFORE.search(s.passage.text, 0, sp.start_char):
