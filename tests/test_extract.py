@@ -3194,6 +3194,21 @@ def test_makers_instruments_and_authors_named_after_places(
     assert values(vals, "region") == set(), text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In-hospital mortality was 20% among ventilated patients.",
+        "Hospital-acquired infections and the length of hospital stay were recorded.",
+        "Hospital infections were associated with burns.",
+    ],
+)
+def test_outcomes_named_after_a_hospital_name_no_setting(extractor: Extractor, text: str) -> None:
+    assert "hospital" not in values(run(extractor, text), "care_setting")
+    assert "hospital" in values(
+        run(extractor, "The hospital-based survey included 300 nurses."), "care_setting"
+    )
+
+
 def test_a_place_of_study_in_parentheses_stays(extractor: Extractor) -> None:
     # a care facility first in the parenthesis is where the study was done, not a maker
     vals = run(

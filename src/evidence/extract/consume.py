@@ -1083,7 +1083,10 @@ def _emit_lists(sents: list[_Sent], out: _Emitter, full_text: bool = False) -> N
 # resource named after the setting, not where the people studied work
 _SETTING_AS_MODIFIER = frozenset(
     {"specialists", "specialist", "specialties", "specialty", "medicine", "beds", "bed",
-     "capacity", "resources", "admissions", "admission", "occupancy", "physician", "nursing"}
+     "capacity", "resources", "admissions", "admission", "occupancy", "physician", "nursing",
+     # "hospital-acquired infections", "hospital infections", "hospital mortality": an outcome
+     # named after the setting
+     "acquired", "infection", "infections", "mortality", "stay", "stays"}
 )  # fmt: skip
 
 
@@ -1100,8 +1103,11 @@ def _not_a_place_of_work(span: Span) -> bool:
     """A setting named as a specialty or resource ("ICU capacity") or as where staff would go
     ("leave for private practice")."""
     doc = span.doc
+    nxt = span.end + (1 if span.end < len(doc) and doc[span.end].text in {"-", "–"} else 0)
+    if span.start >= 2 and doc[span.start - 1].text in {"-", "–"} and doc[span.start - 2].lower_ == "in":
+        return True  # "in-hospital mortality": an outcome's timing, not a place of work
     return (
-        span.end < len(doc) and doc[span.end].lower_ in _SETTING_AS_MODIFIER
+        nxt < len(doc) and doc[nxt].lower_ in _SETTING_AS_MODIFIER
     ) or _LEAVING_FOR.search(doc.text, max(0, span.start_char - 80), span.start_char) is not None
 
 
