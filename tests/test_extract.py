@@ -2281,6 +2281,26 @@ def test_ranges_effect_sizes_and_low_levels_are_no_prevalence(extractor: Extract
     assert values(levels, "prevalence") == {"burnout:73.3"}
     waves = run(extractor, "Burnout rose from 2020 to 2021 (burnout, 28.6% vs. 40.6%, p < 0.001).")
     assert values(waves, "prevalence") == {"burnout:28.6", "burnout:40.6"}
+    # relative differences and changes are no share of people
+    for text in (
+        "Nurses had a 20% higher prevalence of burnout than physicians.",
+        "Residents with high resilience had a 37% lower prevalence of burnout.",
+        "The intervention led to a 37% reduction in burnout.",
+    ):
+        assert values(run(extractor, text), "prevalence") == set(), text
+
+
+def test_a_figure_whose_own_clause_names_something_else(extractor: Extractor) -> None:
+    vals = run(extractor, "The prevalence of burnout was 30% and 45% had high resilience.")
+    assert values(vals, "prevalence") == {"burnout:30"}
+    both = run(extractor, "Burnout was reported by 40% of nurses, and 25% had severe burnout.")
+    assert values(both, "prevalence") == {"burnout:40", "burnout:25"}
+    cf = run(
+        extractor,
+        "23% of participants reported high CF risk while 77% expressed high to moderate "
+        "potential for CS.",
+    )
+    assert "compassion_fatigue:77" not in values(cf, "prevalence")
 
 
 def test_figures_in_an_outcomes_own_parenthesis_and_turnover_intentions(

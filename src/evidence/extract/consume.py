@@ -2629,7 +2629,20 @@ _NOT_PREVALENCE_AFTER = re.compile(
     r"\s*(?:-|–|to)\s*\d{1,3}(?:[.,·]\d+)?\s?%"
     r"|(?:\s*(?:,|and)\s*\d{1,3}(?:[.,·]\d+)?\s?%)*\s*\)?\s*"
     r"(?:lower|higher|greater|less|more|increased|decreased|reduced)\s+"
-    r"(?:odds|risk|likelihood|chance|likely)\b",
+    r"(?:odds|risk|likelihood|chance|likely|prevalence|rates?|incidence|levels?|scores?|"
+    r"frequency)\b"
+    # "a 37% reduction in burnout": a change, not a share of people
+    r"|\s*(?:relative\s+)?(?:reduction|decrease|increase|drop|rise|decline|improvement)\s+"
+    r"(?:in|of)\b",
+    re.I,
+)
+# a figure whose own clause says what it counts, with no outcome in it: "the prevalence of
+# burnout was 30% and 45% had high resilience"
+_OWN_PREDICATE_AFTER = re.compile(
+    r"\s*(?:of\s+(?:the\s+)?\w+\s+)?(?:had|have|reported|showed|were|was|felt|expressed|"
+    r"described|scored|rated|agreed|considered)\s+"
+    # not a figure reported elsewhere: "more common than 20% reported before"
+    r"(?!(?:before|previously|earlier|elsewhere|in|by|among|from|for|at|during)\b)\w",
     re.I,
 )
 _NOT_PREVALENCE_BEFORE = re.compile(
@@ -2799,6 +2812,12 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
                 for t in s.doc[max(0, near.start - 2) : near.start]
             ):
                 continue  # "13% reported no job burnout"
+            if near.end <= tok.start and _OWN_PREDICATE_AFTER.match(text, m.end()):
+                own_clause = re.split(r"[,;()]|\band\b", text[m.end() : m.end() + 60])[0]
+                if not any(
+                    m.end() <= o.start_char < m.end() + len(own_clause) for o in outcomes
+                ):
+                    continue  # "burnout was 30% and 45% had high resilience": resilience's
             construct = _SUBSCALES.get(long_form(near).lower(), near.kb_id_)
             if construct == "burnout" and near.start > 0:
                 # Copenhagen subscales: "personal burnout", "work-related burnout"
