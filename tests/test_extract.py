@@ -3229,6 +3229,22 @@ def test_outcomes_named_after_a_hospital_name_no_setting(extractor: Extractor, t
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A survey of 500 doctors working in the NHS.", {"GB"}),
+        ("We surveyed nurses in KSA.", {"SA"}),
+        ("We surveyed clinicians at 12 Veterans Affairs medical centers.", {"US"}),
+        # the ethics committee's city is not where the study was done
+        ("Ethics approval was granted from the University of Aberdeen.", set()),
+    ],
+)
+def test_countries_by_their_health_services(
+    extractor: Extractor, text: str, expected: set[str]
+) -> None:
+    assert values(run(extractor, text), "country") == expected
+
+
 def test_a_place_of_study_in_parentheses_stays(extractor: Extractor) -> None:
     # a care facility first in the parenthesis is where the study was done, not a maker
     vals = run(

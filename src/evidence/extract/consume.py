@@ -3063,6 +3063,7 @@ _VIRUS_ORIGIN = re.compile(
 # "approved by the University of Alberta Research Ethics Board", acknowledgements, funders
 _ETHICS_OR_THANKS = re.compile(
     r"\b(?:ethics (?:board|committee)|institutional review board|IRB|approved by|"
+    r"ethic(?:s|al) approval|ethical clearance|"
     r"acknowledg\w*|remerciements|funded by|grant (?:from|number)|"
     # "This work was supported by the University of Cape Town", "We also thank the scientists at
     # PX station IO4-1, Diamond Light Source, Didcot, Oxon, U.K."
