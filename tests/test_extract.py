@@ -183,6 +183,15 @@ def test_a_number_glued_to_letters_counts_nothing() -> None:
     assert [n.value for n in find_numbers("24h shifts in 412 nurses")] == [24.0, 412.0]
 
 
+def test_the_eligible_who_took_part_are_the_sample(extractor: Extractor) -> None:
+    def n(text: str) -> set[str]:
+        return values(run(extractor, text), "n_participants")
+
+    assert n("In total, 412 eligible nurses were included in the analysis.") == {"412"}
+    assert n("412 eligible nurses were invited and 300 took part.") == {"300"}
+    assert n("There were 412 eligible nurses, of whom 300 completed the survey.") == {"300"}
+
+
 def test_grouped_thousands_keep_their_decimals() -> None:
     # "429,881.21 years of life lost" is one amount, not a count of 429
     assert [n.value for n in find_numbers("a total of 429,881.21 YPLLs")] == [429881.21]

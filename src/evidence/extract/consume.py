@@ -340,6 +340,13 @@ _GROUP_AND = re.compile(
     r"[^().;]{1,40}\($",
     re.I,
 )
+# the people counted took part: "412 eligible nurses were included", "... participated"
+_TOOK_PART_AFTER = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?(?:(?:were|was)\s+(?:finally\s+|eventually\s+)?"
+    r"(?:included|enrolled|analy[sz]ed|recruited|randomi[sz]ed)|participated|took part|"
+    r"completed|consented|responded)\b",
+    re.I,
+)
 # a size per group, not a sample: "(n = 8/group)", "(n = 20 per arm)", "(n = 6 each)"
 _PER_GROUP_AFTER = re.compile(
     r"\s*(?:/\s*(?:group|arm|treatment|condition|cell)\b|per\s+(?:group|arm|condition|cell)\b|"
@@ -4020,6 +4027,12 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             and not (out_of and c.end_char <= skip_to)  # "682/1950 (35% of invited)"
             # "734 of the 900 individuals contacted completed": the 900 were contacted
             and not (out_of and unit is not None and c.start <= unit.end + 1)
+            # "412 eligible nurses were included": the eligible who took part
+            and not (
+                unit is not None
+                and c.end <= unit.start
+                and _TOOK_PART_AFTER.match(text, unit.end_char)
+            )
             for c in frame_cues
         )
         if any(
@@ -4039,7 +4052,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             # contacted individuals completed": the frame word describes the denominator
             and not out_of
             for c in frame_cues
-        ):
+        ) and not _TOOK_PART_AFTER.match(text, unit.end_char):
+            # (but "412 eligible nurses were included in the analysis" took part)
             frame = True
         if frame:
             excluded.append({"kind": kind, "value": int(num.value), "quote": text})
