@@ -817,9 +817,7 @@ def test_a_review_named_only_in_the_title(extractor: Extractor) -> None:
          "cross_sectional"),
     ],
 )  # fmt: skip
-def test_trial_features_and_ways_of_writing(
-    extractor: Extractor, text: str, expected: str
-) -> None:
+def test_trial_features_and_ways_of_writing(extractor: Extractor, text: str, expected: str) -> None:
     assert values(run(extractor, text), "design") == {expected}
 
 
@@ -837,12 +835,17 @@ def test_a_record_with_only_a_title_gets_no_guessed_design(extractor: Extractor)
     # Web of Science BibTeX exports carry no abstracts: nothing but the title to read
     def title_only(title: str) -> set[str]:
         doc = Document(
-            source_path="savedrecs.bib", format="bibtex", blocks=[Block(section="title", text=title)]
+            source_path="savedrecs.bib",
+            format="bibtex",
+            blocks=[Block(section="title", text=title)],
         )
         doc.assemble()
         return values(extractor.extract(doc, split_passages(doc)), "design")
 
-    assert title_only("Diseases masking and delaying the diagnosis of urogenital tuberculosis") == set()
+    assert (
+        title_only("Diseases masking and delaying the diagnosis of urogenital tuberculosis")
+        == set()
+    )
     assert title_only("Burnout among emergency nurses in Lima") == set()
     # a title that names its design still gives it
     assert title_only("Burnout in Peruvian nurses: a systematic review and meta-analysis") == {
@@ -3215,9 +3218,7 @@ def test_makers_funders_and_thanks_name_no_setting(extractor: Extractor, text: s
         "Two events were reported (Oldenburg et al. NEJM 2017).",
     ],
 )
-def test_makers_instruments_and_authors_named_after_places(
-    extractor: Extractor, text: str
-) -> None:
+def test_makers_instruments_and_authors_named_after_places(extractor: Extractor, text: str) -> None:
     vals = run(extractor, text)
     assert values(vals, "country") == set(), text
     assert values(vals, "region") == set(), text

@@ -1111,11 +1111,15 @@ def _not_a_place_of_work(span: Span) -> bool:
     ("leave for private practice")."""
     doc = span.doc
     nxt = span.end + (1 if span.end < len(doc) and doc[span.end].text in {"-", "–"} else 0)
-    if span.start >= 2 and doc[span.start - 1].text in {"-", "–"} and doc[span.start - 2].lower_ == "in":
+    if (
+        span.start >= 2
+        and doc[span.start - 1].text in {"-", "–"}
+        and doc[span.start - 2].lower_ == "in"
+    ):
         return True  # "in-hospital mortality": an outcome's timing, not a place of work
-    return (
-        nxt < len(doc) and doc[nxt].lower_ in _SETTING_AS_MODIFIER
-    ) or _LEAVING_FOR.search(doc.text, max(0, span.start_char - 80), span.start_char) is not None
+    return (nxt < len(doc) and doc[nxt].lower_ in _SETTING_AS_MODIFIER) or _LEAVING_FOR.search(
+        doc.text, max(0, span.start_char - 80), span.start_char
+    ) is not None
 
 
 def _non_group(span: Span) -> bool:
@@ -1847,6 +1851,10 @@ _PEOPLE_AFTER = frozenset(
 _PEOPLE_FORMS = frozenset({"leaders", "managers", "supervisors", "colleagues", "peers"})
 
 
+# words that make a people form the source of support: "support from their managers"
+_SUPPORT_WORDS = frozenset({"support", "supportive", "from", "by", "with", "of", "the", "their"})
+
+
 def _counted_people(span: Span) -> bool:
     """A factor form that names people ("managers") counted as part of a sample, or named as
     the people studied: "burnout in senior and middle managers", "among nurse leaders"."""
@@ -1861,9 +1869,6 @@ def _counted_people(span: Span) -> bool:
             between = window[i + 1 :]
             return all(w.is_alpha and w.lower_ not in _SUPPORT_WORDS for w in between)
     return False
-
-
-_SUPPORT_WORDS = frozenset({"support", "supportive", "from", "by", "with", "of", "the", "their"})
 
 
 # a form that is also a verb or a sampling term: "a strategy that targets this population",
@@ -2821,9 +2826,7 @@ def _emit_prevalence(sents: list[_Sent], out: _Emitter) -> None:
                 continue  # "13% reported no job burnout"
             if near.end <= tok.start and _OWN_PREDICATE_AFTER.match(text, m.end()):
                 own_clause = re.split(r"[,;()]|\band\b", text[m.end() : m.end() + 60])[0]
-                if not any(
-                    m.end() <= o.start_char < m.end() + len(own_clause) for o in outcomes
-                ):
+                if not any(m.end() <= o.start_char < m.end() + len(own_clause) for o in outcomes):
                     continue  # "burnout was 30% and 45% had high resilience": resilience's
             construct = _SUBSCALES.get(long_form(near).lower(), near.kb_id_)
             if construct == "burnout" and near.start > 0:
@@ -3755,7 +3758,9 @@ _RANDOMISED_BEFORE = re.compile(
     r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated))\s+(?:a total of\s+|all\s+)?$", re.I
 )
 # ... or as the people's adjective: "114 randomized participants", "the 80 randomised nurses"
-_RANDOMISED_ADJ = re.compile(r"\s+(?:randomi[sz]ed|randomly (?:assigned|allocated))\s+(?=[a-z])", re.I)
+_RANDOMISED_ADJ = re.compile(
+    r"\s+(?:randomi[sz]ed|randomly (?:assigned|allocated))\s+(?=[a-z])", re.I
+)
 # ... where the count is the whole: "Of the 384 randomized patients", "All 147 randomized
 # patients were treated" (not "Five randomized patients experienced serious AEs", "one of
 # three randomized concentrations")
@@ -4020,6 +4025,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                 tail_end = unit_from
         before = text[max(0, num.start - 25) : num.start]
         tail = doc[tail_end : min(len(doc), tail_end + 6)]
+        # "412 eligible nurses were included": a frame word before the people who took part
+        took_part_after = unit is not None and _TOOK_PART_AFTER.match(text, unit.end_char)
         frame = _DENOM_BEFORE.search(before) is not None or any(
             c.start >= tok.end
             and c.start < tail.end
@@ -4027,12 +4034,7 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             and not (out_of and c.end_char <= skip_to)  # "682/1950 (35% of invited)"
             # "734 of the 900 individuals contacted completed": the 900 were contacted
             and not (out_of and unit is not None and c.start <= unit.end + 1)
-            # "412 eligible nurses were included": the eligible who took part
-            and not (
-                unit is not None
-                and c.end <= unit.start
-                and _TOOK_PART_AFTER.match(text, unit.end_char)
-            )
+            and not (took_part_after and unit is not None and c.end <= unit.start)
             for c in frame_cues
         )
         if any(
@@ -4045,15 +4047,18 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         ):
             frame = True  # "We invited 355 dental trainees": who was asked, not who took part
         # "eligible" between number and unit
-        if unit is not None and any(
-            c.start >= tok.end
-            and c.end <= unit.start
-            # "121 out of 150 residents", "682/1950 (35% of invited) individuals", "417 of 450
-            # contacted individuals completed": the frame word describes the denominator
-            and not out_of
-            for c in frame_cues
-        ) and not _TOOK_PART_AFTER.match(text, unit.end_char):
-            # (but "412 eligible nurses were included in the analysis" took part)
+        if (
+            unit is not None
+            and any(
+                c.start >= tok.end
+                and c.end <= unit.start
+                # "121 out of 150 residents", "682/1950 (35% of invited) individuals", "417 of 450
+                # contacted individuals completed": the frame word describes the denominator
+                and not out_of
+                for c in frame_cues
+            )
+            and not took_part_after
+        ):
             frame = True
         if frame:
             excluded.append({"kind": kind, "value": int(num.value), "quote": text})
@@ -4424,6 +4429,8 @@ def _others_trials(doc: Doc, end: int) -> bool:
         if t.lower_ in _TRIAL_NOUNS:
             return t.lower_ in _OTHERS_TRIALS_AFTER
     return False
+
+
 # "future longitudinal studies are needed": a design the authors call for, not theirs
 _FUTURE_WORK = re.compile(
     r"\b(?:future|further|more|additional)\b[^.;]{0,80}?\b(?:needed|required|warranted|"
