@@ -503,6 +503,15 @@ def test_response_rate(extractor: Extractor) -> None:
         ("In all, 120 (40%) of the 300 nurses reported burnout.", set()),
         # how many questionnaires handed out came back
         ("The effective recovery rate of the questionnaires was 92.3%.", {"92.3"}),
+        # the word "percent", an abbreviation, the share of those invited, usable responses
+        ("The overall response rate was 45.8 percent.", {"45.8"}),
+        ("We obtained 412 responses (RR = 45.8%).", {"45.8"}),
+        ("Nearly half (45.8%) of invited nurses responded.", {"45.8"}),
+        ("In total, 45.8% (412/900) of invited physicians responded.", {"45.8"}),
+        ("The questionnaire was returned by 45.8% of the nurses.", {"45.8"}),
+        ("412 usable responses were received (45.8%).", {"45.8"}),
+        # who completed a trial is no response rate
+        ("A total of 15 patients (65%) completed the study.", set()),
     ],
 )
 def test_response_rate_formats(extractor: Extractor, sentence: str, expected: set[str]) -> None:

@@ -89,7 +89,7 @@ _HEADING_NUM = re.compile(r"^\s*(?:#+\s*)?(?:\d{1,2}[.)]\s+)?")
 # lost the decimal point (two bare numbers side by side before "%" are never two numbers)
 _DECIMAL = r"(?:[.·]\d+|,\d{1,2}(?!\d)| \d{1,2}(?=\s?%))"
 _PERCENT = re.compile(r"(\d{1,3}" + _DECIMAL + r"?)\s?(?:%|per ?cent\b)")
-_PCT = r"(\d{1,3}" + _DECIMAL + r"?)\s?%"
+_PCT = r"(\d{1,3}" + _DECIMAL + r"?)\s?(?:%|percent\b|per cent\b)"
 
 
 def _pct_value(text: str) -> float:
@@ -113,13 +113,22 @@ _RESPONSE_RATE = (
         rf"(?:was|were|of|:|=|is)?\s*{_PCT}"
         rf"|{_RATE_NOUN}\s*(?:was|were|of|:|=|is|reached|,|being)?\s*"
         r"(?:approximately|about|around)?\s*(?:\d[\d,]*\s*(?:of|out of|/)\s*\d[\d,]*\s*)?\(?\s*"
-        + _PCT,
+        + _PCT
+        # "412 responses (RR = 45.8%)", "returned by 45.8% of the nurses"
+        + r"|\bRR\s*[=:]\s*"
+        + _PCT
+        + r"|\b(?:returned|completed|answered) by\s+"
+        + _PCT
+        + r"\s+of\b",
         re.I,
     ),
     # "a 47% response rate", "47% of those invited responded", "with 47% responding"
     re.compile(
         _PCT
-        + r"\s*(?:of (?:those |the )?(?:invited|eligible|contacted|approached)(?: [\w-]+){0,2} )?"
+        # "Nearly half (45.8%) of invited nurses responded", "45.8% (412/900) of those invited"
+        + r"\s*(?:\)?\s*(?:\(\s*\d[\d,]*\s*/\s*\d[\d,]*\s*\)\s*)?"
+        r"of (?:those |the |all )?(?:invited|eligible|contacted|approached|surveyed)"
+        r"(?: [\w-]+){0,2} )?"
         r"(?:response rate|responded|responding|completed|returned|\(?response|participation\b)",
         re.I,
     ),
@@ -128,7 +137,11 @@ _RESPONSE_RATE = (
     re.compile(
         r"(?:responses? (?:were |was )?received from|answered by|completed by|returned by)\s+"
         r"\d[\d,]*\s*(?:of|out of|/)\s*\d[\d,]*[\w -]{0,30}?\(\s*" + _PCT + r"\s*\)"
-        r"|\d[\d,]*\s+(?:valid\s+)?(?:responses|replies)\s*\(\s*" + _PCT + r"\s*\)",
+        r"|\d[\d,]*\s+(?:valid\s+|usable\s+|completed?\s+)?(?:responses|replies)"
+        # "412 usable responses were received (45.8%)"
+        r"(?:\s+(?:were|was)\s+(?:received|returned|obtained|collected))?\s*\(\s*"
+        + _PCT
+        + r"\s*\)",
         re.I,
     ),
     re.compile(
@@ -3419,7 +3432,7 @@ def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
         text = s.passage.text
         if "@" in text and _CONTACT.search(text):
             continue  # "*Correspondence: 6 Department of ...": an address, not the sample
-        for rx in _RESPONSE_RATE if rr is None and "%" in text else ():
+        for rx in _RESPONSE_RATE if rr is None and ("%" in text or "percent" in text) else ():
             m = rx.search(text)  # every response-rate pattern has one percentage group
             if m and rr is None:
                 g = next(k for k in range(1, (m.lastindex or 1) + 1) if m.group(k) is not None)
