@@ -843,13 +843,7 @@ def test_others_trials_in_the_plural_name_no_trial(extractor: Extractor) -> None
 def test_a_record_with_only_a_title_gets_no_guessed_design(extractor: Extractor) -> None:
     # Web of Science BibTeX exports carry no abstracts: nothing but the title to read
     def title_only(title: str) -> set[str]:
-        doc = Document(
-            source_path="savedrecs.bib",
-            format="bibtex",
-            blocks=[Block(section="title", text=title)],
-        )
-        doc.assemble()
-        return values(extractor.extract(doc, split_passages(doc)), "design")
+        return values(run(extractor, title=title), "design")
 
     assert (
         title_only("Diseases masking and delaying the diagnosis of urogenital tuberculosis")

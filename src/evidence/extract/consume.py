@@ -1297,10 +1297,11 @@ _SIGN = {"risk": -1, "protective": 1}
 _THAN = frozenset({"than", "compared", "versus", "vs", "vs."})
 
 
-def _comparison_reference(span: Span, factors: list[Span]) -> bool:
-    """The same factor named again as what a group is compared with: "nurses with high
-    resilience had lower burnout than nurses with low resilience" states one finding, whose
-    direction the first mention carries."""
+def _restated(span: Span, factors: list[Span]) -> bool:
+    """The factor of an earlier mention in the sentence, named again: in one phrase the
+    matcher split in two ("lack of support from managers"), or as what a group is compared
+    with ("nurses with high resilience had lower burnout than nurses with low resilience"
+    states one finding, whose direction the first mention carries)."""
     fid = factor_id(span)
     earlier = [f for f in factors if f.end <= span.start and factor_id(f) == fid]
     if not earlier:
@@ -1308,7 +1309,7 @@ def _comparison_reference(span: Span, factors: list[Span]) -> bool:
     if any(
         f.end == span.start - 1 and span.doc[f.end].lower_ in {"from", "of", "by"} for f in earlier
     ):
-        return True  # "lack of support from managers": one phrase, read once
+        return True
     first = min(f.end for f in earlier)
     return any(
         t.lower_ in _THAN and not (t.i > 0 and span.doc[t.i - 1].lower_ == "rather")
@@ -1368,10 +1369,9 @@ def _emit_factors(
             if _counted_people(sp):
                 out.drop(s, fid, "counted_people")
                 continue  # "59 Nursing Managers", "12% operational managers": who was studied
-            if _comparison_reference(sp, factors):
-                out.drop(s, fid, "comparison_reference")
-                continue  # "... high resilience had lower burnout than those with low resilience"
-                # (and "lack of support from managers", one phrase the matcher split in two)
+            if _restated(sp, factors):
+                out.drop(s, fid, "restated")
+                continue  # "... than those with low resilience", "lack of support from managers"
             if _not_a_factor_use(sp):
                 out.drop(s, fid, "not_a_factor_use")
                 continue
@@ -3767,13 +3767,10 @@ _RANDOMISED_AFTER = re.compile(
 )
 # ... or the verb, then the number: "the trial randomized 146 children", "we randomly
 # assigned 80 nurses"
-_RANDOMISED_BEFORE = re.compile(
-    r"\b(?:randomi[sz]ed|randomly (?:assigned|allocated))\s+(?:a total of\s+|all\s+)?$", re.I
-)
+_RANDOMISED_WORDS = r"(?:randomi[sz]ed|randomly (?:assigned|allocated))"
+_RANDOMISED_BEFORE = re.compile(rf"\b{_RANDOMISED_WORDS}\s+(?:a total of\s+|all\s+)?$", re.I)
 # ... or as the people's adjective: "114 randomized participants", "the 80 randomised nurses"
-_RANDOMISED_ADJ = re.compile(
-    r"\s+(?:randomi[sz]ed|randomly (?:assigned|allocated))\s+(?=[a-z])", re.I
-)
+_RANDOMISED_ADJ = re.compile(rf"\s+{_RANDOMISED_WORDS}\s+(?=[a-z])", re.I)
 # ... where the count is the whole: "Of the 384 randomized patients", "All 147 randomized
 # patients were treated" (not "Five randomized patients experienced serious AEs", "one of
 # three randomized concentrations")
