@@ -505,6 +505,7 @@ def test_response_rate(extractor: Extractor) -> None:
         ("The effective recovery rate of the questionnaires was 92.3%.", {"92.3"}),
         # the word "percent", an abbreviation, the share of those invited, usable responses
         ("The overall response rate was 45.8 percent.", {"45.8"}),
+        ("The overall response rate was 45.8 per cent.", {"45.8"}),
         ("We obtained 412 responses (RR = 45.8%).", {"45.8"}),
         ("Nearly half (45.8%) of invited nurses responded.", {"45.8"}),
         ("In total, 45.8% (412/900) of invited physicians responded.", {"45.8"}),

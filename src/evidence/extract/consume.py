@@ -3432,7 +3432,8 @@ def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
         text = s.passage.text
         if "@" in text and _CONTACT.search(text):
             continue  # "*Correspondence: 6 Department of ...": an address, not the sample
-        for rx in _RESPONSE_RATE if rr is None and ("%" in text or "percent" in text) else ():
+        # a figure is written with "%", "percent" or "per cent" (as _PCT reads it)
+        for rx in _RESPONSE_RATE if rr is None and ("%" in text or "cent" in text) else ():
             m = rx.search(text)  # every response-rate pattern has one percentage group
             if m and rr is None:
                 g = next(k for k in range(1, (m.lastindex or 1) + 1) if m.group(k) is not None)
