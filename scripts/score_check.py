@@ -16,11 +16,17 @@ documents, `second_annotations.yaml` (a second annotator, blind, for agreement):
   participants (the number randomised) and countries (three annotators; a fourth re-annotated
   25). Unlike the others it has a `split`: rules were written only from the 39 `tune`
   documents; `--split heldout` scores the other 71.
+- `check14`: 120 random abstracts never used before from `covid_suicide_living` and
+  `covid19_mhsr` (most about patients, the public, the virus or the laboratory); design,
+  participants, countries; 66 `tune` / 54 `heldout`.
+- `check15`: 120 more such abstracts (none used in the development set or check10-14, no title
+  shared with them), drawn with seed 151; the same fields; 65 `tune` / 55 `heldout` (a fourth
+  annotator re-annotated 24).
 
 Each was scored once before any rule was written from it (the README gives both figures);
 since then each is rule-development data, not a held-out set.
 
-    python scripts/score_check.py [check10|check11|check12|check13] [--shared ../shared] [-v]
+    python scripts/score_check.py [check10|...|check15] [--shared ../shared] [-v]
     python scripts/score_check.py check13 --split heldout
     python scripts/score_check.py check11 --agreement   # the documents annotated twice
 """
@@ -189,10 +195,12 @@ def main() -> None:
         "check",
         nargs="?",
         default="check11",
-        choices=["check10", "check11", "check12", "check13", "check14"],
+        choices=["check10", "check11", "check12", "check13", "check14", "check15"],
     )
     ap.add_argument(
-        "--split", choices=["tune", "heldout"], help="only the documents of this split (check13)"
+        "--split",
+        choices=["tune", "heldout"],
+        help="only the documents of this split (check13, check14, check15)",
     )
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("-v", action="store_true", help="print every disagreement")

@@ -867,6 +867,42 @@ def test_a_record_with_only_a_title_gets_no_guessed_design(extractor: Extractor)
     assert _design(extractor, "Burnout is a system problem", essay) == {"discussion"}
 
 
+def test_bench_and_animal_work_is_other(extractor: Extractor) -> None:
+    # GUIDELINES batch 7 and check13: a laboratory or computational paper is `other`
+    cats = _design(
+        extractor,
+        "In vivo antiviral effects of U18666A against feline infectious peritonitis virus",
+        "U18666A inhibits the proliferation of the virus in vitro. In this study, we evaluated "
+        "its antiviral effects in SPF cats challenged with the virus; viral RNA in plasma fell.",
+    )
+    assert cats == {"other"}
+    genomes = _design(
+        extractor,
+        "Phylogenetic network analysis of SARS-CoV-2 genomes",
+        "In a phylogenetic network analysis of 160 complete human genomes, we find three "
+        "central variants distinguished by amino acid changes.",
+    )
+    assert genomes == {"other"}
+    # a review of such work, written in the third person, is not bench work of its own
+    review = _design(
+        extractor,
+        "The role of excitotoxicity in neurodegenerative disease",
+        "Excitotoxicity is mediated by excitatory amino acids acting on glutamate receptors. "
+        "Studies in vitro and in vivo suggest that receptor antagonists protect neurons [3, 4]. "
+        "Clinical trials of such drugs have been disappointing.",
+    )
+    assert review != {"other"}
+    # a drug's class or its laboratory activity told as background is no bench work
+    remdesivir = _design(
+        extractor,
+        "Compassionate use of remdesivir for patients with severe COVID-19",
+        "Background: Remdesivir, a nucleotide analogue prodrug, has shown in vitro activity "
+        "against SARS-CoV-2. Methods: We provided remdesivir to 61 patients; clinical "
+        "improvement was seen in 36 of 53 patients (68%).",
+    )
+    assert remdesivir != {"other"}
+
+
 def test_design_terms_quoted_in_a_translation_count_little(extractor: Extractor) -> None:
     # a German abstract quoting the English name of what a review included
     german = (
@@ -2044,8 +2080,13 @@ def test_places_under_a_background_label_are_other_studies(extractor: Extractor)
         ("A survey was conducted for 839 medical staff from Feb.4 2020 to Feb.25 2020.", "839"),
         ("Results: Providers (N=50) completed a survey before the first meeting.", "50"),
         ("We surveyed 724 patients attending the clinics.", "724"),
+        # people named by the study they make up
+        ("We conducted a prospective study of 96 patients with mucormycosis.", "96"),
+        ("Cross-sectional, analytical, case-control study of 9777 infants in 29 hospitals.", "9777"),
+        ("We conducted a multicenter, randomized, double-blind trial involving 18,924 patients "
+         "who had an acute coronary syndrome.", "18924"),
     ],
-)
+)  # fmt: skip
 def test_sample_counts_people_the_lexicon_does_not_name(
     extractor: Extractor, sentence: str, expected: str
 ) -> None:
@@ -3220,12 +3261,31 @@ def test_makers_funders_and_thanks_name_no_setting(extractor: Extractor, text: s
         "Cartilage was graded with the Henderson-Kreuz scoring system.",
         "As Matsumoto et al. reported, burnout is common among nurses.",
         "Two events were reported (Oldenburg et al. NEJM 2017).",
+        # newspapers, journals, a classification and a list of names
+        "Most schools can be safely opened, reports The New York Times.",
+        "The American journal of emergency medicine, 37(12), 2264-e5.",
+        "Heart failure above New York Heart Association (NYHA) class II was an exclusion.",
+        "Collaborators: Leah Simpson, Alexandra Davison, Pamela Dawson.",
+        # a people within a country
+        "Among American Indian/Alaskan Native individuals, the rate was highest in 2019.",
     ],
 )
 def test_makers_instruments_and_authors_named_after_places(extractor: Extractor, text: str) -> None:
     vals = run(extractor, text)
     assert values(vals, "country") == set(), text
     assert values(vals, "region") == set(), text
+
+
+def test_a_people_within_a_country_names_that_country_only(extractor: Extractor) -> None:
+    texan = run(extractor, "We surveyed 300 Mexican American nurses in Texas.")
+    assert values(texan, "country") == {"US"}
+    # a language as spoken in a country names that country, not the language's
+    peru = run(extractor, "The Peruvian Spanish version was completed by 300 Peruvian nurses.")
+    assert values(peru, "country") == {"PE"}
+    assert values(run(extractor, "We surveyed 300 Chinese and Italian nurses."), "country") == {
+        "CN",
+        "IT",
+    }
 
 
 @pytest.mark.parametrize(
