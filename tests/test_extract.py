@@ -903,6 +903,35 @@ def test_bench_and_animal_work_is_other(extractor: Extractor) -> None:
     assert remdesivir != {"other"}
 
 
+@pytest.mark.parametrize(
+    ("title", "abstract", "expected"),
+    [
+        # a few cases told one by one are a case report
+        ("Psychological intervention for three COVID patients who suffered online violence",
+         "Three patients diagnosed with COVID-19 showed depression and acute stress. Short-term "
+         "psychological support was given. The third case was also given antipsychotic "
+         "treatment. All three patients recovered.", "other"),
+        # a model of an epidemic
+        ("Early transmission dynamics of COVID-19 in Lima",
+         "We estimated the reproduction number, R, from the daily series of cases and generated "
+         "short-term forecasts of incidence under social distancing.", "other"),
+        # findings of the authors' own with no design named
+        ("Does marriage protect mental health? Evidence from the pandemic",
+         "Using weekly variation in unemployment, we find that married respondents are less "
+         "likely to report mental health problems than their unmarried counterparts.",
+         "cross_sectional"),
+        # the same people recording each day
+        ("A diary study of nurses working during the pandemic",
+         "Nurses completed a nightly diary for ten weeks about workload and exhaustion.",
+         "cohort"),
+    ],
+)  # fmt: skip
+def test_designs_without_a_design_word(
+    extractor: Extractor, title: str, abstract: str, expected: str
+) -> None:
+    assert _design(extractor, title, abstract) == {expected}
+
+
 def test_design_terms_quoted_in_a_translation_count_little(extractor: Extractor) -> None:
     # a German abstract quoting the English name of what a review included
     german = (

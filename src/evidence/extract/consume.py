@@ -4556,10 +4556,13 @@ def _states_search(sents: list[_Sent]) -> bool:
 _OWN_RESULTS = _gated(
     re.compile(
         r"\b(?:the|our) results (?:showed|show|revealed|reveal|indicated|indicate)\b|"
-        r"\b(?:was|were) significantly (?:higher|lower|more|less|associated|correlated)\b",
+        r"\b(?:was|were) significantly (?:higher|lower|more|less|associated|correlated)\b|"
+        # "We find that married respondents are 1-2 percentage points less likely ...", "Our
+        # findings suggest"
+        r"\bwe (?:find|found) that\b|\bour (?:results|findings|data) (?:suggest|indicate)\b",
         re.I,
     ),
-    "results|significantly",
+    "results|significantly|find|found|findings|data",
 )
 
 
@@ -4592,10 +4595,10 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
     }
     if fields & _EMPIRICAL_FIELDS or analyses & _EMPIRICAL_ANALYSES:
         return "cross_sectional"
-    if any(not s.background and _OWN_RESULTS.search(s) for s in sents):
-        return "cross_sectional"  # "The results showed that ... were significantly higher"
     if _lab_or_model_work(sents):
         return "other"  # a laboratory, engineering or modelling study (GUIDELINES batch 7)
+    if any(not s.background and _OWN_RESULTS.search(s) for s in sents):
+        return "cross_sectional"  # "The results showed that ... were significantly higher"
     if any(not s.background and _ONE_PATIENT.search(s.passage.text) for s in sents):
         return "other"  # the course of one patient's illness told: a case report
     review = sum(1 for s in sents if s.background or _REVIEW_WORDS.search(s))
@@ -4630,7 +4633,11 @@ _ONE_PATIENT = re.compile(
     r"\b(?:the|our|this) patient (?:was (?:admitted|diagnosed|transferred|treated|intubated)|"
     r"became|developed|underwent|presented (?:with|to)|died|recovered|made a (?:full|complete)|"
     r"to become)\b|"
-    r"\b(?:a|an) \d+[- ](?:year|yr|month)s?[- ]old\b",
+    r"\b(?:a|an) \d+[- ](?:year|yr|month)s?[- ]old\b|"
+    # a few cases told one by one: "The third case was provided with psychological
+    # interventions combined with antipsychotic treatment" ("the first case" is as often the
+    # first of an epidemic)
+    r"\bthe (?:second|third|fourth|fifth) (?:case|patient)\b",
     re.I,
 )
 # a structured abstract's results label at the start of a sentence
