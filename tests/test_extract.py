@@ -3305,6 +3305,33 @@ def test_makers_instruments_and_authors_named_after_places(extractor: Extractor,
     assert values(vals, "region") == set(), text
 
 
+def test_a_countrys_people_named_by_what_they_are(extractor: Extractor) -> None:
+    # the people of a country as a study names them
+    for text, code in (
+        ("Fatalistic thinking was studied in Peruvian patients with cancer.", "PE"),
+        ("We surveyed Italian women during the lockdown.", "IT"),
+        ("Belgian children aged 6 to 12 years were followed for three years.", "BE"),
+        ("We describe the Danish programme for bovine respiratory disease.", "DK"),
+    ):
+        assert values(run(extractor, text), "country") == {code}, text
+
+
+def test_the_epidemics_course_elsewhere_is_no_setting(extractor: Extractor) -> None:
+    lima = run(
+        extractor,
+        "Cases have risen in Latin America, with the great majority of the cases reported in "
+        "Brazil. We estimated the reproduction number in Lima, Peru.",
+    )
+    assert values(lima, "country") == {"PE"}
+    # a continent, not the United States
+    spread = run(
+        extractor,
+        "The infection has spread to more than 200 countries, including Africa, America and "
+        "Europe. This review sets out biosafety requirements for laboratories.",
+    )
+    assert values(spread, "country") == set()
+
+
 def test_a_people_within_a_country_names_that_country_only(extractor: Extractor) -> None:
     texan = run(extractor, "We surveyed 300 Mexican American nurses in Texas.")
     assert values(texan, "country") == {"US"}

@@ -3014,6 +3014,21 @@ _PLACE_HEADS = {
     "populace",
     # "came into force in Hungarian schools"
     "schools",
+    # "fatalistic thinking in Peruvian patients", "Italian women during the lockdown": the
+    # people of that country as the study names them
+    "patients",
+    "women",
+    "men",
+    "children",
+    "adolescents",
+    "mothers",
+    "families",
+    "households",
+    "individuals",
+    "inhabitants",
+    # "the Danish programme", "the Norwegian control program"
+    "program",
+    "programme",
 }
 
 
@@ -3089,7 +3104,8 @@ def _ambiguous_countries(sents: list[_Sent]) -> list[tuple[_Sent, Span, Place]]:
 # Wuhan", "the first country affected was China": the pandemic's origin, not the setting
 _VIRUS_ORIGIN = re.compile(
     r"\b(?:originat\w*|first (?:identified|reported|detected|described|appeared|emerged|"
-    r"broke out)|emerged (?:in|from)|first country|broke out in|outbreak (?:began|started)|"
+    r"broke out)|emerged (?:in|from)|first country|broke out in|"
+    r"outbreak (?:began|started)|"
     # "Rapidly spreading from Wuhan to all continents", "Several thousand healthcare workers
     # have already been infected, mainly in China": the epidemic's course, not the setting
     r"spread(?:ing|s)? (?:rapidly )?from|(?:have|has|had) (?:already )?been infected|"
@@ -3160,6 +3176,9 @@ _PRODUCT_BEFORE = re.compile(
 )
 
 
+_CONTINENTS = re.compile(r"\b(?:Africa|Europe|Asia|Oceania|Antarctica)\b")
+
+
 def _homonym_of_small_country(country: str, named: frozenset[str]) -> bool:
     """A region of a country the text never names, while it names one at least ten times as
     populous: the name is most likely a homonym of a place there ("Long Island" is a district
@@ -3227,8 +3246,12 @@ _OWN_AIM = re.compile(
 # where an epidemic began: "In December 2019, a cluster of pneumonia cases occurred in Wuhan,
 # China", "The novel coronavirus began in China in early December 2019"
 _OUTBREAK_ORIGIN = re.compile(
-    r"\b(?:December|late|end of) 2019\b|\b(?:emerged|originated|broke out|first (?:reported|"
-    r"identified|detected|emerged|appeared|occurred))\b",
+    r"\b(?:December|late|end of) 2019\b|\b(?:emerged|originated|broke out|appeared in|"
+    r"first (?:reported|identified|detected|emerged|appeared|occurred))\b|"
+    # the epidemic's course elsewhere: "the great majority of the cases reported in Brazil",
+    # "has spread to more than 200 countries"
+    r"\bcases (?:were |have been |had been )?(?:reported|confirmed|recorded) in\b|"
+    r"\bspread(?:ing|s)? to\b",
     re.I,
 )
 
@@ -3305,6 +3328,8 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             and doc[sp.start - 2].text in _NAME_HEAD
         ):
             continue
+        if sp.text == "America" and _CONTINENTS.search(text):
+            continue  # "regions including Africa, America, Europe": a continent
         if (
             (place.kind in {"demonym", "people"} or sp.text in {"America", "Americas"})
             and sp.start > 0
