@@ -2111,6 +2111,9 @@ def test_places_under_a_background_label_are_other_studies(extractor: Extractor)
         ("We surveyed 724 patients attending the clinics.", "724"),
         # people named by the study they make up
         ("We conducted a prospective study of 96 patients with mucormycosis.", "96"),
+        ("Screening was performed in 96 patients with a median age of 16.6 years.", "96"),
+        ("We examine nationally representative survey data with an embedded vignette "
+         "experiment (collected in August 2020; n = 5,000).", "5000"),
         ("Cross-sectional, analytical, case-control study of 9777 infants in 29 hospitals.", "9777"),
         ("We conducted a multicenter, randomized, double-blind trial involving 18,924 patients "
          "who had an acute coronary syndrome.", "18924"),

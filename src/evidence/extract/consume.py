@@ -216,8 +216,8 @@ _STUDY_VERB = (
     # "This study describes the data for the 632 rural participants"
     r"data (?:for|from|on) the|"
     # "a double-blind, randomized study was performed in 90 children"
-    r"(?:study|trial|survey|research|investigation) (?:was |is )?(?:performed|conducted|"
-    r"carried out) (?:in|on|among)|"
+    r"(?:study|trial|survey|research|investigation|screening) (?:was |is )?(?:performed|"
+    r"conducted|carried out) (?:in|on|among)|"
     # "we conducted a prospective study of 96 patients with mucormycosis", "a survey of 1,000
     # Americans": the study's own people, named by the study they make up
     r"(?:study|survey|trial|investigation) (?:of|among|involving)|"
@@ -404,7 +404,9 @@ _ONE_OF_THE = re.compile(r"\b(?:one|two|three|\d+) of the\b", re.I)
 _ONE_OF_BEFORE = re.compile(r"\b(?:in|at|from) one of (?:the|its|their)\s+$", re.I)
 # a plural noun just before "(N = 50)": "Providers (N=50) completed a survey"
 _PEOPLE_BEFORE_N = re.compile(r"\b[A-Za-z][a-z]+s\s*\(\s*$")
-_SURVEY_BEFORE_N = re.compile(r"\bsurvey\b[^.;()]{0,40}\(\s*$", re.I)
+# "a cross-sectional survey in May-June 2020 (N=467)", "survey data with an embedded vignette
+# experiment (collected in August 2020; n = 5,000)": the survey's own size
+_SURVEY_BEFORE_N = re.compile(r"\bsurvey\b[^.;()]{0,60}\([^()]{0,40}$", re.I)
 _UNIT_KIND = {
     "respondents": "participants",
     "subjects": "participants",
@@ -4222,7 +4224,7 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                 and any(0 <= v.start - tok.end <= 2 for v in verbs)
             )
             # "We conducted a cross-sectional survey in May-June 2020 (N=467)"
-            and not (m.group(1) == "N" and _SURVEY_BEFORE_N.search(text, 0, m.start()))
+            and not _SURVEY_BEFORE_N.search(text, 0, m.start())
             # "Women were randomly assigned to topiramate (n = 28) or placebo (n = 28)": the
             # people allocated to each arm
             and not _allocated_people(text, m.start())
