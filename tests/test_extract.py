@@ -2112,6 +2112,14 @@ def test_places_under_a_background_label_are_other_studies(extractor: Extractor)
         # people named by the study they make up
         ("We conducted a prospective study of 96 patients with mucormycosis.", "96"),
         ("Screening was performed in 96 patients with a median age of 16.6 years.", "96"),
+        ("We conducted an online survey of 836 Korean adolescents.", "836"),
+        ("Self-report data were analyzed from 3099 adolescents in the ABCD study.", "3099"),
+        ("We performed a retrospective, single-center analysis of 84 patients.", "84"),
+        ("In our study, 94 patients with confirmed infection were admitted to Renmin "
+         "Hospital.", "94"),
+        ("The study was performed with the participation of 40 pregnant women.", "40"),
+        ("A qualitative study was conducted, in which 158 students from three Lithuanian "
+         "universities participated.", "158"),
         ("We examine nationally representative survey data with an embedded vignette "
          "experiment (collected in August 2020; n = 5,000).", "5000"),
         ("Cross-sectional, analytical, case-control study of 9777 infants in 29 hospitals.", "9777"),
@@ -2123,6 +2131,20 @@ def test_sample_counts_people_the_lexicon_does_not_name(
     extractor: Extractor, sentence: str, expected: str
 ) -> None:
     assert values(run(extractor, sentence), "n_participants") == {expected}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A total of 66 pigs were used in this study.",
+        "The VESPA analysis of 18 gene families is provided in File S1.",
+        "One hundred and forty-six British local formularies were screened.",
+    ],
+)
+def test_animals_and_things_after_a_study_word_are_no_sample(
+    extractor: Extractor, text: str
+) -> None:
+    assert values(run(extractor, text), "n_participants") == set()
 
 
 @pytest.mark.parametrize(

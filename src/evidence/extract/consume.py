@@ -220,7 +220,11 @@ _STUDY_VERB = (
     r"conducted|carried out) (?:in|on|among)|"
     # "we conducted a prospective study of 96 patients with mucormycosis", "a survey of 1,000
     # Americans": the study's own people, named by the study they make up
-    r"(?:study|survey|trial|investigation) (?:of|among|involving)|"
+    r"(?:study|survey|trial|investigation|analysis) (?:of|among|involving)|"
+    # "Self-report data were analyzed from 3099 adolescents", "with the participation of 40
+    # pregnant women", "In our study, 94 patients with confirmed infection were admitted"
+    r"(?:analy[sz]ed|collected|obtained|gathered) from|participation of|"
+    r"in (?:our|this|the present|the current) study,|"
     # "we obtained informed consents from 146 women"
     r"consents? (?:was |were )?(?:obtained |received )?from)\s+"
     r"(?:a total of\s+|all\s+)?"
@@ -3647,6 +3651,10 @@ def _people_np(between: Span) -> bool:
     words = [t for t in between]
     if len(words) >= 2 and _ACRONYM_MODIFIER.fullmatch(words[0].text):
         words = words[1:]  # "40 COVID-19 patients", "120 ICU patients"
+    elif len(words) >= 2 and any(p.kind == "demonym" for p in gazetteer().get(words[0].text, ())):
+        # "836 Korean adolescents" ("three Lithuanian universities", "146 British local
+        # formularies" are no people)
+        return len(words) == 2 and words[1].lower_ in _PEOPLE_OF_A_NATION
     if not words or not all(t.is_alpha and t.text.islower() for t in words):
         return False
     if any(t.lower_ in _TIME_UNITS or t.lower_ in _NOT_IN_PEOPLE_NP for t in words):
@@ -3670,7 +3678,9 @@ _NOT_IN_PEOPLE_NP = frozenset(
      "events", "beds", "tests", "doses", "deaths", "genomes", "strains", "compounds",
      "emotions", "news", "lesions", "minipools", "pools", "appointments", "messages",
      "images", "scans", "attendances", "communities", "villages", "households", "clusters",
-     "steps", "stages", "instances"}
+     "steps", "stages", "instances", "gene", "genes", "isolates", "animals", "horses",
+     "ponies", "porpoises", "rats", "mice", "dogs", "cats", "pigs", "sheep", "cattle", "cows",
+     "rabbits", "monkeys", "birds", "chickens"}
 )  # fmt: skip
 
 
@@ -3844,6 +3854,14 @@ _ANOTHER_CLAUSE = re.compile(r"\b(?:were|was|is|are|had|have)\b|\band\s+\d", re.
 # "Out of 81 screened subjects, 36 patients ... were randomized": 81 were screened
 _OUT_OF_BEFORE = re.compile(r"\b(?:out of|of|from)\s+(?:the\s+|all\s+)?$", re.I)
 _IRREGULAR_PEOPLE = frozenset({"women", "men", "children", "people"})
+# people a nation's adjective can name ("836 Korean adolescents", "74 Chinese women")
+_PEOPLE_OF_A_NATION = _IRREGULAR_PEOPLE | frozenset(
+    {"adolescents", "adults", "patients", "students", "mothers", "fathers", "parents",
+     "workers", "nurses", "physicians", "doctors", "respondents", "participants", "residents",
+     "refugees", "migrants", "immigrants", "teachers", "employees", "individuals", "persons",
+     "volunteers", "veterans", "citizens", "youths", "infants", "girls", "boys", "subjects",
+     "families", "couples", "elderly", "seniors", "pensioners", "twins", "soldiers"}
+)  # fmt: skip
 # what trials randomise that is no person (eyes, teeth, animals), beyond the things
 # ``_NOT_IN_PEOPLE_NP`` lists (clusters, villages, lesions)
 _NOT_RANDOMISED_PEOPLE = frozenset(
