@@ -831,6 +831,24 @@ def test_trial_features_and_ways_of_writing(extractor: Extractor, text: str, exp
     assert values(run(extractor, text), "design") == {expected}
 
 
+def test_a_title_naming_a_discussion_piece(extractor: Extractor) -> None:
+    body = (
+        "The pandemic calls for every clinical tool. Phototherapy reduced the impact of the "
+        "1918 influenza, and violet light is antimicrobial against many bacteria."
+    )
+    assert _design(
+        extractor, "Light as a potential treatment for coronavirus infections: A perspective", body
+    ) == {"discussion"}
+    # a design the text states comes before the title's word
+    survey = _design(
+        extractor,
+        "Burnout syndrome in pediatric urology: a perspective during the COVID-19 pandemic",
+        "A cross-sectional study was conducted by applying an electronic survey to members of "
+        "two associations of pediatric urology.",
+    )
+    assert survey == {"cross_sectional"}
+
+
 def test_others_trials_in_the_plural_name_no_trial(extractor: Extractor) -> None:
     review = run(
         extractor,
@@ -2139,6 +2157,7 @@ def test_sample_counts_people_the_lexicon_does_not_name(
         "A total of 66 pigs were used in this study.",
         "The VESPA analysis of 18 gene families is provided in File S1.",
         "One hundred and forty-six British local formularies were screened.",
+        "Our analysis of 24 clinical trials shows a diversity of outcome measures.",
     ],
 )
 def test_animals_and_things_after_a_study_word_are_no_sample(

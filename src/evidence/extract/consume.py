@@ -578,7 +578,8 @@ _VERB_BEFORE_ANY = _gated(
     re.compile(_STUDY_VERB + r"\d", re.I),
     "included|recruited|surveyed|enrolled|interviewed|involved|studied|analysed|analyzed|"
     "comprised|sampled|by|data|sample|interview|interviews|performed|conducted|carried|"
-    "consent|consents",
+    "consent|consents|study|survey|trial|investigation|analysis|collected|obtained|gathered|"
+    "participation",
 )
 _TOTAL_ANY = _gated(re.compile(r"\btotal of\s+\d", re.I), "total")
 _DIGIT = re.compile(r"\d")
@@ -3678,7 +3679,8 @@ _NOT_IN_PEOPLE_NP = frozenset(
      "events", "beds", "tests", "doses", "deaths", "genomes", "strains", "compounds",
      "emotions", "news", "lesions", "minipools", "pools", "appointments", "messages",
      "images", "scans", "attendances", "communities", "villages", "households", "clusters",
-     "steps", "stages", "instances", "gene", "genes", "isolates", "animals", "horses",
+     "steps", "stages", "instances", "trials", "reviews", "reports", "publications",
+     "gene", "genes", "isolates", "animals", "horses",
      "ponies", "porpoises", "rats", "mice", "dogs", "cats", "pigs", "sheep", "cattle", "cows",
      "rabbits", "monkeys", "birds", "chickens"}
 )  # fmt: skip
@@ -4884,10 +4886,20 @@ def _emit_design(
             if not s.background:
                 stated[d] += w
             support[d].append((w, s, (sp.start_char, sp.end_char)))
+    # a design the text states in its own sentences ("A cross-sectional study was conducted")
+    # comes before a title's way of naming a discussion piece ("...: a perspective during the
+    # pandemic"); a review's title ("...: A Review") is read whatever its body says
+    body_states = any(
+        not s.background and s.passage.section != "title" and w >= rules.cues[d][0]
+        for d, sup in support.items()
+        for w, s, _span in sup
+    )
     for s in sents:
         if s.passage.section != "title" or titled:
             continue  # "Case report and brief review": the title's own design cue comes first
         for d, rx in rules.title_cues.items():
+            if d == "discussion" and body_states:
+                continue
             m = rx.search(s.passage.text)
             if m is not None:
                 w = 2 * rules.cues[d][0]
