@@ -3360,6 +3360,12 @@ def test_a_countrys_people_named_by_what_they_are(extractor: Extractor) -> None:
         assert values(run(extractor, text), "country") == {code}, text
 
 
+def test_englands_regions_are_in_the_united_kingdom(extractor: Extractor) -> None:
+    vals = run(extractor, "We surveyed 300 nurses in the East Midlands and London.")
+    assert values(vals, "country") == {"GB"}
+    assert values(vals, "region") == {"East Midlands", "London"}
+
+
 def test_the_epidemics_course_elsewhere_is_no_setting(extractor: Extractor) -> None:
     lima = run(
         extractor,
