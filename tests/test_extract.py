@@ -831,6 +831,17 @@ def test_trial_features_and_ways_of_writing(extractor: Extractor, text: str, exp
     assert values(run(extractor, text), "design") == {expected}
 
 
+def test_the_group_called_a_cohort_names_no_cohort_study(extractor: Extractor) -> None:
+    text = (
+        "This cross-sectional survey was conducted in November 2020 among 1,000 parents, "
+        "matched to 500 children per cohort using census-based sampling frames. Depression "
+        "among patients in our cohort was modest."
+    )
+    assert values(run(extractor, text), "design") == {"cross_sectional"}
+    followed = run(extractor, "In this cohort study, 300 nurses were followed for two years.")
+    assert values(followed, "design") == {"cohort"}
+
+
 def test_a_title_naming_a_discussion_piece(extractor: Extractor) -> None:
     body = (
         "The pandemic calls for every clinical tool. Phototherapy reduced the impact of the "

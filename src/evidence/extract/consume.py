@@ -4793,6 +4793,7 @@ _DESCRIBES_INITIATIVE = re.compile(
 )
 _INCLUDING_BEFORE = re.compile(r"\bincluding\s+(?:[\w-]+,?\s+){0,2}$", re.I)
 _WEAK_DISCUSSION = {"we argue", "we discuss", "reflection", "essay", "lecture"}
+_GROUP_DETERMINERS = {"our", "this", "that", "the", "per", "each", "every", "whole", "entire"}
 # a design cue that names the report of a case ("case report", "we report a case", "two cases")
 _CASE_REPORT = re.compile(r"\bcases?\b|\b(?:year|yr)-old\b", re.I)
 
@@ -4852,6 +4853,7 @@ def _emit_design(
                 continue  # "hair cortisol is a reflection of long-term cortisol levels"
             if sp.text.lower() == "cohort" and nxt == "of":
                 continue  # "a national cohort of pediatric subspecialists": a group of people
+            prev = s.doc[sp.start - 1].lower_ if sp.start > 0 else ""
             seen.add(d)
             w = rules.cues[d][0]
             if s.passage.section == "title" or (s is sents[0] and s.heading):
@@ -4870,6 +4872,10 @@ def _emit_design(
                 w *= 0.2
             if keywords:
                 w *= 0.3  # "Article; burnout; clinical protocol": an indexer's terms
+            if sp.text.lower() == "cohort" and prev in _GROUP_DETERMINERS:
+                # "patients in our cohort", "500 children per cohort": the group studied, which
+                # any design has; it names no cohort study against a stated "cross-sectional"
+                w *= 0.3
             if _INCLUDING_BEFORE.search(s.passage.text, 0, sp.start_char):
                 w *= 0.3  # "studies (including letters to the editor)": what a review took in
             if _FUTURE_WORK.search(s.passage.text) or _MISSING_BEFORE.search(
