@@ -2147,6 +2147,9 @@ def test_places_under_a_background_label_are_other_studies(extractor: Extractor)
         ("In our study, 94 patients with confirmed infection were admitted to Renmin "
          "Hospital.", "94"),
         ("The study was performed with the participation of 40 pregnant women.", "40"),
+        # a case report's one person, after the report's own label
+        ("CASE PRESENTATION: A 63-year-old man with rheumatoid arthritis presented with "
+         "confusion.", "1"),
         ("A qualitative study was conducted, in which 158 students from three Lithuanian "
          "universities participated.", "158"),
         ("We examine nationally representative survey data with an embedded vignette "

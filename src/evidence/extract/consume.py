@@ -3537,7 +3537,9 @@ def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
 _SINGLE_CASE = _gated(
     re.compile(
         r"\b(?:we (?:describe|report|present) (?:the|a) case of (?:a|an)\b"
-        r"|(?:^|case report:?\s*)an? \d{1,3}-year-old (?:man|woman|male|female|patient|boy|girl)\b)",
+        # "CASE PRESENTATION: A 63-year-old man with rheumatoid arthritis presented ..."
+        r"|(?:^|case (?:report|presentation|description|summary):?\s*)"
+        r"an? \d{1,3}-year-old (?:man|woman|male|female|patient|boy|girl)\b)",
         re.I,
     ),
     "case|year",
