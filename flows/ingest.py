@@ -25,7 +25,7 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from evidence.config import get_settings  # noqa: E402
 from evidence.errors import EvidenceError  # noqa: E402
 from evidence.records import IngestIssue  # noqa: E402
-from evidence.sources import discover  # noqa: E402
+from evidence.sources import discover, unread_archives  # noqa: E402
 from evidence.store import connect, ingest_io  # noqa: E402
 
 
@@ -96,6 +96,14 @@ def ingest_flow(
     for issue in discover_issues:
         ingest_io.record_issue(db_path, issue, run_id=run_id)
         logger.error(str(issue))
+    # archives are not opened; each is named, so that an export left zipped is not missed
+    archives = [str(a) for a in unread_archives([Path(p) for p in paths])]
+    archive_lines = [
+        f"{a}: skipped, an archive is not read (unpack it into the folder and ingest again)"
+        for a in archives
+    ]
+    for line in archive_lines:
+        logger.warning(line)
 
     todo: dict[str, tuple[str, int]] = {}  # path -> (sha256, size), hashed once
     unchanged = 0
@@ -114,7 +122,7 @@ def ingest_flow(
 
     totals = ingest_io.BatchStats()
     failed: list[str] = []
-    issue_lines: list[str] = [str(i) for i in discover_issues]
+    issue_lines: list[str] = [str(i) for i in discover_issues] + archive_lines
     pending: list[ingest_io.LoadedFile] = []
     pending_docs = 0
 
@@ -162,6 +170,7 @@ def ingest_flow(
         "files_new": len(todo),
         "files_unchanged": unchanged,
         "files_failed": len(failed) + len(discover_issues),
+        "files_skipped": len(archives),
         "documents_new": totals.documents_new,
         "documents_duplicate": totals.documents_duplicate,
         "passages_new": totals.passages,

@@ -47,6 +47,21 @@ def _snapshot(db: Path) -> dict[str, list[tuple]]:
         }
 
 
+def test_ingest_names_an_archive_it_does_not_read(
+    shared_dir: Path, tmp_path: Path, prefect_harness: None
+) -> None:
+    from flows.ingest import ingest_flow
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "seed.txt").write_text((shared_dir / "seeds" / "000_d6d88308334938ec.txt").read_text())
+    (raw / "works_1.zip").write_bytes(b"PK\x03\x04")
+    summary = ingest_flow(paths=[str(raw)], db=str(tmp_path / "e.duckdb"))
+    assert summary["files_seen"] == 1 and summary["documents_new"] == 1
+    assert summary["files_skipped"] == 1 and summary["files_failed"] == 0
+    assert any("works_1.zip" in line and "unpack" in line for line in summary["issues"])
+
+
 def test_ingest_flow_under_test_harness(
     shared_dir: Path, tmp_path: Path, prefect_harness: None
 ) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from evidence.errors import SourceError, UnsupportedFormatError
 from evidence.records import Document
-from evidence.sources import detect_format, discover, read_path
+from evidence.sources import detect_format, discover, read_path, unread_archives
 from evidence.sources._common import undouble_sections
 from evidence.sources._sections import classify_heading
 
@@ -361,6 +361,16 @@ def test_discover(tmp_path: Path) -> None:
     assert discover([tmp_path / "a.pdf"]) == [tmp_path / "a.pdf"]
     with pytest.raises(SourceError, match="does not exist"):
         discover([tmp_path / "missing"])
+
+
+def test_archives_are_named_not_passed_over(tmp_path: Path) -> None:
+    (tmp_path / "sub" / ".git").mkdir(parents=True)
+    for name in ["a.ris", "works_1.zip", "sub/export.csv.gz", "sub/.git/pack.tar", "meta.json"]:
+        (tmp_path / name).write_text("x")
+    assert unread_archives([tmp_path]) == [tmp_path / "sub/export.csv.gz", tmp_path / "works_1.zip"]
+    assert unread_archives([tmp_path / "works_1.zip"]) == [tmp_path / "works_1.zip"]
+    assert unread_archives([tmp_path / "a.ris", tmp_path / "missing"]) == []
+    assert tmp_path / "works_1.zip" not in discover([tmp_path])
 
 
 def test_discover_shared_corpus(shared_dir: Path) -> None:

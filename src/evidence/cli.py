@@ -55,6 +55,7 @@ def _print_ingest_summary(summary: dict[str, Any]) -> None:
         "files_new",
         "files_unchanged",
         "files_failed",
+        "files_skipped",
         "documents_new",
         "documents_duplicate",
         "passages_new",

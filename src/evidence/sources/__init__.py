@@ -63,6 +63,9 @@ _SKIP_SUFFIXES = {
     ".pyc",
 }
 _SKIP_NAMES = {"metadata.csv", "metadata.xml", "manifest.csv", "thumbs.db", "desktop.ini"}
+# skipped like the others, but most likely an export the user meant to ingest (SYNERGY and
+# OpenAlex ship works as "works_1.zip"): ingest names each one instead of passing over it
+_ARCHIVE_SUFFIXES = {".zip", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".tar"}
 
 _EXT = {
     ".pdf": "pdf",
@@ -227,6 +230,20 @@ def discover(paths: Sequence[Path]) -> list[Path]:
             if any(part.startswith(".") for part in rel.parts) or not f.is_file():
                 continue
             if not _skipped(f):
+                found.add(f)
+    return sorted(found)
+
+
+def unread_archives(paths: Sequence[Path]) -> list[Path]:
+    """Archives among the given files and under the given folders (not hidden): ``discover``
+    skips them, since no reader opens an archive; ingest reports them so that none is passed
+    over unnoticed."""
+    found: set[Path] = set()
+    for p in map(Path, paths):
+        candidates = [p] if p.is_file() else p.rglob("*") if p.is_dir() else []
+        for f in candidates:
+            hidden = f != p and any(part.startswith(".") for part in f.relative_to(p).parts)
+            if not hidden and f.is_file() and f.suffix.lower() in _ARCHIVE_SUFFIXES:
                 found.add(f)
     return sorted(found)
 
