@@ -235,14 +235,15 @@ def discover(paths: Sequence[Path]) -> list[Path]:
 
 
 def unread_archives(paths: Sequence[Path]) -> list[Path]:
-    """Archives among the given files and under the given folders (not hidden): ``discover``
-    skips them, since no reader opens an archive; ingest reports them so that none is passed
-    over unnoticed."""
+    """Archives under the given folders (not hidden): ``discover`` skips them, since no reader
+    opens an archive; ingest reports them so that none is passed over unnoticed. (An archive
+    named as a file is read, and its reader says why it cannot be.)"""
     found: set[Path] = set()
     for p in map(Path, paths):
-        candidates = [p] if p.is_file() else p.rglob("*") if p.is_dir() else []
-        for f in candidates:
-            hidden = f != p and any(part.startswith(".") for part in f.relative_to(p).parts)
+        if not p.is_dir():
+            continue
+        for f in p.rglob("*"):
+            hidden = any(part.startswith(".") for part in f.relative_to(p).parts)
             if not hidden and f.is_file() and f.suffix.lower() in _ARCHIVE_SUFFIXES:
                 found.add(f)
     return sorted(found)
