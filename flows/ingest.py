@@ -25,7 +25,7 @@ from prefect.task_runners import ThreadPoolTaskRunner  # noqa: E402
 from evidence.config import get_settings  # noqa: E402
 from evidence.errors import EvidenceError  # noqa: E402
 from evidence.records import IngestIssue  # noqa: E402
-from evidence.sources import discover, unread_archives  # noqa: E402
+from evidence.sources import discover  # noqa: E402
 from evidence.store import connect, ingest_io  # noqa: E402
 
 
@@ -40,18 +40,24 @@ def _transient(task: Any, task_run: Any, state: Any) -> bool:
 
 
 @task(name="discover", cache_policy=NO_CACHE)
-def discover_task(paths: list[str]) -> tuple[list[str], list[IngestIssue]]:
+def discover_task(paths: list[str]) -> tuple[list[str], list[IngestIssue], list[str]]:
+    """The files to read, the paths that do not exist, and the archives skipped in folders."""
     found: list[str] = []
     issues: list[IngestIssue] = []
+    archives: list[Path] = []
     for p in paths:
         try:
-            found.extend(str(x) for x in discover([Path(p)]))
+            found.extend(str(x) for x in discover([Path(p)], archives=archives))
         except EvidenceError as e:
             issues.append(
                 IngestIssue(source_path=p, stage="discover", message=e.message, hint=e.hint)
             )
     # keep order, drop duplicates (a file named twice)
-    return list(dict.fromkeys(str(Path(f).resolve()) for f in found)), issues
+    return (
+        list(dict.fromkeys(str(Path(f).resolve()) for f in found)),
+        issues,
+        list(dict.fromkeys(str(a.resolve()) for a in archives)),
+    )
 
 
 @task(
@@ -92,12 +98,11 @@ def ingest_flow(
         known = ingest_io.known_files(con)
     ingest_io.start_run(db_path, run_id=run_id, kind="ingest")
 
-    files, discover_issues = discover_task(paths)
+    files, discover_issues, archives = discover_task(paths)
     for issue in discover_issues:
         ingest_io.record_issue(db_path, issue, run_id=run_id)
         logger.error(str(issue))
     # archives are not opened; each is named, so that an export left zipped is not missed
-    archives = [str(a) for a in unread_archives([Path(p) for p in paths])]
     archive_lines = [
         f"{a}: skipped, an archive is not read (unpack it into the folder and ingest again)"
         for a in archives

@@ -9,7 +9,7 @@ import pytest
 
 from evidence.errors import SourceError, UnsupportedFormatError
 from evidence.records import Document
-from evidence.sources import detect_format, discover, read_path, unread_archives
+from evidence.sources import detect_format, discover, read_path
 from evidence.sources._common import undouble_sections
 from evidence.sources._sections import classify_heading
 
@@ -367,10 +367,16 @@ def test_archives_are_named_not_passed_over(tmp_path: Path) -> None:
     (tmp_path / "sub" / ".git").mkdir(parents=True)
     for name in ["a.ris", "works_1.zip", "sub/export.csv.gz", "sub/.git/pack.tar", "meta.json"]:
         (tmp_path / name).write_text("x")
-    assert unread_archives([tmp_path]) == [tmp_path / "sub/export.csv.gz", tmp_path / "works_1.zip"]
+
+    def archives(paths: list[Path]) -> list[Path]:
+        found: list[Path] = []
+        discover(paths, archives=found)
+        return found
+
+    assert archives([tmp_path]) == [tmp_path / "sub/export.csv.gz", tmp_path / "works_1.zip"]
     # an archive named as a file is read, and its reader says why it cannot be
-    assert unread_archives([tmp_path / "works_1.zip"]) == []
-    assert unread_archives([tmp_path / "a.ris", tmp_path / "missing"]) == []
+    assert archives([tmp_path / "works_1.zip"]) == []
+    assert archives([tmp_path / "a.ris"]) == []
     assert tmp_path / "works_1.zip" not in discover([tmp_path])
 
 

@@ -88,12 +88,12 @@ _HEADING_NUM = re.compile(r"^\s*(?:#+\s*)?(?:\d{1,2}[.)]\s+)?")
 # the decimal part of a percentage: "16.31%", "95,83%", "81·5%", and "81 5%" where an export
 # lost the decimal point (two bare numbers side by side before "%" are never two numbers)
 _DECIMAL = r"(?:[.·]\d+|,\d{1,2}(?!\d)| \d{1,2}(?=\s?%))"
-_PERCENT = re.compile(r"(\d{1,3}" + _DECIMAL + r"?)\s?(?:%|per ?cent\b)")
-_PCT = r"(\d{1,3}" + _DECIMAL + r"?)\s?(?:%|percent\b|per cent\b)"
+_PCT = r"(\d{1,3}" + _DECIMAL + r"?)\s?(?:%|per ?cent\b)"
+_PERCENT = re.compile(_PCT)
 
 
 def _pct_value(text: str) -> float:
-    """The value of a percentage matched by ``_PERCENT`` or ``_PCT``."""
+    """The value of a percentage matched by ``_PERCENT`` (``_PCT`` in a larger pattern)."""
     return float(re.sub(r"[,· ]", ".", text))
 
 
@@ -4855,7 +4855,6 @@ def _emit_design(
                 continue  # "hair cortisol is a reflection of long-term cortisol levels"
             if sp.text.lower() == "cohort" and nxt == "of":
                 continue  # "a national cohort of pediatric subspecialists": a group of people
-            prev = s.doc[sp.start - 1].lower_ if sp.start > 0 else ""
             seen.add(d)
             w = rules.cues[d][0]
             if s.passage.section == "title" or (s is sents[0] and s.heading):
@@ -4874,7 +4873,11 @@ def _emit_design(
                 w *= 0.2
             if keywords:
                 w *= 0.3  # "Article; burnout; clinical protocol": an indexer's terms
-            if sp.text.lower() == "cohort" and prev in _GROUP_DETERMINERS:
+            if (
+                sp.text.lower() == "cohort"
+                and sp.start > 0
+                and s.doc[sp.start - 1].lower_ in _GROUP_DETERMINERS
+            ):
                 # "patients in our cohort", "500 children per cohort": the group studied, which
                 # any design has; it names no cohort study against a stated "cross-sectional"
                 w *= 0.3

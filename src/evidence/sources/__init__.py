@@ -210,10 +210,14 @@ def _skipped(path: Path) -> bool:
     return path.suffix.lower() in _SKIP_SUFFIXES
 
 
-def discover(paths: Sequence[Path]) -> list[Path]:
+def discover(paths: Sequence[Path], *, archives: list[Path] | None = None) -> list[Path]:
     """Input files under the given files and folders (recursive, sorted, without hidden,
-    README/SOURCES/LICENSE/CITATION, archive, JSON/YAML and metadata files)."""
+    README/SOURCES/LICENSE/CITATION, archive, JSON/YAML and metadata files). The archives
+    skipped under the folders are added to ``archives`` when it is given: no reader opens an
+    archive, so ingest names each one rather than passing over an export left zipped (an
+    archive named as a file is kept, and its reader says why it cannot be read)."""
     found: set[Path] = set()
+    skipped: set[Path] = set()
     for p in paths:
         p = Path(p)
         if not p.exists():
@@ -231,21 +235,10 @@ def discover(paths: Sequence[Path]) -> list[Path]:
                 continue
             if not _skipped(f):
                 found.add(f)
-    return sorted(found)
-
-
-def unread_archives(paths: Sequence[Path]) -> list[Path]:
-    """Archives under the given folders (not hidden): ``discover`` skips them, since no reader
-    opens an archive; ingest reports them so that none is passed over unnoticed. (An archive
-    named as a file is read, and its reader says why it cannot be.)"""
-    found: set[Path] = set()
-    for p in map(Path, paths):
-        if not p.is_dir():
-            continue
-        for f in p.rglob("*"):
-            hidden = any(part.startswith(".") for part in f.relative_to(p).parts)
-            if not hidden and f.is_file() and f.suffix.lower() in _ARCHIVE_SUFFIXES:
-                found.add(f)
+            elif f.suffix.lower() in _ARCHIVE_SUFFIXES:
+                skipped.add(f)
+    if archives is not None:
+        archives.extend(sorted(skipped))
     return sorted(found)
 
 
