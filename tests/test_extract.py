@@ -3355,6 +3355,10 @@ def test_makers_funders_and_thanks_name_no_setting(extractor: Extractor, text: s
         "Collaborators: Leah Simpson, Alexandra Davison, Pamela Dawson.",
         # a people within a country
         "Among American Indian/Alaskan Native individuals, the rate was highest in 2019.",
+        # a person whose surname is a place, and an author's disclosure line
+        "Reviews the book, A guide to evidence-based practice, by Joel Paris.",
+        "John Oldham, the Chair of the Work Group, improved the document.",
+        "Matsumoto: Chugai Pharmaceutical Co.: Research Funding.",
     ],
 )
 def test_makers_instruments_and_authors_named_after_places(extractor: Extractor, text: str) -> None:
@@ -3769,3 +3773,20 @@ def test_two_counts_sharing_one_unit_are_summed(
     extractor: Extractor, sentence: str, expected: set[str]
 ) -> None:
     assert values(run(extractor, sentence), "n_participants") == expected
+
+
+def test_a_place_after_a_given_name_is_a_persons_name(extractor: Extractor) -> None:
+    # "Cayetano Heredia" is a Lima hospital named after a physician, not Costa Rica's Heredia
+    vals = run(
+        extractor,
+        "We surveyed 120 residents of the Hospital Nacional Cayetano Heredia in Lima, Peru.",
+    )
+    assert values(vals, "country") == {"PE"}
+    assert values(vals, "region") == {"Lima"}
+    # a place before a place, a word before a place and a hyphenated prefix stay places
+    vals = run(extractor, "We surveyed 80 nurses in Austin Texas.")
+    assert values(vals, "region") >= {"Texas"}
+    vals = run(extractor, "Nurses were recruited in The Netherlands.")
+    assert values(vals, "country") == {"NL"}
+    vals = run(extractor, "We interviewed 20 nurses in post-Katrina New Orleans.")
+    assert values(vals, "region") == {"New Orleans"}

@@ -54,7 +54,13 @@ from evidence.extract.numbers import (
     Number,
     find_numbers,
 )
-from evidence.extract.places import Place, country_population, gazetteer, resolve
+from evidence.extract.places import (
+    Place,
+    country_population,
+    gazetteer,
+    is_given_name,
+    resolve,
+)
 from evidence.extract.segment import GLUED_LABELS
 from evidence.records import Document, ExtractedValue, Passage
 
@@ -2952,8 +2958,18 @@ def _trial_registry(tok: Token) -> bool:
 
 
 # a tail word that ends an instrument's name in lower case too: "the modified Cincinnati
-# score", "the Henderson-Kreuz scoring system"
-_NAME_TAIL_ANY_CASE = {"score", "scores", "scoring", "criteria", "classification", "journal"}
+# score", "the Henderson-Kreuz scoring system", "the Simpson-Angus scale", "Modified Cincinnati
+# rating"
+_NAME_TAIL_ANY_CASE = {
+    "score",
+    "scores",
+    "scoring",
+    "criteria",
+    "classification",
+    "journal",
+    "scale",
+    "rating",
+}
 # small words inside a capitalised name: "Western Ontario and McMaster Universities
 # Osteoarthritis Index"
 _NAME_JOINERS = {"and", "of", "-", "–"}
@@ -2984,6 +3000,55 @@ def _author_named(doc: Doc, end: int) -> bool:
     return (after[0].lower_ == "et" and after[1].lower_.startswith("al")) or (
         after[0].lower_ == "and" and after[1].lower_ in {"colleagues", "co-workers", "coworkers"}
     )
+
+
+# capitalised words that are given names too but, before a place, are part of its name or
+# of an institution's ("Santa Cruz", "Royal Bournemouth Hospital", "General Santos")
+_NOT_A_PERSON_BEFORE = {
+    "General",
+    "Royal",
+    "Santa",
+    "Santo",
+    "San",
+    "Rio",
+    "Bay",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Mayo",
+    "Grand",
+    "Little",
+    "Major",
+    "Young",
+    "Summer",
+    "Winter",
+    "Baby",
+}
+
+
+def _after_given_name(doc: Doc, start: int, rules: PlaceRules) -> bool:
+    """The place is a surname or the end of a person's name: a given name, no place itself,
+    comes right before it ("Hospital Nacional Cayetano Heredia", "by Joel Paris", "John
+    Oldham, the Chair of the Work Group"). "Austin Texas" keeps Texas: Austin is a place (one
+    the gazetteer blocks as a name, but a place before a place all the same)."""
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    text = prev.text
+    if (
+        len(text) < 3
+        or not text[0].isupper()
+        or not text[1:].islower()
+        or prev.whitespace_ != " "
+        or text in _NOT_A_PERSON_BEFORE
+        or text.lower() in _EN_STOP  # "The Netherlands", "Five Korean patients"
+        or text in gazetteer()
+        or text in rules.blocked
+        or (start >= 2 and doc[start - 2].text in {"-", "–"})  # "post-Katrina New Orleans"
+    ):
+        return False
+    return is_given_name(text)
 
 
 # a demonym before one of these names where the study was done ("one Canadian province")
@@ -3133,7 +3198,9 @@ _ETHICS_OR_THANKS = re.compile(
     r"(?:primary )?funding sources?|sources? of funding|collaborators(?=:)|"
     # "Disclosure of Interest J. Smith Consultant for: AbbVie, Asahi Kasei Pharma, ..."
     r"disclosures? of interests?|conflicts? of interests?|competing interests?|"
-    r"consultant (?:for|to)|honorari(?:a|um)|speakers?'? (?:bureau|fees))\b",
+    r"consultant (?:for|to)|honorari(?:a|um)|speakers?'? (?:bureau|fees)|"
+    # an author's disclosure line: "Matsumoto: Chugai Pharmaceutical Co.: Research Funding"
+    r"research funding)\b",
     re.I,
 )
 
@@ -3325,6 +3392,8 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
         after = doc[sp.end : sp.end + 2]
         if _author_named(doc, sp.end):
             continue  # "Matsumoto et al. reported": an author
+        if _after_given_name(doc, sp.start, rules):
+            continue  # "Hospital Nacional Cayetano Heredia", "a guide by Joel Paris": a person
         if _names_instrument(doc, sp.end) or (
             len(after) == 2 and after[0].text == "-" and after[1].lower_ == "speaking"
         ):

