@@ -3359,6 +3359,9 @@ def test_makers_funders_and_thanks_name_no_setting(extractor: Extractor, text: s
         "Reviews the book, A guide to evidence-based practice, by Joel Paris.",
         "John Oldham, the Chair of the Work Group, improved the document.",
         "Matsumoto: Chugai Pharmaceutical Co.: Research Funding.",
+        # instruments whose name ends in a lower-case tail
+        "Consciousness was rated on the Glasgow coma scale.",
+        "Function improved on the Oxford knee score and the Simpson-Angus scale.",
     ],
 )
 def test_makers_instruments_and_authors_named_after_places(extractor: Extractor, text: str) -> None:
@@ -3790,3 +3793,6 @@ def test_a_place_after_a_given_name_is_a_persons_name(extractor: Extractor) -> N
     assert values(vals, "country") == {"NL"}
     vals = run(extractor, "We interviewed 20 nurses in post-Katrina New Orleans.")
     assert values(vals, "region") == {"New Orleans"}
+    # a trial's record at a hospital network named after its city stays that city's
+    vals = run(extractor, "Registration: Unity Health Toronto protocol record 21-066.")
+    assert values(vals, "region") == {"Toronto"}

@@ -2968,7 +2968,9 @@ _NAME_TAIL_ANY_CASE = {
     "classification",
     "journal",
     "scale",
+    "scales",
     "rating",
+    "index",
 }
 # small words inside a capitalised name: "Western Ontario and McMaster Universities
 # Osteoarthritis Index"
@@ -2978,7 +2980,10 @@ _NAME_JOINERS = {"and", "of", "-", "–"}
 def _names_instrument(doc: Doc, end: int) -> bool:
     """The place opens a capitalised name ending in a tail word within seven tokens
     ("Copenhagen Psychosocial Questionnaire", "Oldenburg Burnout Inventory", "Nottingham
-    Health Profile", "Western Ontario and McMaster Universities Osteoarthritis Index")."""
+    Health Profile", "Western Ontario and McMaster Universities Osteoarthritis Index"), or
+    one word before a lower-case tail ("Glasgow coma scale", "Oxford knee score"). Not
+    "protocol": "Unity Health Toronto protocol record" is a Toronto trial's record."""
+    lower = 0  # lower-case words met: "Glasgow coma scale", "Charlson comorbidity index"
     for tok in doc[end : end + 7]:
         if tok.text in _NAME_TAIL or tok.lower_ in _NAME_TAIL_ANY_CASE:
             return True  # ... "Rome IV criteria"
@@ -2987,7 +2992,9 @@ def _names_instrument(doc: Doc, end: int) -> bool:
         if tok.text == "Association" and tok.i > 0 and doc[tok.i - 1].text == "Heart":
             return True  # "New York Heart Association (NYHA) class II": a classification
         if not tok.text[:1].isupper() and tok.text not in _NAME_JOINERS:
-            return False
+            lower += 1
+            if lower > 1 or not tok.is_alpha or tok.is_stop:
+                return False
     return False
 
 
