@@ -3796,3 +3796,16 @@ def test_a_place_after_a_given_name_is_a_persons_name(extractor: Extractor) -> N
     # a trial's record at a hospital network named after its city stays that city's
     vals = run(extractor, "Registration: Unity Health Toronto protocol record 21-066.")
     assert values(vals, "region") == {"Toronto"}
+
+
+def test_a_questionnaires_version_in_a_language_of_many_countries_names_none(
+    extractor: Extractor,
+) -> None:
+    vals = run(
+        extractor,
+        "We surveyed 210 nurses in Lima, Peru.",
+        "They completed the Spanish version of the Maslach Burnout Inventory.",
+    )
+    assert values(vals, "country") == {"PE"}
+    vals = run(extractor, "Nurses completed the Turkish version of the Burnout Assessment Tool.")
+    assert values(vals, "country") == {"TR"}

@@ -3009,6 +3009,12 @@ def _author_named(doc: Doc, end: int) -> bool:
     )
 
 
+# languages of several continents: a questionnaire's version in one names no country ("the
+# Spanish version of the PHQ-9" in Peru). A Chinese, Dutch or German version is most often
+# made for a study in China, the Netherlands or Germany, and names it.
+_LANGUAGES_OF_MANY = {"English", "Spanish", "French", "Portuguese", "Arabic"}
+
+
 # capitalised words that are given names too but, before a place, are part of its name or
 # of an institution's ("Santa Cruz", "Royal Bournemouth Hospital", "General Santos")
 _NOT_A_PERSON_BEFORE = {
@@ -3462,7 +3468,13 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
                     or (after[0].lower_ in {"national", "nationwide"} and len(after) == 2)
                     # "the Turkish version of the Burnout Assessment Tool": an instrument
                     # adapted for, and validated in, that country
-                    or (after[0].lower_ in {"version", "versions"} and after[-1].lower_ == "of")
+                    # (not a language of many countries: "the Spanish version of the Y-BOCS"
+                    # in a study in Peru)
+                    or (
+                        after[0].lower_ in {"version", "versions"}
+                        and after[-1].lower_ == "of"
+                        and sp.text not in _LANGUAGES_OF_MANY
+                    )
                 )
             ):
                 continue
