@@ -3362,6 +3362,9 @@ def test_makers_funders_and_thanks_name_no_setting(extractor: Extractor, text: s
         # instruments whose name ends in a lower-case tail
         "Consciousness was rated on the Glasgow coma scale.",
         "Function improved on the Oxford knee score and the Simpson-Angus scale.",
+        # a cytology grade and a prefix
+        "The most frequent abnormalities were ASC-US (36.0%) and LSIL (28.0%).",
+        "Data from non-US sites were excluded.",
     ],
 )
 def test_makers_instruments_and_authors_named_after_places(extractor: Extractor, text: str) -> None:

@@ -3417,6 +3417,13 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             and doc[sp.start - 2].text in _NAME_HEAD
         ):
             continue
+        if (
+            sp.text in {"US", "UK"}
+            and sp.start > 1
+            and doc[sp.start - 1].text in {"-", "–"}
+            and not doc[sp.start - 2].whitespace_
+        ):
+            continue  # "ASC-US (36.0%)" (a cytology grade), "non-US sites", "Sino-US"
         if sp.text == "America" and _CONTINENTS.search(text):
             continue  # "regions including Africa, America, Europe": a continent
         if (
