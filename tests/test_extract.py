@@ -3362,6 +3362,8 @@ def test_makers_funders_and_thanks_name_no_setting(extractor: Extractor, text: s
         # instruments whose name ends in a lower-case tail
         "Consciousness was rated on the Glasgow coma scale.",
         "Function improved on the Oxford knee score and the Simpson-Angus scale.",
+        "Depression was measured with the Edinburgh postnatal depression scale (EPDS).",
+        "Well-being was assessed with the Warwick-Edinburgh Mental Well-being Scale.",
         # a cytology grade and a prefix
         "The most frequent abnormalities were ASC-US (36.0%) and LSIL (28.0%).",
         "Data from non-US sites were excluded.",
@@ -3796,6 +3798,9 @@ def test_a_place_after_a_given_name_is_a_persons_name(extractor: Extractor) -> N
     assert values(vals, "country") == {"NL"}
     vals = run(extractor, "We interviewed 20 nurses in post-Katrina New Orleans.")
     assert values(vals, "region") == {"New Orleans"}
+    # a verb between the place and a scale: the place is where the study was done
+    vals = run(extractor, "Nurses in Ontario completed symptom scales.")
+    assert values(vals, "region") == {"Ontario"}
     # a trial's record at a hospital network named after its city stays that city's
     vals = run(extractor, "Registration: Unity Health Toronto protocol record 21-066.")
     assert values(vals, "region") == {"Toronto"}

@@ -2981,9 +2981,11 @@ def _names_instrument(doc: Doc, end: int) -> bool:
     """The place opens a capitalised name ending in a tail word within seven tokens
     ("Copenhagen Psychosocial Questionnaire", "Oldenburg Burnout Inventory", "Nottingham
     Health Profile", "Western Ontario and McMaster Universities Osteoarthritis Index"), or
-    one word before a lower-case tail ("Glasgow coma scale", "Oxford knee score"). Not
+    one or two words before a lower-case tail ("Glasgow coma scale", "Edinburgh postnatal
+    depression scale"). Not
     "protocol": "Unity Health Toronto protocol record" is a Toronto trial's record."""
-    lower = 0  # lower-case words met: "Glasgow coma scale", "Charlson comorbidity index"
+    # lower-case words met: "Glasgow coma scale", "Edinburgh postnatal depression scale"
+    lower = 0
     for tok in doc[end : end + 7]:
         if tok.text in _NAME_TAIL or tok.lower_ in _NAME_TAIL_ANY_CASE:
             return True  # ... "Rome IV criteria"
@@ -2991,9 +2993,18 @@ def _names_instrument(doc: Doc, end: int) -> bool:
             return True  # "Netherlands Trial Registry NTR3396": where a trial was registered
         if tok.text == "Association" and tok.i > 0 and doc[tok.i - 1].text == "Heart":
             return True  # "New York Heart Association (NYHA) class II": a classification
+        if lower and tok.text[:1].isupper():
+            return False  # "Chinese version of Connor-Davidson ...": the words name no tail
         if not tok.text[:1].isupper() and tok.text not in _NAME_JOINERS:
+            if tok.i > 0 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+                continue  # the end of a hyphenated word: "Mental Well-being Scale"
             lower += 1
-            if lower > 1 or not tok.is_alpha or tok.is_stop:
+            if (
+                lower > 2
+                or not tok.is_alpha
+                or tok.is_stop
+                or tok.lower_.endswith(("ed", "ing"))  # "in Ontario completed symptom scales"
+            ):
                 return False
     return False
 
