@@ -3359,6 +3359,7 @@ def test_makers_funders_and_thanks_name_no_setting(extractor: Extractor, text: s
         "Reviews the book, A guide to evidence-based practice, by Joel Paris.",
         "John Oldham, the Chair of the Work Group, improved the document.",
         "Matsumoto: Chugai Pharmaceutical Co.: Research Funding.",
+        "Mutants were described by E. Domingo, E. Rocha and M. Dávila.",
         # instruments whose name ends in a lower-case tail
         "Consciousness was rated on the Glasgow coma scale.",
         "Function improved on the Oxford knee score and the Simpson-Angus scale.",
@@ -3796,6 +3797,8 @@ def test_a_place_after_a_given_name_is_a_persons_name(extractor: Extractor) -> N
     assert values(vals, "region") >= {"Texas"}
     vals = run(extractor, "Nurses were recruited in The Netherlands.")
     assert values(vals, "country") == {"NL"}
+    vals = run(extractor, "We surveyed 90 nurses in the U.S. Virgin Islands and Washington D.C.")
+    assert "US" in values(vals, "country")
     vals = run(extractor, "We interviewed 20 nurses in post-Katrina New Orleans.")
     assert values(vals, "region") == {"New Orleans"}
     # a verb between the place and a scale: the place is where the study was done

@@ -3051,15 +3051,21 @@ _NOT_A_PERSON_BEFORE = {
 }
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,2}")
+_ABBREVIATED_PLACES = {"U.S.", "U.K.", "D.C.", "E.U.", "N.Y.", "L.A."}
+
+
 def _after_given_name(doc: Doc, start: int, rules: PlaceRules) -> bool:
-    """The place is a surname or the end of a person's name: a given name, no place itself,
-    comes right before it ("Hospital Nacional Cayetano Heredia", "by Joel Paris", "John
-    Oldham, the Chair of the Work Group"). "Austin Texas" keeps Texas: Austin is a place (one
-    the gazetteer blocks as a name, but a place before a place all the same)."""
+    """The place is a surname or the end of a person's name: initials or a given name, no
+    place itself, come right before it ("Hospital Nacional Cayetano Heredia", "by Joel
+    Paris", "E. Rocha, M. Dávila"). "Austin Texas" keeps Texas: Austin is a place (one the
+    gazetteer blocks as a name, but a place before a place all the same)."""
     if start == 0:
         return False
     prev = doc[start - 1]
     text = prev.text
+    if _INITIALS.fullmatch(text) and text not in _ABBREVIATED_PLACES and prev.whitespace_:
+        return True  # "E. Rocha, M. Dávila", "J.R. Lima": an author's initials
     if (
         len(text) < 3
         or not text[0].isupper()
