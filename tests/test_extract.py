@@ -3820,3 +3820,50 @@ def test_a_questionnaires_version_in_a_language_of_many_countries_names_none(
     assert values(vals, "country") == {"PE"}
     vals = run(extractor, "Nurses completed the Turkish version of the Burnout Assessment Tool.")
     assert values(vals, "country") == {"TR"}
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "design"),
+    [
+        # a title that names a review, with no other design cue
+        (
+            "Neuropsychiatric complications of COVID-19: Clinical review",
+            "Symptoms vary.",
+            "narrative_review",
+        ),
+        (
+            "COVID-19 and Neurosurgery: A Comprehensive Review of Literature",
+            "Many papers appeared.",
+            "narrative_review",
+        ),
+        (
+            "Tracheostomy in COVID-19",
+            "We explore current literature and recommendations for tracheostomy.",
+            "narrative_review",
+        ),
+        # a case report with a review of the literature is a case report
+        ("Sub-hepatic bilioma: report of a case and review of literature", "", "other"),
+        (
+            "Case report",
+            "Methods: Case report and non-systematic review of the relevant literature.",
+            "other",
+        ),
+        # a review titled comprehensive that says it is systematic
+        (
+            "Sexuality in borderline personality disorder: A comprehensive review",
+            "We performed a systematic review from 1980 to 2014 through PubMed.",
+            "systematic_review",
+        ),
+        # a text that reports its own results names no design but is a study
+        (
+            "Study-related burnout of college students",
+            "We measured the burnout of college students. The study found that there was no significant change.",
+            "cross_sectional",
+        ),
+    ],
+)
+def test_review_and_case_report_titles(
+    extractor: Extractor, title: str, text: str, design: str
+) -> None:
+    vals = run(extractor, *([text] if text else []), title=title)
+    assert values(vals, "design") == {design}, title

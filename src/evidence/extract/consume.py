@@ -4720,7 +4720,10 @@ _OWN_RESULTS = _gated(
         r"\b(?:was|were) significantly (?:higher|lower|more|less|associated|correlated)\b|"
         # "We find that married respondents are 1-2 percentage points less likely ...", "Our
         # findings suggest"
-        r"\bwe (?:find|found) that\b|\bour (?:results|findings|data) (?:suggest|indicate)\b",
+        r"\bwe (?:find|found) that\b|\bour (?:results|findings|data) (?:suggest|indicate)\b|"
+        # "We measured the study-related burnout ... The study found that there was no
+        # significant change"
+        r"\b(?:the|this|our) study found\b",
         re.I,
     ),
     "results|significantly|find|found|findings|data",
@@ -4907,6 +4910,9 @@ _DESCRIBES_INITIATIVE = re.compile(
 )
 _INCLUDING_BEFORE = re.compile(r"\bincluding\s+(?:[\w-]+,?\s+){0,2}$", re.I)
 _WEAK_DISCUSSION = {"we argue", "we discuss", "reflection", "essay", "lecture"}
+# a review that calls itself narrative ("Systematic literature search, narrative literature
+# review")
+_NARRATIVE_REVIEW = re.compile(r"\bnarrative (?:literature )?review", re.I)
 _GROUP_DETERMINERS = {"our", "this", "that", "the", "per", "each", "every", "whole", "entire"}
 # a design cue that names the report of a case ("case report", "we report a case", "two cases")
 _CASE_REPORT = re.compile(r"\bcases?\b|\b(?:year|yr)-old\b", re.I)
@@ -4963,6 +4969,10 @@ def _emit_design(
                 d = "quasi_experimental"
                 if d in seen:
                     continue
+            if d == "systematic_review" and s.passage.text[
+                max(0, sp.start_char - 4) : sp.start_char
+            ].lower() in {"non-", "non "}:
+                continue  # "a non-systematic review of relevant bibliography"
             if d == "discussion" and sp.text.lower() == "reflection" and nxt == "of":
                 continue  # "hair cortisol is a reflection of long-term cortisol levels"
             if sp.text.lower() == "cohort" and nxt == "of":
@@ -5081,12 +5091,16 @@ def _emit_design(
                     design, top = ranked[0]
                     break
         # an integrative or rapid review that states how it searched is systematic
-        # (GUIDELINES: design); one that calls itself "narrative" stays narrative
+        # (GUIDELINES: design), and so is one titled "A comprehensive review" whose text says
+        # "We performed a systematic review"; one that calls itself "narrative" stays narrative
         if (
             design == "narrative_review"
-            and _states_search(sents)
+            and (
+                _states_search(sents)
+                or stated.get("systematic_review", 0.0) >= rules.cues["systematic_review"][0]
+            )
             and not any(
-                "narrative review" in t[1].passage.text.lower() for t in support.get(design, [])
+                _NARRATIVE_REVIEW.search(t[1].passage.text) for t in support.get(design, [])
             )
         ):
             design = "systematic_review"
