@@ -3860,6 +3860,16 @@ def test_a_questionnaires_version_in_a_language_of_many_countries_names_none(
             "We measured the burnout of college students. The study found that there was no significant change.",
             "cross_sectional",
         ),
+        # a structured abstract whose methods and results report its own counts
+        (
+            "Cardiac complications in patients with COVID-19",
+            "Background: There is limited literature available on cardiac complications. "
+            "Previous studies have reported them [1, 2]. Others found arrhythmias [3]. "
+            "Methods: Notes were reviewed for cardiac markers. "
+            "Results: On ECG, 10 cases of atrial fibrillation and 6 cases of ST depression "
+            "were found.",
+            "cross_sectional",
+        ),
     ],
 )
 def test_review_and_case_report_titles(

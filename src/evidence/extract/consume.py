@@ -4765,6 +4765,16 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
         return "cross_sectional"  # "The results showed that ... were significantly higher"
     if any(not s.background and _ONE_PATIENT.search(s.passage.text) for s in sents):
         return "other"  # the course of one patient's illness told: a case report
+    if any(
+        _RESULTS_LABEL.match(s.passage.text)
+        and _DATA.search(s.passage.text)
+        and not _LITERATURE_UNITS.search(s.passage.text)
+        for s in sents
+        if not s.background
+    ) and any(_METHODS_LABEL.match(s.passage.text) for s in sents):
+        # a structured abstract whose METHODS and RESULTS report counts of its own ("RESULTS:
+        # 45 cases were found") is a study, whatever its background says of the literature
+        return "cross_sectional"
     review = sum(1 for s in sents if s.background or _REVIEW_WORDS.search(s))
     if review >= 2:
         return "narrative_review"
@@ -4803,6 +4813,11 @@ _ONE_PATIENT = re.compile(
     # first of an epidemic)
     r"\bthe (?:second|third|fourth|fifth) (?:case|patient)\b",
     re.I,
+)
+# a structured abstract's methods label, and the units a review counts in its results
+_METHODS_LABEL = re.compile(r"\s*(?:METHODS?|Methods?|DESIGN|Design)\s*:\s")
+_LITERATURE_UNITS = re.compile(
+    r"\b(?:studies|articles|papers|publications|reports|trials|records|reviews)\b", re.I
 )
 # a structured abstract's results label at the start of a sentence
 _RESULTS_LABEL = re.compile(r"\s*(?:RESULTS?|Results?|FINDINGS|Findings)\s*:\s")
