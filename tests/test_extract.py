@@ -3860,6 +3860,13 @@ def test_a_questionnaires_version_in_a_language_of_many_countries_names_none(
             "We measured the burnout of college students. The study found that there was no significant change.",
             "cross_sectional",
         ),
+        # a model's projections
+        (
+            "Projecting demand for critical care beds during outbreaks",
+            "METHODS: We developed a computational model and simulated scenarios for "
+            "outbreaks within each province. RESULTS: Self-isolation cut demand by 40%.",
+            "other",
+        ),
         # a structured abstract whose methods and results report its own counts
         (
             "Cardiac complications in patients with COVID-19",

@@ -4924,7 +4924,7 @@ _DESCRIBES_INITIATIVE = re.compile(
     re.I,
 )
 _INCLUDING_BEFORE = re.compile(r"\bincluding\s+(?:[\w-]+,?\s+){0,2}$", re.I)
-_WEAK_DISCUSSION = {"we argue", "we discuss", "reflection", "essay", "lecture"}
+_WEAK_DISCUSSION = {"we argue", "we posit", "we discuss", "reflection", "essay", "lecture"}
 # a review that calls itself narrative ("Systematic literature search, narrative literature
 # review")
 _NARRATIVE_REVIEW = re.compile(r"\bnarrative (?:literature )?review", re.I)
