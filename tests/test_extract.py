@@ -3884,3 +3884,14 @@ def test_review_and_case_report_titles(
 ) -> None:
     vals = run(extractor, *([text] if text else []), title=title)
     assert values(vals, "design") == {design}, title
+
+
+def test_a_count_of_one_sex_is_the_samples_make_up_not_its_size(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "We analysed emergency visits of adolescents.",
+        "In the 2020 group, 1483 individuals (69.9%) were female.",
+    )
+    assert values(vals, "n_participants") == set()
+    vals = run(extractor, "We surveyed 2122 adolescents; 1483 (69.9%) were female.")
+    assert values(vals, "n_participants") == {"2122"}

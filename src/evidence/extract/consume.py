@@ -3739,6 +3739,12 @@ def _single_site(sents: list[_Sent]) -> list[_Cand]:
 _OF_THEM = re.compile(r"\s+of (?:them|these|those)\b", re.I)
 _PAREN_ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 _SHARE_PAREN = re.compile(r"\s*\(\s*\d{1,3}(?:[.,·]\d+)?\s?%")
+# a share of the sample by sex: "(69.9%) were female", "(54%) were women"
+_SEX_SHARE_AFTER = re.compile(
+    r"\s*\(\s*\d{1,3}(?:[.,·]\d+)?\s?%\s*\)\s*(?:were|was|are|is)\s+"
+    r"(?:female|male|women|men|girls|boys|females|males)\b",
+    re.I,
+)
 # a structured abstract's heading for the sample, right before its count
 _PARTICIPANTS_LABEL = re.compile(
     r"^\s*(?:participants|subjects|study (?:population|sample)|sample)\s*:\s*"
@@ -4312,6 +4318,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         if out_of:
             score += 1.5
             note = "x out of y"
+        if _SEX_SHARE_AFTER.match(text, span_end):
+            continue  # "1483 individuals (69.9%) were female": the sample's make-up
         sub = _SUBGROUP_BEFORE.search(text[: num.start])
         if sub and any(c.span[0] < sub.start() for c in out):
             score -= 2.5  # "22 participants including 17 residents and 5 faculty": subgroups
