@@ -492,6 +492,9 @@ class Resources:
 
     @classmethod
     def load(cls) -> Resources:
+        # the given-name dictionary is read here, once, not in the first document or in each
+        # worker forked from this process
+        is_given_name("Joel")
         cues = load_cues()
         citation = tuple(
             re.compile(p) for c in cues if c.kind == "citation_regex" for p in c.patterns
@@ -2982,8 +2985,8 @@ def _names_instrument(doc: Doc, end: int) -> bool:
     ("Copenhagen Psychosocial Questionnaire", "Oldenburg Burnout Inventory", "Nottingham
     Health Profile", "Western Ontario and McMaster Universities Osteoarthritis Index"), or
     one or two words before a lower-case tail ("Glasgow coma scale", "Edinburgh postnatal
-    depression scale"). Not
-    "protocol": "Unity Health Toronto protocol record" is a Toronto trial's record."""
+    depression scale"). "protocol" is no tail: "Unity Health Toronto protocol record" is a
+    Toronto trial's record."""
     # lower-case words met: "Glasgow coma scale", "Edinburgh postnatal depression scale"
     lower = 0
     for tok in doc[end : end + 7]:
@@ -5126,9 +5129,13 @@ def _emit_design(
                 _NARRATIVE_REVIEW.search(t[1].passage.text) for t in support.get(design, [])
             )
         ):
+            rule = (
+                "review with stated search methods"
+                if _states_search(sents)
+                else "review that states it is systematic"
+            )
             design = "systematic_review"
             top = max(scores.get("systematic_review", 0.0), top)
-            rule = "review with stated search methods"
         second = max((v for k, v in ranked if k != design), default=0.0)
         confidence = 0.5 + 0.45 * (top - second) / top
     sup = sorted(support.get(design, []), key=lambda t: -t[0])
