@@ -3801,9 +3801,15 @@ def test_a_place_after_a_given_name_is_a_persons_name(extractor: Extractor) -> N
     assert "US" in values(vals, "country")
     vals = run(extractor, "We interviewed 20 nurses in post-Katrina New Orleans.")
     assert values(vals, "region") == {"New Orleans"}
-    # a verb between the place and a scale: the place is where the study was done
+    # a verb between the place and a scale or criteria: the place is where the study was done
     vals = run(extractor, "Nurses in Ontario completed symptom scales.")
     assert values(vals, "region") == {"Ontario"}
+    vals = run(extractor, "Nurses in Ontario use rating scales.")
+    assert values(vals, "region") == {"Ontario"}
+    vals = run(extractor, "A third of ICU nurses in Ireland met criteria for high burnout.")
+    assert values(vals, "country") == {"IE"}
+    vals = run(extractor, "Quebec nurses met criteria for burnout.")
+    assert values(vals, "region") == {"Quebec"}
     # a trial's record at a hospital network named after its city stays that city's
     vals = run(extractor, "Registration: Unity Health Toronto protocol record 21-066.")
     assert values(vals, "region") == {"Toronto"}

@@ -1264,7 +1264,7 @@ def _inside_name(span: Span) -> bool:
     if any(t.lower_ in _ORG_WORDS for t in doc[max(0, span.start - 5) : span.start]):
         return True
     # "Primary Care PTSD Screen", "Emergency Department Stress Scale": an instrument's name
-    return span.label_ == "care_setting" and _names_instrument(doc, span.end)
+    return span.label_ == "care_setting" and _names_instrument(doc, span.end, span.start)
 
 
 # --- factors, consequences, candidates ------------------------------------------------
@@ -2975,23 +2975,30 @@ _NAME_TAIL_ANY_CASE = {
     "rating",
     "index",
 }
+# the tails an instrument's name may reach through lower-case words ("Glasgow coma scale",
+# "Charlson comorbidity index"), and the words that put a place where a study was done
+_INSTRUMENT_NOUNS = {"scale", "scales", "score", "scores", "scoring", "index", "rating"}
+_PLACE_PREPOSITIONS = {"in", "at", "from", "across", "throughout", "within", "of", "to", "near"}
 # small words inside a capitalised name: "Western Ontario and McMaster Universities
 # Osteoarthritis Index"
 _NAME_JOINERS = {"and", "of", "-", "–"}
 
 
-def _names_instrument(doc: Doc, end: int) -> bool:
+def _names_instrument(doc: Doc, end: int, start: int | None = None) -> bool:
     """The place opens a capitalised name ending in a tail word within seven tokens
     ("Copenhagen Psychosocial Questionnaire", "Oldenburg Burnout Inventory", "Nottingham
     Health Profile", "Western Ontario and McMaster Universities Osteoarthritis Index"), or
-    one or two words before a lower-case tail ("Glasgow coma scale", "Edinburgh postnatal
-    depression scale"). "protocol" is no tail: "Unity Health Toronto protocol record" is a
-    Toronto trial's record."""
-    # lower-case words met: "Glasgow coma scale", "Edinburgh postnatal depression scale"
+    one or two words before a lower-case instrument noun ("the Glasgow coma scale",
+    "Edinburgh postnatal depression scale"), unless a preposition of place comes before it
+    ("nurses in Ireland met criteria", "in Ontario completed symptom scales": the study's
+    place). "protocol" is no tail: "Unity Health Toronto protocol record" is a Toronto
+    trial's record."""
+    # lower-case words met before the tail: "Glasgow coma scale"
     lower = 0
+    located = start is None or (start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS)
     for tok in doc[end : end + 7]:
         if tok.text in _NAME_TAIL or tok.lower_ in _NAME_TAIL_ANY_CASE:
-            return True  # ... "Rome IV criteria"
+            return not lower or tok.lower_ in _INSTRUMENT_NOUNS  # ... "Rome IV criteria"
         if tok.text in _REGISTRY and _trial_registry(tok):
             return True  # "Netherlands Trial Registry NTR3396": where a trial was registered
         if tok.text == "Association" and tok.i > 0 and doc[tok.i - 1].text == "Heart":
@@ -3003,12 +3010,14 @@ def _names_instrument(doc: Doc, end: int) -> bool:
                 continue  # the end of a hyphenated word: "Mental Well-being Scale"
             lower += 1
             if (
-                lower > 2
+                located
+                or lower > 2
                 or not tok.is_alpha
                 or tok.is_stop
-                or tok.lower_.endswith(("ed", "ing"))  # "in Ontario completed symptom scales"
+                or tok.lower_.endswith(("ed", "ing"))
             ):
                 return False
+    return False
     return False
 
 
@@ -3427,7 +3436,7 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             continue  # "Matsumoto et al. reported": an author
         if _after_given_name(doc, sp.start, rules):
             continue  # "Hospital Nacional Cayetano Heredia", "a guide by Joel Paris": a person
-        if _names_instrument(doc, sp.end) or (
+        if _names_instrument(doc, sp.end, sp.start) or (
             len(after) == 2 and after[0].text == "-" and after[1].lower_ == "speaking"
         ):
             continue  # "Oldenburg Burnout Inventory", "Declaration of Helsinki", "English-speaking"
