@@ -1264,7 +1264,7 @@ def _inside_name(span: Span) -> bool:
     if any(t.lower_ in _ORG_WORDS for t in doc[max(0, span.start - 5) : span.start]):
         return True
     # "Primary Care PTSD Screen", "Emergency Department Stress Scale": an instrument's name
-    return span.label_ == "care_setting" and _names_instrument(doc, span.end, span.start)
+    return span.label_ == "care_setting" and _names_instrument(doc, span.end)
 
 
 # --- factors, consequences, candidates ------------------------------------------------
@@ -2976,26 +2976,34 @@ _NAME_TAIL_ANY_CASE = {
     "index",
 }
 # the tails an instrument's name may reach through lower-case words ("Glasgow coma scale",
-# "Charlson comorbidity index"), and the words that put a place where a study was done
-_INSTRUMENT_NOUNS = {"scale", "scales", "score", "scores", "scoring", "index", "rating"}
-_PLACE_PREPOSITIONS = {"in", "at", "from", "across", "throughout", "within", "of", "to", "near"}
+# "Charlson comorbidity index"), and verbs between a study's place and a scale ("nurses in
+# Ontario use rating scales"; spaCy's stop words hold "used", "made", "take", ...)
+_INSTRUMENT_NOUNS = {
+    "scale",
+    "scales",
+    "score",
+    "scores",
+    "scoring",
+    "index",
+    "rating",
+    "criteria",
+    "classification",
+}
+_VERBS_BEFORE_A_SCALE = {"use", "uses", "met", "meet", "meets", "took", "takes", "gave", "gives"}
 # small words inside a capitalised name: "Western Ontario and McMaster Universities
 # Osteoarthritis Index"
 _NAME_JOINERS = {"and", "of", "-", "–"}
 
 
-def _names_instrument(doc: Doc, end: int, start: int | None = None) -> bool:
+def _names_instrument(doc: Doc, end: int) -> bool:
     """The place opens a capitalised name ending in a tail word within seven tokens
     ("Copenhagen Psychosocial Questionnaire", "Oldenburg Burnout Inventory", "Nottingham
     Health Profile", "Western Ontario and McMaster Universities Osteoarthritis Index"), or
-    one or two words before a lower-case instrument noun ("the Glasgow coma scale",
-    "Edinburgh postnatal depression scale"), unless a preposition of place comes before it
-    ("nurses in Ireland met criteria", "in Ontario completed symptom scales": the study's
-    place). "protocol" is no tail: "Unity Health Toronto protocol record" is a Toronto
-    trial's record."""
-    # lower-case words met before the tail: "Glasgow coma scale"
-    lower = 0
-    located = start is None or (start > 0 and doc[start - 1].lower_ in _PLACE_PREPOSITIONS)
+    one or two lower-case words before an instrument noun ("the Glasgow coma scale",
+    "Edinburgh postnatal depression scale"), none of them a verb ("nurses in Ireland met
+    criteria", "in Ontario completed symptom scales" name the study's place). "protocol" is
+    no tail: "Unity Health Toronto protocol record" is a Toronto trial's record."""
+    lower = 0  # lower-case words met before the tail: "Glasgow coma scale"
     for tok in doc[end : end + 7]:
         if tok.text in _NAME_TAIL or tok.lower_ in _NAME_TAIL_ANY_CASE:
             return not lower or tok.lower_ in _INSTRUMENT_NOUNS  # ... "Rome IV criteria"
@@ -3010,13 +3018,14 @@ def _names_instrument(doc: Doc, end: int, start: int | None = None) -> bool:
                 continue  # the end of a hyphenated word: "Mental Well-being Scale"
             lower += 1
             if (
-                located
-                or lower > 2
+                lower > 2
                 or not tok.is_alpha
                 or tok.is_stop
+                or tok.lower_ in _VERBS_BEFORE_A_SCALE
                 or tok.lower_.endswith(("ed", "ing"))
             ):
                 return False
+    return False
     return False
     return False
 
@@ -3436,7 +3445,7 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
             continue  # "Matsumoto et al. reported": an author
         if _after_given_name(doc, sp.start, rules):
             continue  # "Hospital Nacional Cayetano Heredia", "a guide by Joel Paris": a person
-        if _names_instrument(doc, sp.end, sp.start) or (
+        if _names_instrument(doc, sp.end) or (
             len(after) == 2 and after[0].text == "-" and after[1].lower_ == "speaking"
         ):
             continue  # "Oldenburg Burnout Inventory", "Declaration of Helsinki", "English-speaking"
