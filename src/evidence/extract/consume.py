@@ -58,6 +58,7 @@ from evidence.extract.places import (
     Place,
     country_population,
     gazetteer,
+    given_names,
     is_given_name,
     resolve,
 )
@@ -494,7 +495,7 @@ class Resources:
     def load(cls) -> Resources:
         # the given-name dictionary is read here, once, not in the first document or in each
         # worker forked from this process
-        is_given_name("Joel")
+        given_names()
         cues = load_cues()
         citation = tuple(
             re.compile(p) for c in cues if c.kind == "citation_regex" for p in c.patterns
@@ -2976,19 +2977,9 @@ _NAME_TAIL_ANY_CASE = {
     "index",
 }
 # the tails an instrument's name may reach through lower-case words ("Glasgow coma scale",
-# "Charlson comorbidity index"), and verbs between a study's place and a scale ("nurses in
+# "Charlson comorbidity index": all but a journal), and verbs between a study's place and a scale ("nurses in
 # Ontario use rating scales"; spaCy's stop words hold "used", "made", "take", ...)
-_INSTRUMENT_NOUNS = {
-    "scale",
-    "scales",
-    "score",
-    "scores",
-    "scoring",
-    "index",
-    "rating",
-    "criteria",
-    "classification",
-}
+_INSTRUMENT_NOUNS = _NAME_TAIL_ANY_CASE - {"journal"}
 _VERBS_BEFORE_A_SCALE = {"use", "uses", "met", "meet", "meets", "took", "takes", "gave", "gives"}
 # small words inside a capitalised name: "Western Ontario and McMaster Universities
 # Osteoarthritis Index"
@@ -3762,8 +3753,8 @@ _PAREN_ASIDE = re.compile(r"\s*\([^()]{1,40}\)")
 _SHARE_PAREN = re.compile(r"\s*\(\s*\d{1,3}(?:[.,·]\d+)?\s?%")
 # a share of the sample by sex: "(69.9%) were female", "(54%) were women"
 _SEX_SHARE_AFTER = re.compile(
-    r"\s*\(\s*\d{1,3}(?:[.,·]\d+)?\s?%\s*\)\s*(?:were|was|are|is)\s+"
-    r"(?:female|male|women|men|girls|boys|females|males)\b",
+    _SHARE_PAREN.pattern
+    + r"\s*\)\s*(?:were|was|are|is)\s+(?:female|male|women|men|girls|boys|females|males)\b",
     re.I,
 )
 # a structured abstract's heading for the sample, right before its count
@@ -4008,10 +3999,9 @@ _PEOPLE_OF_A_NATION = _IRREGULAR_PEOPLE | frozenset(
 # what trials randomise that is no person (eyes, teeth, animals), beyond the things
 # ``_NOT_IN_PEOPLE_NP`` lists (clusters, villages, lesions)
 _NOT_RANDOMISED_PEOPLE = frozenset(
-    {"eyes", "teeth", "knees", "hands", "legs", "ears", "practices", "rats", "mice", "dogs",
-     "cats", "pigs", "piglets", "goats", "rabbits", "sheep", "horses", "cows", "calves",
-     "monkeys", "hamsters", "ferrets", "chickens", "animals", "embryos", "oocytes", "cells",
-     "plates", "blocks", "specimens", "wounds", "implants", "teams", "groups", "trials"}
+    {"eyes", "teeth", "knees", "hands", "legs", "ears", "practices", "piglets", "goats",
+     "calves", "hamsters", "ferrets", "embryos", "oocytes", "cells", "plates", "blocks",
+     "specimens", "wounds", "implants", "teams", "groups"}
 )  # fmt: skip
 
 
@@ -4794,13 +4784,19 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
         return "cross_sectional"  # "The results showed that ... were significantly higher"
     if any(not s.background and _ONE_PATIENT.search(s.passage.text) for s in sents):
         return "other"  # the course of one patient's illness told: a case report
-    if any(
-        _RESULTS_LABEL.match(s.passage.text)
-        and _DATA.search(s.passage.text)
-        and not _LITERATURE_UNITS.search(s.passage.text)
+    # a structured abstract's "RESULTS:" that gives counts or percentages reports data of the
+    # study's own ("RESULTS: 45 cases were found, 91.1% in the bulb"; not "RESULTS: In these
+    # guidelines, we provide a framework")
+    results = [
+        s.passage.text
         for s in sents
         if not s.background
-    ) and any(_METHODS_LABEL.match(s.passage.text) for s in sents):
+        and _RESULTS_LABEL.match(s.passage.text)
+        and _DATA.search(s.passage.text)
+    ]
+    if any(not _LITERATURE_UNITS.search(t) for t in results) and any(
+        _METHODS_LABEL.match(s.passage.text) for s in sents
+    ):
         # a structured abstract whose METHODS and RESULTS report counts of its own ("RESULTS:
         # 45 cases were found") is a study, whatever its background says of the literature
         return "cross_sectional"
@@ -4817,15 +4813,8 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
         # "Devising the collateral methods to provide Ayurveda consultation", "Starting the ...
         # Foundation": the report of an initiative with no study is `other` (GUIDELINES batch 7)
         return "other"
-    if any(
-        _RESULTS_LABEL.match(s.passage.text) and _DATA.search(s.passage.text)
-        for s in sents
-        if not s.background
-    ):
-        # a structured abstract's "RESULTS:" that gives counts or percentages reports data of
-        # the study's own ("RESULTS: 45 cases were found, 91.1% in the bulb"; not "RESULTS: In
-        # these guidelines, we provide a framework")
-        return "cross_sectional"
+    if results:
+        return "cross_sectional"  # results of its own, under a background of no design
     return "discussion"
 
 
