@@ -3901,3 +3901,76 @@ def test_a_count_of_one_sex_is_the_samples_make_up_not_its_size(extractor: Extra
     assert values(vals, "n_participants") == set()
     vals = run(extractor, "We surveyed 2122 adolescents; 1483 (69.9%) were female.")
     assert values(vals, "n_participants") == {"2122"}
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "design"),
+    [
+        # the authors' own small series of cases, in digits or words, is a case report
+        (
+            "Tetrazepam drug sensitivity",
+            "We report 4 cases of varying intensity: Stevens-Johnson syndrome and exanthema.",
+            "other",
+        ),
+        (
+            "Lung resection during the pandemic",
+            "Here we report seven cases who were confirmed infected in the perioperative period.",
+            "other",
+        ),
+        ("Scalp dysesthesia", "We describe 11 patients with a new syndrome.", "other"),
+        ("Fetal diagnosis of spinal cord filar cyst. Report of 5 cases", "", "other"),
+        # a larger series is not a case report, and a design stated outright comes first
+        (
+            "Chondrocyte implantation",
+            "We present 57 patients with a mean age of 31.6 years. The results showed that "
+            "scores were significantly higher at follow-up.",
+            "cross_sectional",
+        ),
+        (
+            "Exercise for fatigue",
+            "In a randomised controlled trial we report 12 patients randomised to exercise.",
+            "rct",
+        ),
+        # a data source named after quality improvement is not a quality-improvement project
+        (
+            "Short-term complications using the National Surgical Quality Improvement "
+            "Program Database",
+            "We included 500 patients who underwent surgery and compared complication rates.",
+            "cross_sectional",
+        ),
+        # nor is a use of the study's results in future quality improvement
+        (
+            "Blood culture processing in public hospitals",
+            "We analysed 3,000 blood cultures from 12 hospitals; 40% were contaminated. "
+            "The benchmark can be used to monitor future quality improvement studies.",
+            "cross_sectional",
+        ),
+        (
+            "Screening by telemedicine",
+            "The aim of this quality improvement project was to "
+            "implement mental health screening during telemedicine visits.",
+            "quality_improvement",
+        ),
+        # the authors report results of their own
+        (
+            "Infection in children, preliminary data",
+            "We report preliminary results of a multicentre study comprising 168 cases, of "
+            "which 67.9% were hospitalised.",
+            "cross_sectional",
+        ),
+    ],
+)
+def test_case_series_and_quality_improvement(
+    extractor: Extractor, title: str, text: str, design: str
+) -> None:
+    vals = run(extractor, *([text] if text else []), title=title)
+    assert values(vals, "design") == {design}, title
+
+
+def test_a_total_that_names_two_groups_is_their_sum(extractor: Extractor) -> None:
+    vals = run(extractor, "A total of 120 nurses and 80 physicians completed the survey.")
+    assert values(vals, "n_participants") == {"200"}
+    vals = run(
+        extractor, "A total of 160 frontline and 146 non-frontline providers were recruited."
+    )
+    assert values(vals, "n_participants") == {"306"}

@@ -53,6 +53,7 @@ from evidence.extract.numbers import (
     WORD_NUMBER,
     Number,
     find_numbers,
+    parse_word_number,
 )
 from evidence.extract.places import (
     Place,
@@ -3757,6 +3758,9 @@ _SEX_SHARE_AFTER = re.compile(
     + r"\s*\)\s*(?:were|was|are|is)\s+(?:female|male|women|men|girls|boys|females|males)\b",
     re.I,
 )
+# a count's share alone in brackets, then more of its clause ("(33%) required"; not "(70.4%
+# women) with an average age", which describes the whole sample)
+_SHARE_THEN_CLAUSE = re.compile(_SHARE_PAREN.pattern + r"\s*\)\s*(?!and\b|or\b)[a-z]")
 # a structured abstract's heading for the sample, right before its count
 _PARTICIPANTS_LABEL = re.compile(
     r"^\s*(?:participants|subjects|study (?:population|sample)|sample)\s*:\s*"
@@ -3930,10 +3934,15 @@ _LIST_COMMA = re.compile(r"^\s*,\s*$")
 _LIST_LAST = re.compile(r"^\s*,?\s*and\s*$")
 
 
+_GROUP_SHARE = re.compile(r"\(\s*\d{1,3}(?:[.,·]\d+)?\s?%\s*\)")
+
+
 def _listed_groups(gaps: list[str]) -> bool:
     """The text between counts makes them one list: "2 nurses and 2 doctors" (any words but
     no comma before "and" when there are two), "120 nurses, 80 physicians and 40
-    pharmacists" (commas, then "and")."""
+    pharmacists" (commas, then "and"); each group's share may follow it ("120 nurses (60%) and
+    80 physicians (40%)")."""
+    gaps = [_GROUP_SHARE.sub("", g) for g in gaps]
     if len(gaps) == 1:
         return _JOINED_BY_AND.match(gaps[0]) is not None
     return all(_LIST_COMMA.match(g) for g in gaps[:-1]) and bool(_LIST_LAST.match(gaps[-1]))
@@ -4331,6 +4340,12 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             note = "x out of y"
         if _SEX_SHARE_AFTER.match(text, span_end):
             continue  # "1483 individuals (69.9%) were female": the sample's make-up
+        share = _SHARE_THEN_CLAUSE.match(text, span_end) if note == "number+unit" else None
+        if share is not None and not any(0 <= v.start_char - (share.end() - 1) <= 1 for v in verbs):
+            # "Six individuals (33%) required supplemental oxygen": a share of the sample that
+            # something is said of ("620 nurses (62%) responded" took part; "120 nurses (60%)
+            # and 80 physicians (40%)" lists the sample's groups)
+            continue
         sub = _SUBGROUP_BEFORE.search(text[: num.start])
         if sub and any(c.span[0] < sub.start() for c in out):
             score -= 2.5  # "22 participants including 17 residents and 5 faculty": subgroups
@@ -4449,7 +4464,9 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             _Cand(
                 "participants",
                 parts[0].value + parts[1].value,
-                section_bonus + 5.5,
+                # "A total of 120 nurses and 80 physicians completed the survey": the total
+                # names both groups, so their sum beats the first group's count
+                max(section_bonus + 5.5, parts[0].score + 0.5),
                 s,
                 (parts[0].span[0], parts[1].span[1]),
                 "sum of subgroups",
@@ -4631,6 +4648,9 @@ def _registry_entry(sents: list[_Sent]) -> bool:
     return len(fields) >= 3 and not any(_DONE.search(s.passage.text) for s in sents)
 
 
+_DATA_SOURCE_AFTER = re.compile(
+    r"\s+(?:program(?:me)?\s+)?(?:database|registry|data ?set)s?\b", re.I
+)
 _NOT_A_DESIGN_AFTER = {"ward", "wards", "unit", "units", "area", "areas", "nursing"}
 # "randomized controlled trials are under way", "randomized controlled studies, many of which
 # are ongoing": others' trials, in the plural
@@ -4658,7 +4678,9 @@ _FUTURE_WORK = re.compile(
 # literature is missing, not this study's
 _MISSING_BEFORE = re.compile(
     r"\b(?:lack of|lacking|few|paucity of|absence of|scarcity of|dearth of|limited number of|"
-    r"no|need for|needs for)\s+(?:[\w-]+\s+){0,2}$",
+    # "to monitor future quality improvement studies", "future randomised trials": designs of
+    # work still to come
+    r"no|need for|needs for|future)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
 # "a cross-sectional report, part of a nationwide longitudinal project": the parent study's
@@ -4742,7 +4764,9 @@ _OWN_RESULTS = _gated(
         r"\bwe (?:find|found) that\b|\bour (?:results|findings|data) (?:suggest|indicate)\b|"
         # "We measured the study-related burnout ... The study found that there was no
         # significant change"
-        r"\b(?:the|this|our) study found\b",
+        r"\b(?:the|this|our) study found\b|"
+        # "We report preliminary results of an Italian multicentre study comprising 168 cases"
+        r"\bwe report (?:the )?(?:preliminary |initial |first |early )?(?:results|findings|data)\b",
         re.I,
     ),
     "results|significantly|find|found|findings|data",
@@ -4947,6 +4971,20 @@ _WEAK_DISCUSSION = {"we argue", "we posit", "we discuss", "reflection", "essay",
 # review")
 _NARRATIVE_REVIEW = re.compile(r"\bnarrative (?:literature )?review", re.I)
 _GROUP_DETERMINERS = {"our", "this", "that", "the", "per", "each", "every", "whole", "entire"}
+# "We report 4 cases of ...", "Here we report seven cases", "We describe 11 patients with a
+# new syndrome", "Report of 6 cases": the authors' own small series of cases (a case series, as
+# PubMed types it "Case Reports"), which the phrase list names only for two to four cases
+_CASE_SERIES = _gated(
+    re.compile(
+        r"\b(?:(?:we|this (?:article|report|paper))\s+(?:report|present|describe|reported|"
+        r"presented|described)(?:\s+on)?\s+(?:a series of\s+)?|\breport of\s+)"
+        r"(?P<n>\d{1,2}|[a-z]+)\s+(?:(?:new|consecutive|further|additional|such|[A-Z][\w-]*|"
+        r"[a-z]+-[a-z]+)\s+){0,2}(?:cases|patients)\b",
+        re.I,
+    ),
+    "report|present|describe|reported|presented|described",
+)
+_MAX_CASE_SERIES = 20  # larger series ("We present 57 patients ...") are cohorts of a kind
 # a design cue that names the report of a case ("case report", "we report a case", "two cases")
 _CASE_REPORT = re.compile(r"\bcases?\b|\b(?:year|yr)-old\b", re.I)
 
@@ -4992,6 +5030,10 @@ def _emit_design(
                 d = "other"
             if d in seen or nxt in _NOT_A_DESIGN_AFTER:
                 continue  # "the cohort ward" is a place, not a cohort study
+            if _DATA_SOURCE_AFTER.match(s.passage.text, sp.end_char):
+                # "the National Surgical Quality Improvement Program Database": a data source
+                # the study drew on, named after the work it collects
+                continue
             if d == "rct" and _others_trials(s.doc, sp.end):
                 continue
             if d == "rct" and _NOT_RANDOMISED_BEFORE.search(
@@ -5100,6 +5142,16 @@ def _emit_design(
             scores["mixed_methods"] += w
             stated["mixed_methods"] += w
             support["mixed_methods"].append((w, sent, (strands.start(), strands.end())))
+            break
+    for sent in sents:
+        series = None if sent.background else _CASE_SERIES.search(sent)
+        n = series.group("n") if series is not None else ""
+        size = int(n) if n.isdigit() else parse_word_number(n) if n else None
+        if series is not None and size is not None and 2 <= size <= _MAX_CASE_SERIES:
+            w = rules.cues["other"][0] * (2 if sent.passage.section == "title" else 1)
+            scores["other"] += w
+            stated["other"] += w
+            support["other"].append((w, sent, (series.start(), series.end())))
             break
     if protocol:
         design = "other"
