@@ -3974,3 +3974,35 @@ def test_a_total_that_names_two_groups_is_their_sum(extractor: Extractor) -> Non
         extractor, "A total of 160 frontline and 146 non-frontline providers were recruited."
     )
     assert values(vals, "n_participants") == {"306"}
+
+
+def test_a_share_of_the_sample_with_its_own_clause_is_not_the_sample(
+    extractor: Extractor,
+) -> None:
+    # a count whose share alone follows it, then something said of them
+    vals = run(
+        extractor,
+        "We describe the clinical course of infected patients.",
+        "Six individuals (33%) required supplemental oxygen.",
+    )
+    assert values(vals, "n_participants") == set()
+    # a share before a verb of taking part is the sample
+    vals = run(extractor, "Of 1000 invited, 620 nurses (62%) completed the survey.")
+    assert values(vals, "n_participants") == {"620"}
+    # each group's share between the groups of the sample
+    vals = run(extractor, "Participants were 120 nurses (60%) and 80 physicians (40%).")
+    assert values(vals, "n_participants") == {"200"}
+    # a bracket that describes the whole sample is no share of it
+    vals = run(
+        extractor,
+        "The sample was composed of 124 participants (70.4% women) with a mean age of 41.",
+    )
+    assert values(vals, "n_participants") == {"124"}
+
+
+def test_places_counted_before_a_sample_verb_are_not_people(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "One hundred and twelve residents from three programmes completed the questionnaire.",
+    )
+    assert values(vals, "n_participants") == {"112"}

@@ -3802,24 +3802,28 @@ def _people_np(between: Span) -> bool:
     return last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3
 
 
+# places a study counts, never people ("a total of 38 hospitals", "from three programmes")
+_PLACES_COUNTED = frozenset(
+    {"hospitals", "sites", "schools", "countries", "clinics", "units", "wards", "facilities",
+     "institutions", "centres", "centers", "programmes", "programs", "cities", "regions",
+     "provinces", "states", "communities", "villages", "households"}
+)  # fmt: skip
 _NOT_IN_PEOPLE_NP = frozenset(
     {"of", "in", "at", "with", "from", "per", "for", "to", "by", "on", "were", "was", "had",
      "have", "who", "which", "that", "questionnaires", "surveys", "responses", "items",
      "interviews", "cases", "records", "studies", "articles", "papers", "samples",
      # things an abstract counts ("six behavioral acts were assessed", "a total of 38 hospitals")
      "acts", "behaviors", "behaviours", "feelings", "symptoms", "variables", "factors",
-     "domains", "dimensions", "questions", "scales", "measures", "hospitals", "sites",
-     "schools", "countries", "clinics", "units", "wards", "facilities", "institutions",
-     "centres", "centers", "cities", "regions", "provinces", "states", "days", "weeks",
+     "domains", "dimensions", "questions", "scales", "measures", "days", "weeks",
      "months", "years", "sessions", "visits", "admissions", "presentations", "episodes",
      "events", "beds", "tests", "doses", "deaths", "genomes", "strains", "compounds",
      "emotions", "news", "lesions", "minipools", "pools", "appointments", "messages",
-     "images", "scans", "attendances", "communities", "villages", "households", "clusters",
+     "images", "scans", "attendances", "clusters",
      "steps", "stages", "instances", "trials", "reviews", "reports", "publications",
      "gene", "genes", "isolates", "animals", "horses",
      "ponies", "porpoises", "rats", "mice", "dogs", "cats", "pigs", "sheep", "cattle", "cows",
      "rabbits", "monkeys", "birds", "chickens"}
-)  # fmt: skip
+) | _PLACES_COUNTED  # fmt: skip
 
 
 def _people_after(doc: Doc, end_tok: int, *, no_share: bool = False) -> tuple[Span, str] | None:
@@ -3847,7 +3851,14 @@ def _one_word_people(t: Token) -> bool:
     """The one word between a number and a sample verb may count people ("46 midwives
     completed", "450 who responded"): not a unit of measure, a time unit or a thing counted."""
     low = t.lower_
-    return not (t.like_num or low in _MEASURE_UNITS or low in _TIME_UNITS or low in _THINGS_COUNTED)
+    return not (
+        t.like_num
+        or low in _MEASURE_UNITS
+        or low in _TIME_UNITS
+        or low in _THINGS_COUNTED
+        # "112 residents from three programmes completed": the places they came from
+        or low in _PLACES_COUNTED
+    )
 
 
 def _profession_after(doc: Doc, end_tok: int) -> tuple[Span, str] | None:
@@ -4966,6 +4977,12 @@ _DESCRIBES_INITIATIVE = re.compile(
     re.I,
 )
 _INCLUDING_BEFORE = re.compile(r"\bincluding\s+(?:[\w-]+,?\s+){0,2}$", re.I)
+# a title that opens by calling itself a review of a topic ("Review of sleep problems related
+# to home confinement", "Review: ..."), not of one thing ("Review of a virtual work
+# experience", "Review of an exploratory phase II trial") or of counted cases
+_TITLE_OPENS_AS_REVIEW = re.compile(
+    r"\W*(?:an?\s+)?review(?:\s*:|\s+of\s+(?!(?:a|an|our|this|one|\d+)\b))", re.I
+)
 _WEAK_DISCUSSION = {"we argue", "we posit", "we discuss", "reflection", "essay", "lecture"}
 # a review that calls itself narrative ("Systematic literature search, narrative literature
 # review")
@@ -5109,6 +5126,8 @@ def _emit_design(
             if d == "discussion" and body_states:
                 continue
             m = rx.search(s.passage.text)
+            if m is None and d == "narrative_review":
+                m = _TITLE_OPENS_AS_REVIEW.match(s.passage.text)
             if m is not None:
                 w = 2 * rules.cues[d][0]
                 scores[d] += w
