@@ -4006,3 +4006,44 @@ def test_places_counted_before_a_sample_verb_are_not_people(extractor: Extractor
         "One hundred and twelve residents from three programmes completed the questionnaire.",
     )
     assert values(vals, "n_participants") == {"112"}
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "design"),
+    [
+        # "qualitative" describing a measurement names no qualitative research
+        (
+            "Time course of reparative cartilage",
+            "The aim of this study was to evaluate the qualitative change in reparative "
+            "cartilage after implantation in 20 patients. Scores were significantly higher "
+            "after treatment.",
+            "cross_sectional",
+        ),
+        # interviews analysed only by statistical tests are a survey by interview
+        (
+            "Depression in patients with diabetes",
+            "The instrument used was the MINI (Mini-International Neuropsychiatric Interview). "
+            "Groups were compared using the chi-square test.",
+            "cross_sectional",
+        ),
+        # interviews with a qualitative analysis stay qualitative
+        (
+            "Nurses' experiences of redeployment",
+            "Interviews were conducted with 14 nurses and analysed thematically; themes were "
+            "compared between wards.",
+            "qualitative",
+        ),
+    ],
+)
+def test_qualitative_research_and_interviews_analysed_by_statistics(
+    extractor: Extractor, title: str, text: str, design: str
+) -> None:
+    vals = run(extractor, text, title=title)
+    assert values(vals, "design") == {design}, title
+
+
+def test_places_the_sample_came_from_are_no_sample_but_places_that_answered_are(
+    extractor: Extractor,
+) -> None:
+    vals = run(extractor, "In total 19 countries responded: Albania, Armenia and Belarus.")
+    assert values(vals, "n_participants") == {"19"}

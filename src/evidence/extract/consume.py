@@ -3851,13 +3851,17 @@ def _one_word_people(t: Token) -> bool:
     """The one word between a number and a sample verb may count people ("46 midwives
     completed", "450 who responded"): not a unit of measure, a time unit or a thing counted."""
     low = t.lower_
-    return not (
-        t.like_num
-        or low in _MEASURE_UNITS
-        or low in _TIME_UNITS
-        or low in _THINGS_COUNTED
-        # "112 residents from three programmes completed": the places they came from
-        or low in _PLACES_COUNTED
+    return not (t.like_num or low in _MEASURE_UNITS or low in _TIME_UNITS or low in _THINGS_COUNTED)
+
+
+def _places_of_origin(doc: Doc, num: Span) -> bool:
+    """A count of places the people came from: "112 residents from three programmes
+    completed" (not "19 countries responded", where the places answered)."""
+    return (
+        num.end < len(doc)
+        and doc[num.end].lower_ in _PLACES_COUNTED
+        and num.start > 0
+        and doc[num.start - 1].lower_ in {"from", "in", "at", "across", "of"}
     )
 
 
@@ -4203,7 +4207,11 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                 # one word between: the people ("46 midwives completed"), not a unit of
                 # measure ("thresholds below 25 dB took part")
                 or (
-                    v.start - tok.end == 1 and (found is not None or _one_word_people(doc[tok.end]))
+                    v.start - tok.end == 1
+                    and (
+                        found is not None
+                        or (_one_word_people(doc[tok.end]) and not _places_of_origin(doc, tok))
+                    )
                 )
             ),
             None,
@@ -4659,6 +4667,14 @@ def _registry_entry(sents: list[_Sent]) -> bool:
     return len(fields) >= 3 and not any(_DONE.search(s.passage.text) for s in sents)
 
 
+# what "qualitative" describes when it names no way of doing research ("qualitative variables
+# were described as frequencies", "qualitative and quantitative histology")
+_NOT_QUALITATIVE_RESEARCH_AFTER = frozenset(
+    {"variable", "variables", "histology", "histologic", "histological", "change", "changes",
+     "increase", "decrease", "difference", "differences", "criteria", "features",
+     "characteristics", "parameters", "traits", "measurement", "measurements", "test", "tests",
+     "assay", "assays", "scale", "scales"}
+)  # fmt: skip
 _DATA_SOURCE_AFTER = re.compile(
     r"\s+(?:program(?:me)?\s+)?(?:database|registry|data ?set)s?\b", re.I
 )
@@ -4727,6 +4743,14 @@ _REVIEW_WORDS = _gated(
 )
 _EMPIRICAL_FIELDS = {"n_participants", "response_rate", "prevalence"}
 _EMPIRICAL_ANALYSES = {"descriptive_statistics", "group_comparison", "regression", "correlation"}
+_INFERENTIAL_ANALYSES = frozenset(
+    {"group_comparison", "regression", "correlation", "structural_equation_modelling"}
+)
+# the methods of qualitative research: its interviews and focus groups and their analyses
+_QUALITATIVE_METHODS = frozenset(
+    {"semi_structured_interviews", "focus_groups", "thematic_analysis", "grounded_theory",
+     "content_analysis", "framework_analysis", "ipa", "phenomenology"}
+)  # fmt: skip
 
 
 # bibliographic databases, named in any case; Cochrane Library and Google Scholar only as
@@ -5069,6 +5093,8 @@ def _emit_design(
                 continue  # "hair cortisol is a reflection of long-term cortisol levels"
             if sp.text.lower() == "cohort" and nxt == "of":
                 continue  # "a national cohort of pediatric subspecialists": a group of people
+            if sp.text.lower() == "qualitative" and nxt in _NOT_QUALITATIVE_RESEARCH_AFTER:
+                continue  # "qualitative variables", "qualitative histologic changes": no method
             seen.add(d)
             w = rules.cues[d][0]
             if s.passage.section == "title" or (s is sents[0] and s.heading):
@@ -5143,8 +5169,18 @@ def _emit_design(
         for v in out.values
         if v.field in {"data_collection", "analysis"} and v.detail.get("negated") is False
     }
+    # interviews analysed only by statistical tests ("the MINI ... interview", "in a web
+    # interview, 143 physicians were asked to rate"; group comparisons, correlations) are a
+    # survey by interview, not qualitative research
+    interview_survey = (
+        "interviews" in methods
+        and bool(methods & _INFERENTIAL_ANALYSES)
+        and not methods & _QUALITATIVE_METHODS
+    )
     for method in sorted(methods):
         for d, w in rules.from_methods.get(method, {}).items():
+            if interview_survey and method == "interviews" and d == "qualitative":
+                d = "cross_sectional"
             scores[d] += w
     if any(v.field == "instrument" for v in out.values):
         scores["cross_sectional"] += 1.0  # standard scales administered: a survey of some kind
