@@ -4047,3 +4047,26 @@ def test_places_the_sample_came_from_are_no_sample_but_places_that_answered_are(
 ) -> None:
     vals = run(extractor, "In total 19 countries responded: Albania, Armenia and Belarus.")
     assert values(vals, "n_participants") == {"19"}
+
+
+def test_instruments_and_meetings_named_after_a_city_name_no_place(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Cognition was measured with the Montreal Cognitive Assessment (MoCA) in 120 adults.",
+    )
+    assert values(vals, "country") == set()
+    vals = run(extractor, "The 2014 Global Kyoto conference recognized gastritis as an infection.")
+    assert values(vals, "country") == set()
+    # a needs assessment done in a city, or a conference there, keeps the place
+    vals = run(extractor, "We conducted a needs assessment in Toronto with 40 nurses.")
+    assert values(vals, "country") == {"CA"}
+
+
+def test_an_authors_bio_names_no_place_of_study(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "He holds a Master's in Physics from Potsdam University and a PhD from TU Berlin.",
+    )
+    assert values(vals, "region") == set()
+    vals = run(extractor, "This study was a cross-sectional survey of 300 nurses in Berlin.")
+    assert values(vals, "region") == {"Berlin"}

@@ -2926,6 +2926,7 @@ _NAME_TAIL = {
     "Questionnaire",
     "Screen",
     "Screener",
+    "Assessment",  # "the Montreal Cognitive Assessment (MoCA)"
     "Checklist",
     "Index",
     "Declaration",
@@ -2976,11 +2977,14 @@ _NAME_TAIL_ANY_CASE = {
     "scales",
     "rating",
     "index",
+    # a meeting named by its city: "the 2014 Global Kyoto conference" ("the U.S. Congress"
+    # is a country's legislature)
+    "conference",
 }
 # the tails an instrument's name may reach through lower-case words ("Glasgow coma scale",
-# "Charlson comorbidity index": all but a journal), and verbs between a study's place and a scale ("nurses in
+# "Charlson comorbidity index": all but a journal or a meeting), and verbs between a study's place and a scale ("nurses in
 # Ontario use rating scales"; spaCy's stop words hold "used", "made", "take", ...)
-_INSTRUMENT_NOUNS = _NAME_TAIL_ANY_CASE - {"journal"}
+_INSTRUMENT_NOUNS = _NAME_TAIL_ANY_CASE - {"journal", "conference"}
 _VERBS_BEFORE_A_SCALE = {"use", "uses", "met", "meet", "meets", "took", "takes", "gave", "gives"}
 # small words inside a capitalised name: "Western Ontario and McMaster Universities
 # Osteoarthritis Index"
@@ -3017,8 +3021,6 @@ def _names_instrument(doc: Doc, end: int) -> bool:
                 or tok.lower_.endswith(("ed", "ing"))
             ):
                 return False
-    return False
-    return False
     return False
 
 
@@ -3248,6 +3250,16 @@ _ETHICS_OR_THANKS = re.compile(
 )
 
 
+# a note about an author: "Bjarne Steffen is a senior researcher at ETH Zurich's Energy
+# Politics Group", "He holds a Master's in Physics from Potsdam University"
+_AUTHOR_BIO = re.compile(
+    r"\s*(?:(?:[A-Z][\w.'-]+\s+){1,3}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:researcher|professor|lecturer|fellow|scientist|economist|editor|director|"
+    r"doctoral (?:student|candidate)|PhD (?:student|candidate))\b|"
+    r"(?:He|She)\s+(?:holds|received|earned|obtained|completed)\s+(?:an?|his|her)\b)"
+)
+
+
 _CITATION_YEAR = re.compile(r"(?:,|et al\.?,?|&|and [A-Z][\w'-]+,?)\s*(?:19|20)\d{2}[a-z]?\s*[;)]")
 
 
@@ -3408,8 +3420,12 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
         found = groups(s.doc)[PLACES]
         if not found or s.passage.section in NO_PLACE_SECTIONS or _affiliation_like(s):
             continue
-        if _VIRUS_ORIGIN.search(s.passage.text) or _ETHICS_OR_THANKS.search(s.passage.text):
-            continue  # where the virus began; the ethics board's or funder's city
+        if (
+            _VIRUS_ORIGIN.search(s.passage.text)
+            or _ETHICS_OR_THANKS.search(s.passage.text)
+            or _AUTHOR_BIO.match(s.passage.text)
+        ):
+            continue  # where the virus began; the ethics board's or funder's city; a bio
         hits.extend((s, sp) for sp in found)
     known: set[str] = set()
     resolved: list[tuple[_Sent, Span, Place]] = []
