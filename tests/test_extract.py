@@ -4070,3 +4070,21 @@ def test_an_authors_bio_names_no_place_of_study(extractor: Extractor) -> None:
     assert values(vals, "region") == set()
     vals = run(extractor, "This study was a cross-sectional survey of 300 nurses in Berlin.")
     assert values(vals, "region") == {"Berlin"}
+
+
+def test_a_study_that_did_something_with_data_is_no_review_or_essay(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "In this study, the researchers used quantitative analysis to examine the relationship "
+        "between work-family conflict and work variables. Earlier research and the literature "
+        "describe such conflict.",
+        title="Counselors' experience of work and family roles",
+    )
+    assert values(vals, "design") == {"cross_sectional"}
+    vals = run(
+        extractor,
+        "This review summarises the literature on work-family conflict. Research and studies "
+        "describe such conflict.",
+        title="Work-family conflict in counselling",
+    )
+    assert values(vals, "design") == {"narrative_review"}

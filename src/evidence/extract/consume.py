@@ -4875,6 +4875,8 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
         # a structured abstract whose METHODS and RESULTS report counts of its own ("RESULTS:
         # 45 cases were found") is a study, whatever its background says of the literature
         return "cross_sectional"
+    if any(not s.background and _OWN_STUDY_DID.search(s.passage.text) for s in sents):
+        return "cross_sectional"  # "In this study, the researchers used quantitative analysis"
     review = sum(1 for s in sents if s.background or _REVIEW_WORDS.search(s))
     if review >= 2:
         return "narrative_review"
@@ -4893,6 +4895,15 @@ def _design_without_cues(sents: list[_Sent], out: _Emitter) -> str:
     return "discussion"
 
 
+# a study of the authors' own that did something with data: "In this study, the researchers
+# used quantitative analysis to examine the relationship between ...", "This study examined
+# ..." (not "This study reviews the literature")
+_OWN_STUDY_DID = re.compile(
+    r"\b(?:in\s+)?(?:this|the present|the current|our)\s+study,?\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:examined|examines|investigated|investigates|assessed|assesses|analy[sz]ed|measured|"
+    r"surveyed|interviewed|used (?:quantitative|qualitative|regression|survey)|compared)\b",
+    re.I,
+)
 # the course of one patient's illness as a case report tells it: "the patient became
 # unresponsive", "The patient developed paralysis", "caused the patient to become comatose",
 # "a 70-yr-old man" ("placing the patient on high-flow oxygen" is advice, not a course)
