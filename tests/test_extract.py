@@ -4088,3 +4088,18 @@ def test_a_study_that_did_something_with_data_is_no_review_or_essay(extractor: E
         title="Work-family conflict in counselling",
     )
     assert values(vals, "design") == {"narrative_review"}
+
+
+def test_data_from_people_and_another_group_of_them(extractor: Extractor) -> None:
+    vals = run(extractor, "Data from 724 patients from rehabilitation clinics were analyzed.")
+    assert values(vals, "n_participants") == {"724"}
+    vals = run(extractor, "Data from 12 countries were compared.")
+    assert values(vals, "n_participants") == set()
+    vals = run(
+        extractor,
+        "Semi-structured interviews were conducted with 12 women at T1, and a separate 12 women "
+        "were interviewed at T2.",
+    )
+    assert values(vals, "n_participants") == {"24"}
+    vals = run(extractor, "A total of 300 nurses completed the survey, and another 20 declined.")
+    assert values(vals, "n_participants") == {"300"}

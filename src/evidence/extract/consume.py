@@ -221,8 +221,9 @@ _STUDY_VERB = (
     r"comprised|sampled|(?:completed|answered|filled (?:in|out)|returned|taken) by|"
     # "in a German sample of 210 parents", "interviews with 24 care leavers"
     r"sample of|interviews? (?:were )?(?:conducted |held )?with|"
-    # "This study describes the data for the 632 rural participants"
-    r"data (?:for|from|on) the|"
+    # "This study describes the data for the 632 rural participants", "Data from 724 patients
+    # ... were analyzed"
+    r"data (?:for|from|on)(?: the)?|"
     # "a double-blind, randomized study was performed in 90 children"
     r"(?:study|trial|survey|research|investigation|screening) (?:was |is )?(?:performed|"
     r"conducted|carried out) (?:in|on|among)|"
@@ -3962,6 +3963,11 @@ def _unit_after(doc: Doc, end_tok: int, units: list[tuple[Span, str]]) -> tuple[
 
 
 _LIST_COMMA = re.compile(r"^\s*,\s*$")
+# the words that add a second group of people to the first ("and a separate 12 women", "and
+# another 10 nurses", "an additional 50 nurses")
+_ANOTHER_GROUP_BEFORE = re.compile(
+    r"\b(?:a separate|another|a further|an additional|a second group of)\s+$", re.I
+)
 _LIST_LAST = re.compile(r"^\s*,?\s*and\s*$")
 
 
@@ -4549,6 +4555,22 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         # and 26 nurses who did not", "we surveyed 120 nurses, 80 physicians and 40
         # pharmacists": the groups named as the people studied
         out.append(_sum_of(pair, "sum of groups"))
+    people = [c for c in out if c.kind == "participants" and c.note != "n="]
+    for a, b in pairwise(people):
+        if _ANOTHER_GROUP_BEFORE.search(text, a.span[1], b.span[0]):
+            # "interviews with 12 women at T1, and a separate 12 women were interviewed at T2",
+            # "15 nurses in 2020 and another 10 nurses in 2021": a second group of the sample
+            out.append(
+                _Cand(
+                    "participants",
+                    a.value + b.value,
+                    max(a.score, b.score) + 0.5,
+                    s,
+                    (a.span[0], b.span[1]),
+                    "sum with another group",
+                )
+            )
+            break
     for c in out:
         if c.kind == "sites" and _ONE_OF_BEFORE.search(text, 0, c.span[0]):
             c.value, c.note = 1, "one of N sites"  # "in one of the two COVID-19 hub hospitals"
