@@ -4739,12 +4739,11 @@ _FUTURE_WORK = re.compile(
     r"necessary|should|recommended)\b|\b(?:are|is) (?:needed|warranted|required)\b",
     re.I,
 )
-# "there is a lack of longitudinal studies", "few qualitative studies": designs the
-# literature is missing, not this study's
+# "there is a lack of longitudinal studies", "few qualitative studies", "future randomised
+# trials", "to monitor future quality improvement studies": designs the literature is missing
+# or work still to come, not this study's
 _MISSING_BEFORE = re.compile(
     r"\b(?:lack of|lacking|few|paucity of|absence of|scarcity of|dearth of|limited number of|"
-    # "to monitor future quality improvement studies", "future randomised trials": designs of
-    # work still to come
     r"no|need for|needs for|future)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
@@ -5062,8 +5061,9 @@ _WEAK_DISCUSSION = {"we argue", "we posit", "we discuss", "reflection", "essay",
 _NARRATIVE_REVIEW = re.compile(r"\bnarrative (?:literature )?review", re.I)
 _GROUP_DETERMINERS = {"our", "this", "that", "the", "per", "each", "every", "whole", "entire"}
 # "We report 4 cases of ...", "Here we report seven cases", "We describe 11 patients with a
-# new syndrome", "Report of 6 cases": the authors' own small series of cases (a case series, as
-# PubMed types it "Case Reports"), which the phrase list names only for two to four cases
+# new syndrome", "Report of 6 cases": the authors' own small series of cases (PubMed types it
+# "Case Reports"), in digits or words; design_cues.yaml spells out only a few ("we report two
+# cases", "report of four cases")
 _CASE_SERIES = _gated(
     re.compile(
         r"\b(?:(?:we|this (?:article|report|paper))\s+(?:report|present|describe|reported|"
