@@ -4103,3 +4103,20 @@ def test_data_from_people_and_another_group_of_them(extractor: Extractor) -> Non
     assert values(vals, "n_participants") == {"24"}
     vals = run(extractor, "A total of 300 nurses completed the survey, and another 20 declined.")
     assert values(vals, "n_participants") == {"300"}
+
+
+def test_a_case_series_counts_its_cases_and_one_person_is_no_sample(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "One patient responded completely to treatment. We describe 11 patients with a new "
+        "syndrome. Five women had psychiatric disorders.",
+        title="Scalp dysesthesia",
+    )
+    assert values(vals, "n_participants") == {"11"}
+    vals = run(extractor, "This retrospective study was undertaken in 83 patients after surgery.")
+    assert values(vals, "n_participants") == {"83"}
+    vals = run(extractor, "The MRI assessment included 8 parameters of graft repair.")
+    assert values(vals, "n_participants") == set()
+    # one site stays a count of sites
+    vals = run(extractor, "We surveyed 300 nurses from one referral and four general hospitals.")
+    assert values(vals, "n_sites") == {"5"}

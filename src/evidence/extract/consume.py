@@ -226,7 +226,7 @@ _STUDY_VERB = (
     r"data (?:for|from|on)(?: the)?|"
     # "a double-blind, randomized study was performed in 90 children"
     r"(?:study|trial|survey|research|investigation|screening) (?:was |is )?(?:performed|"
-    r"conducted|carried out) (?:in|on|among)|"
+    r"conducted|carried out|undertaken) (?:in|on|among)|"
     # "we conducted a prospective study of 96 patients with mucormycosis", "a survey of 1,000
     # Americans": the study's own people, named by the study they make up
     r"(?:study|survey|trial|investigation|analysis) (?:of|among|involving)|"
@@ -3641,6 +3641,7 @@ def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
         cands.extend(_sample_candidates(s, excluded))
     if not any(c.kind == "sites" for c in cands):
         cands.extend(_single_site(sents))
+    cands.extend(_case_series(sents))
     if not any(c.kind == "participants" for c in cands):
         cands.extend(_single_case(sents))
     for kind, fld in SAMPLE_FIELDS.items():
@@ -3686,6 +3687,19 @@ _SINGLE_CASE = _gated(
     ),
     "case|year",
 )
+
+
+def _case_series(sents: list[_Sent]) -> list[_Cand]:
+    """The authors' own series of cases, stated as they introduce it ("We describe 11 patients
+    with a new syndrome", "Report of 6 cases"): a count that outweighs the few among them
+    something is said of ("Five women had psychiatric disorders")."""
+    for s in sents:
+        series = None if s.background else _CASE_SERIES.search(s)
+        n = series.group("n") if series is not None else ""
+        size = int(n) if n.isdigit() else parse_word_number(n) if n else None
+        if series is not None and size is not None and 2 <= size <= _MAX_CASE_SERIES:
+            return [_Cand("participants", size, 3.5, s, series.span("n"), "case series")]
+    return []
 
 
 def _single_case(sents: list[_Sent]) -> list[_Cand]:
@@ -3832,6 +3846,8 @@ _NOT_IN_PEOPLE_NP = frozenset(
      # things an abstract counts ("six behavioral acts were assessed", "a total of 38 hospitals")
      "acts", "behaviors", "behaviours", "feelings", "symptoms", "variables", "factors",
      "domains", "dimensions", "questions", "scales", "measures", "days", "weeks",
+     # what a study measures ("the MRI assessment included 8 parameters of graft repair")
+     "parameters", "indicators", "markers", "outcomes", "subscales", "components",
      "months", "years", "sessions", "visits", "admissions", "presentations", "episodes",
      "events", "beds", "tests", "doses", "deaths", "genomes", "strains", "compounds",
      "emotions", "news", "lesions", "minipools", "pools", "appointments", "messages",
@@ -4288,6 +4304,8 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             unit, kind, tail_end = None, "participants", tok.end
             if paren:  # "796 (90%) completing the survey"
                 tail_end = unit_from
+        if num.value == 1 and kind == "participants":
+            continue  # "One patient responded completely": one person is a case, not a sample
         before = text[max(0, num.start - 25) : num.start]
         tail = doc[tail_end : min(len(doc), tail_end + 6)]
         # "412 eligible nurses were included": a frame word before the people who took part
