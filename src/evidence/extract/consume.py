@@ -3694,12 +3694,24 @@ def _case_series(sents: list[_Sent]) -> list[_Cand]:
     with a new syndrome", "Report of 6 cases"): a count that outweighs the few among them
     something is said of ("Five women had psychiatric disorders")."""
     for s in sents:
-        series = None if s.background else _CASE_SERIES.search(s)
-        n = series.group("n") if series is not None else ""
-        size = int(n) if n.isdigit() else parse_word_number(n) if n else None
-        if series is not None and size is not None and 2 <= size <= _MAX_CASE_SERIES:
+        found = _case_series_in(s)
+        if found is not None:
+            series, size = found
             return [_Cand("participants", size, 3.5, s, series.span("n"), "case series")]
     return []
+
+
+def _case_series_in(s: _Sent) -> tuple[re.Match[str], int] | None:
+    """The authors' own series of 2 to ``_MAX_CASE_SERIES`` cases a sentence of theirs
+    introduces, with its size."""
+    series = None if s.background else _CASE_SERIES.search(s)
+    if series is None:
+        return None
+    n = series.group("n")
+    size = int(n) if n.isdigit() else parse_word_number(n)
+    if size is None or not 2 <= size <= _MAX_CASE_SERIES:
+        return None
+    return series, size
 
 
 def _single_case(sents: list[_Sent]) -> list[_Cand]:
@@ -5266,10 +5278,9 @@ def _emit_design(
             support["mixed_methods"].append((w, sent, (strands.start(), strands.end())))
             break
     for sent in sents:
-        series = None if sent.background else _CASE_SERIES.search(sent)
-        n = series.group("n") if series is not None else ""
-        size = int(n) if n.isdigit() else parse_word_number(n) if n else None
-        if series is not None and size is not None and 2 <= size <= _MAX_CASE_SERIES:
+        found = _case_series_in(sent)
+        if found is not None:
+            series = found[0]
             w = rules.cues["other"][0] * (2 if sent.passage.section == "title" else 1)
             scores["other"] += w
             stated["other"] += w
