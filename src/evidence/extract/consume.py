@@ -3999,7 +3999,8 @@ _ANOTHER_GROUP_BEFORE = re.compile(
 _LIST_LAST = re.compile(r"^\s*,?\s*and\s*$")
 
 
-_GROUP_SHARE = re.compile(r"\(\s*\d{1,3}(?:[.,·]\d+)?\s?%\s*\)")
+# a group's share in brackets after it ("120 nurses (60%)")
+_GROUP_SHARE = re.compile(_SHARE_PAREN.pattern + r"\s*\)")
 
 
 def _listed_groups(gaps: list[str]) -> bool:
@@ -5311,10 +5312,11 @@ def _emit_design(
         # an integrative or rapid review that states how it searched is systematic
         # (GUIDELINES: design), and so is one titled "A comprehensive review" whose text says
         # "We performed a systematic review"; one that calls itself "narrative" stays narrative
+        searched = design == "narrative_review" and _states_search(sents)
         if (
             design == "narrative_review"
             and (
-                _states_search(sents)
+                searched
                 or stated.get("systematic_review", 0.0) >= rules.cues["systematic_review"][0]
             )
             and not any(
@@ -5323,7 +5325,7 @@ def _emit_design(
         ):
             rule = (
                 "review with stated search methods"
-                if _states_search(sents)
+                if searched
                 else "review that states it is systematic"
             )
             design = "systematic_review"
