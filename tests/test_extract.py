@@ -3128,6 +3128,14 @@ def test_trial_wording_names_a_randomised_trial(extractor: Extractor, text: str)
          "used RT-qPCR procedure with the usual reagents.", "An alternative workflow"),
         ("This paper presents a robotic system whose sensors identify the interlocutor.",
          "Human-Robot Interaction"),
+        # computing and modelling
+        ("In this study, a Vision Transformer pretrained on ImageNet-21k is applied to CT "
+         "images, with data augmentation by a GAN.", "COVID-19 detection in CT scans"),
+        ("Here, we explore how seasonal variation could modulate the pandemic; we parameterise "
+         "our model and forecast its course.", "Seasonal forcing of a pandemic"),
+        # molecules and materials
+        ("Here, we employed small RNA sequencing to profile the miRNA repertoire of infected "
+         "eggs.", "miRNA repertoire upon avian coronavirus infection"),
     ],
 )  # fmt: skip
 def test_bench_model_and_machine_work_is_other(extractor: Extractor, text: str, title: str) -> None:
@@ -3919,6 +3927,10 @@ def test_a_count_of_one_sex_is_the_samples_make_up_not_its_size(extractor: Extra
         ),
         ("Scalp dysesthesia", "We describe 11 patients with a new syndrome.", "other"),
         ("Fetal diagnosis of spinal cord filar cyst. Report of 5 cases", "", "other"),
+        # a case report in Portuguese or Spanish
+        ("Pancitopenia secundária à infecção por SARS-CoV-2: relato de caso",
+         "Paciente do sexo feminino, 89 anos, apresenta-se em pronto-socorro com febre.",
+         "other"),
         # a larger series is not a case report, and a design stated outright comes first
         (
             "Chondrocyte implantation",
@@ -3943,6 +3955,20 @@ def test_a_count_of_one_sex_is_the_samples_make_up_not_its_size(extractor: Extra
             "Blood culture processing in public hospitals",
             "We analysed 3,000 blood cultures from 12 hospitals; 40% were contaminated. "
             "The benchmark can be used to monitor future quality improvement studies.",
+            "cross_sectional",
+        ),
+        # nor the quality of the air, nor a use the results may be put to
+        (
+            "Air quality during the lockdown",
+            "This review summarizes the literature on air quality improvement during the "
+            "lockdown.",
+            "narrative_review",
+        ),
+        (
+            "Resolving threats to the therapeutic alliance",
+            "Task analysis of 107 enactments from 66 sessions in four good outcome cases was "
+            "used to test the model. The model can be used in supervision and quality "
+            "improvement strategies.",
             "cross_sectional",
         ),
         (

@@ -4778,6 +4778,17 @@ _MISSING_BEFORE = re.compile(
     r"no|need for|needs for|future)\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+# "can be used in supervision and quality improvement strategies", "led to areas for quality
+# improvement", "to inform quality improvement": a use the results may be put to, not the
+# study's own design
+_APPLIED_TO_BEFORE = re.compile(
+    r"\b(?:(?:can|could|may|might|will) be used (?:in|for|to)|(?:to|will|could|may|can) inform|"
+    r"informing|areas? for|implications? for|useful (?:in|for)|to guide)\s+(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+# "air quality improvement", "water quality improvement": the quality of something other than
+# care, improved
+_NOT_CARE_QUALITY_BEFORE = frozenset({"air", "water", "soil", "sleep", "image", "voice"})
 # "a cross-sectional report, part of a nationwide longitudinal project": the parent study's
 # design is not this report's
 _PARENT_BEFORE = re.compile(
@@ -4993,7 +5004,15 @@ _LAB_WORK = re.compile(
     r"sequencing|disinfect(?:ion|ed|ing)|simulations?|simulated|reproduction number|"
     r"robot(?:s|ic|ics)?|sensors?|prototype|filtration|reagents?|phylogen\w*|bioinformatic\w*|"
     r"(?:sequence|multiple) alignments?|gene famil(?:y|ies)|crystallograph\w*|"
-    r"X-ray diffraction|molecular (?:docking|dynamics))\b",
+    r"X-ray diffraction|molecular (?:docking|dynamics)|"
+    # computing and modelling: "a Vision Transformer ... pretrained on ImageNet-21k", "we
+    # parameterise our model", "a logistic growth function ... forecasts" (GUIDELINES check12,
+    # check14: a modelling or computational paper is `other`)
+    r"deep learning|machine learning|neural networks?|convolutional|data augmentation|"
+    r"pre-?trained|vision transformers?|parameteri[sz]\w*|forecast(?:s|ing|ed)?|"
+    r"epidemic curves?|growth (?:model|function|curve)s?|"
+    # molecules and materials: "miRNA repertoire ... in eggs", "graphene masks"
+    r"miRNAs?|microRNAs?|transcriptom\w*|proteom\w*|graphene|superhydrophobic)\b",
     re.I,
 )
 
@@ -5173,6 +5192,12 @@ def _emit_design(
                 continue  # "hair cortisol is a reflection of long-term cortisol levels"
             if sp.text.lower() == "cohort" and nxt == "of":
                 continue  # "a national cohort of pediatric subspecialists": a group of people
+            if (
+                d == "quality_improvement"
+                and sp.start > 0
+                and s.doc[sp.start - 1].lower_ in _NOT_CARE_QUALITY_BEFORE
+            ):
+                continue  # "air quality improvement during lockdowns": no improvement of care
             if sp.text.lower() == "qualitative" and nxt in _NOT_QUALITATIVE_RESEARCH_AFTER:
                 continue  # "qualitative variables", "qualitative histologic changes": no method
             seen.add(d)
@@ -5203,8 +5228,11 @@ def _emit_design(
                 w *= 0.3
             if _INCLUDING_BEFORE.search(s.passage.text, 0, sp.start_char):
                 w *= 0.3  # "studies (including letters to the editor)": what a review took in
-            if _FUTURE_WORK.search(s.passage.text) or _MISSING_BEFORE.search(
-                s.passage.text[max(0, sp.start_char - 40) : sp.start_char]
+            before = s.passage.text[max(0, sp.start_char - 40) : sp.start_char]
+            if (
+                _FUTURE_WORK.search(s.passage.text)
+                or _MISSING_BEFORE.search(before)
+                or _APPLIED_TO_BEFORE.search(before)
             ):
                 w *= 0.1  # "longitudinal studies are needed", "a lack of longitudinal studies"
             elif _PARENT_BEFORE.search(s.passage.text[: sp.start_char]):
