@@ -3076,6 +3076,11 @@ def test_isolation_as_a_public_health_measure_is_not_the_staffs(
         # a survey's sample is who responded, however the answer is worded
         ("A total of 265 members were surveyed, with 50 members providing a response "
          "(response rate = 19%).", "50"),
+        # those who took part, not the part of them who answered one item
+        ("Of 498 nurses who completed the survey, 285 answered the open-ended questions.",
+         "498"),
+        ("Among 1,478 responding physicians, 1,017 completed the PTSD Checklist.", "1478"),
+        ("Of the 1,200 nurses invited, 498 completed the survey.", "498"),
     ],
 )  # fmt: skip
 def test_randomised_sample(extractor: Extractor, text: str, expected: str) -> None:
