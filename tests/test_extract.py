@@ -3081,6 +3081,9 @@ def test_isolation_as_a_public_health_measure_is_not_the_staffs(
          "498"),
         ("Among 1,478 responding physicians, 1,017 completed the PTSD Checklist.", "1478"),
         ("Of the 1,200 nurses invited, 498 completed the survey.", "498"),
+        # a year after a season is no count out of a larger one
+        ("Using an online survey in Spring 2020 of 3,708 individuals residing in the UK, we "
+         "test the effect of priming.", "3708"),
     ],
 )  # fmt: skip
 def test_randomised_sample(extractor: Extractor, text: str, expected: str) -> None:

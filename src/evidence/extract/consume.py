@@ -212,7 +212,9 @@ _PAREN_AFTER = re.compile(
 _MONTH_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*"
     r"(?:\d{1,2}(?:\s?[-–]\s?\d{1,2})?(?:st|nd|rd|th)?,?\s*)?$"
-    r"|\b(?:in|since|from|to|until|between|and|of|during)\s*$",
+    r"|\b(?:in|since|from|to|until|between|and|of|during)\s*$"
+    # "in Spring 2020 of 3,708 individuals", "by late 2020"
+    r"|\b(?:spring|summer|autumn|fall|winter|early|late|mid-?)\s*$",
     re.I,
 )
 _STUDY_VERB = (
@@ -268,7 +270,8 @@ _TOOK_PART = {
 }
 # "24 of the 48 invited", "182 out of 455": the second number is the sampling frame
 _DENOM_BEFORE = re.compile(
-    r"(?:\d\s+of(?: the)?|\d\s*/|\d\s+out of|\bfrom a pool of|\bpopulation of)\s*$", re.I
+    # (not a year: "in Spring 2020 of 3,708 individuals")
+    r"(?:(?<!\b(?:19|20)\d)\d\s+of(?: the)?|\d\s*/|\d\s+out of|\bfrom a pool of|\bpopulation of)\s*$", re.I
 )
 # "182 out of 455 respondents", "682/1950": the first number is the sample
 _OUT_OF_AFTER = re.compile(r"\s*(?:out of|of(?: the)?|/)\s*(\d[\d,]*)\b(?!\s?%)", re.I)
