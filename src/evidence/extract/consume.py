@@ -388,15 +388,6 @@ _PER_GROUP_AFTER = re.compile(
 # a count whose own clause says it was randomised: "114 randomized nurses", "114 nurses were
 # randomized"
 _RANDOMISED_CLAUSE = re.compile(r"[^,;()]{0,40}?\brandomi[sz]ed\b", re.I)
-# the frame of "Of N ..., M ..." took part already: "Of 498 nurses who completed the survey, 285
-# answered the open-ended questions", "Among 1,478 responding physicians, 1,017 completed the
-# PCL-5" (the later count answered one part of it)
-_TOOK_PART_CLAUSE = re.compile(
-    r"[\d,]*[^,;()]{0,60}?\b(?:(?:who|that)\s+(?:had\s+)?(?:responded|participated|took part|"
-    r"returned|completed\s+(?:the\s+|an?\s+|our\s+)?(?:online\s+|web-based\s+)?"
-    r"(?:survey|questionnaire)s?)|responding|participating)\b",
-    re.I,
-)
 _ALLOCATED = re.compile(
     # "randomly assigned in a 1:1 ratio to", "randomized 1:1 to"
     r"\b(?:allocated|assigned|randomi[sz]ed|divided)\s+(?:[\w:]+\s+){0,4}?(?:to|into)\b",
@@ -4394,9 +4385,6 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                     # "Among 114 randomized nurses, 89 completed the trial": a trial's
                     # sample is the number randomised (GUIDELINES), not its completers
                     and not _RANDOMISED_CLAUSE.match(text, c.span[0])
-                    # "Of 498 nurses who completed the survey, 285 answered the open
-                    # questions": the larger count took part already
-                    and not _TOOK_PART_CLAUSE.match(text, c.span[0])
                 ]
                 if bigger:
                     score = max(score, max(bigger) + 0.5)
@@ -4507,11 +4495,7 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
     # who took part out of those asked: the sample, and its frame excluded
     took_part: tuple[re.Match[str], str, str, str] | None = None
     of_frame = _OF_FRAME.match(text)
-    if (
-        of_frame
-        and not _RANDOMISED_CLAUSE.match(text, of_frame.start("frame"))
-        and not _TOOK_PART_CLAUSE.match(text, of_frame.end("frame"))
-    ):
+    if of_frame and not _RANDOMISED_CLAUSE.match(text, of_frame.start("frame")):
         # (not "Among 114 randomized nurses, 89 completed": the randomised are the sample)
         took_part = (of_frame, "frame", "n", "of N, M took part")
     elif ("%" in text or "received" in text) and (share := _SHARE_OF_FRAME.search(text)):
