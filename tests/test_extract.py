@@ -3177,6 +3177,13 @@ def test_places_of_an_outbreak_origin_or_an_organisations_seat(extractor: Extrac
         "The pandemic may cause a substantial healthcare burden in Hungary.",
     )
     assert values(vals, "country") == {"HU"}
+    dated = run(
+        extractor,
+        "On December 31, 2019, Chinese health officials reported a cluster of cases in Wuhan, "
+        "China. As of February 4, 11 cases had been reported in the United States, where we "
+        "describe the public health response.",
+    )
+    assert values(dated, "country") == {"US"}
     # with no place of its own, the outbreak's place is still read
     alone = run(extractor, "In December 2019, pneumonia cases occurred in Wuhan, China.")
     assert values(alone, "country") == {"CN"}

@@ -10,7 +10,7 @@ import pytest
 from evidence.errors import SourceError, UnsupportedFormatError
 from evidence.records import Document
 from evidence.sources import detect_format, discover, read_path
-from evidence.sources._common import undouble_sections
+from evidence.sources._common import record_document, undouble_sections
 from evidence.sources._sections import classify_heading
 
 PERU = "corpus/abstracts/peru_hospitals_multiformat"
@@ -149,6 +149,34 @@ def test_doubled_structured_sections_are_read_once() -> None:
     raw = "Background one.</AbstractText>: Background one.Methods two.</AbstractText>: Methods two."
     assert undouble_sections(raw) == "Background one.\nMethods two."
     assert undouble_sections("No markup here.") == "No markup here."
+
+
+def test_a_reference_list_run_into_an_abstract_is_its_own_section() -> None:
+    doc = record_document(
+        source_path=Path("export.csv"),
+        fmt="csv",
+        record_index=1,
+        title="A case of COVID-19 presenting with encephalopathy",
+        abstract="We present a case of COVID-19 with neuropsychiatric symptoms. REFERENCE #1: "
+        "Garg RK. Spectrum of Neurological Manifestations in Covid-19. Neurol India. 2020.",
+    )
+    assert isinstance(doc, Document)
+    sections = [(b.section, b.text[:14]) for b in doc.blocks]
+    assert sections == [
+        ("title", "A case of COVI"),
+        ("abstract", "We present a c"),
+        ("references", "REFERENCE #1: "),
+    ]
+    # an abstract that only speaks of references stays whole
+    whole = record_document(
+        source_path=Path("export.csv"),
+        fmt="csv",
+        record_index=1,
+        title="A case of COVID-19 presenting with encephalopathy",
+        abstract="We present a case of COVID-19 with neuropsychiatric symptoms. Our references "
+        "follow.",
+    )
+    assert isinstance(whole, Document) and [b.section for b in whole.blocks][-1] == "abstract"
 
 
 def test_embase_text_export_is_rejected_clearly(shared_dir: Path) -> None:

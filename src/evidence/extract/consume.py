@@ -3379,7 +3379,8 @@ _OWN_AIM = re.compile(
 # where an epidemic began: "In December 2019, a cluster of pneumonia cases occurred in Wuhan,
 # China", "The novel coronavirus began in China in early December 2019"
 _OUTBREAK_ORIGIN = re.compile(
-    r"\b(?:December|late|end of) 2019\b|\b(?:emerged|originated|broke out|appeared in|"
+    r"\b(?:December(?: \d{1,2},?)?|late|end of) 2019\b|"  # "On December 31, 2019, ... reported"
+    r"\b(?:emerged|originated|broke out|appeared in|"
     r"first (?:reported|identified|detected|emerged|appeared|occurred))\b|"
     # the epidemic's course elsewhere: "the great majority of the cases reported in Brazil",
     # "has spread to more than 200 countries"

@@ -180,6 +180,20 @@ def unique(items: Iterable[str]) -> list[str]:
     return out
 
 
+# a conference abstract's own reference list run into its text: "... of exclusion. REFERENCE #1:
+# Garg RK. Spectrum of Neurological Manifestations in Covid-19: A Review. Neurol India. 2020"
+# (capitalised, as the meeting's template writes it, and never at the start)
+_INLINE_REFERENCES = re.compile(r"(?<=\S)\s+(?=REFERENCES?\s*(?:#\s*\d+\s*)?:)")
+
+
+def _split_references(abstract: str) -> tuple[str, str | None]:
+    """The abstract and the reference list run into its end, if it has one."""
+    m = _INLINE_REFERENCES.search(abstract)
+    if m is None:
+        return abstract, None
+    return abstract[: m.start()], abstract[m.end() :]
+
+
 def record_document(
     *,
     source_path: Path,
@@ -209,9 +223,13 @@ def record_document(
             if part:
                 blocks.append(Block(section="abstract", text=part, heading=label or None))
     else:
-        ab = clean(abstract)
+        ab, refs = _split_references(clean(abstract))
         if ab:
             blocks.append(Block(section="abstract", text=ab))
+        if refs:
+            # nothing is read from a reference list (their places, designs, numbers are
+            # other studies'); it stays in the document's text
+            blocks.append(Block(section="references", text=refs))
     if not blocks or (not any(b.section == "abstract" for b in blocks) and not title):
         return IngestIssue(
             source_path=str(source_path),
