@@ -3184,9 +3184,22 @@ def test_places_of_an_outbreak_origin_or_an_organisations_seat(extractor: Extrac
         "describe the public health response.",
     )
     assert values(dated, "country") == {"US"}
-    # with no place of its own, the outbreak's place is still read
-    alone = run(extractor, "In December 2019, pneumonia cases occurred in Wuhan, China.")
+    # with no place of its own, the outbreak's place is still read in a study of people
+    alone = run(
+        extractor,
+        "In December 2019, pneumonia cases occurred in Wuhan, China. The results showed that "
+        "the anxiety of surgical staff was significantly higher.",
+    )
     assert values(alone, "country") == {"CN"}
+    # but a review, an essay or a guidance paper was done nowhere in particular
+    guidance = run(
+        extractor,
+        "A new disease (COVID-19) caused by a coronavirus that appeared in China at the end of "
+        "2019 is currently spreading globally. We here propose practical guidance for the "
+        "in-hospital management of persons with haemophilia.",
+    )
+    assert values(guidance, "design") == {"discussion"}
+    assert values(guidance, "country") == set()
     # a study of the place where it began keeps it, and the authors' own sentence is theirs
     wuhan = run(
         extractor,

@@ -748,10 +748,19 @@ def docs_to_values(
         # the countries of the included studies are not the review's setting; a country
         # the title names is ("... in China: a systematic review")
         out.values = [v for v in out.values if v.field not in _PLACE_FIELDS or v.section == "title"]
+    elif design in _NO_STUDY_PLACE_DESIGNS and all(
+        (v.detail or {}).get("outbreak_origin") for v in out.values if v.field in _PLACE_FIELDS
+    ):
+        # a review, an essay or a laboratory paper whose only place is where the epidemic
+        # began ("A new disease ... appeared in China at the end of 2019. We here propose
+        # practical guidance") was done nowhere in particular; a survey keeps it, as its
+        # annotators do ("appeared in Wuhan, Hubei, China ... surgical staff")
+        out.values = [v for v in out.values if v.field not in _PLACE_FIELDS]
     return out.values
 
 
 _REVIEW_DESIGNS = {"systematic_review", "scoping_review", "narrative_review"}
+_NO_STUDY_PLACE_DESIGNS = frozenset({"narrative_review", "discussion", "other"})
 _FACTOR_FIELDS = {"risk_factor", "protective_factor", "factor_candidate"}
 # providers named this often (or in the title) make a text about them
 _PROVIDER_MENTIONS = 3
@@ -3545,6 +3554,7 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
         resolved = [r for r in resolved if not _others_place(r[0])]
     origin = [_outbreak_origin(s) for s, _sp, _p in resolved]
     own = {p.country for (_s, _sp, p), o in zip(resolved, origin, strict=True) if not o}
+    told_origin = {id(r) for r, o in zip(resolved, origin, strict=True) if o}
     if own:
         # where the epidemic began is another country's place unless the study names that
         # country itself ("... began in Wuhan, China" in a study of Hungary; a study of Wuhan
@@ -3552,17 +3562,20 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
         resolved = [
             r for r, o in zip(resolved, origin, strict=True) if not o or r[2].country in own
         ]
-    for s, sp, place in resolved:
+    for r in resolved:
+        s, sp, place = r
         conf = 0.9 if place.kind == "country" else 0.75
         if s.background:
             conf -= 0.3
+        # where the epidemic began, read only for want of a place of the text's own
+        origin_only = {"outbreak_origin": True} if id(r) in told_origin else {}
         out.emit(
             s,
             "country",
             place.country,
             span=(sp.start_char, sp.end_char),
             confidence=conf,
-            detail={"surface": sp.text, "via": place.kind},
+            detail={"surface": sp.text, "via": place.kind, **origin_only},
         )
         if place.kind in {"region", "city", "district"}:
             out.emit(
@@ -3571,7 +3584,7 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
                 place.name,
                 span=(sp.start_char, sp.end_char),
                 confidence=conf - 0.05,
-                detail={"country": place.country, "kind": place.kind},
+                detail={"country": place.country, "kind": place.kind, **origin_only},
             )
 
 
