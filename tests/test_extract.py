@@ -3956,9 +3956,11 @@ def test_a_count_of_one_sex_is_the_samples_make_up_not_its_size(extractor: Extra
         ("Scalp dysesthesia", "We describe 11 patients with a new syndrome.", "other"),
         ("Fetal diagnosis of spinal cord filar cyst. Report of 5 cases", "", "other"),
         # a case report in Portuguese or Spanish
-        ("Pancitopenia secundária à infecção por SARS-CoV-2: relato de caso",
-         "Paciente do sexo feminino, 89 anos, apresenta-se em pronto-socorro com febre.",
-         "other"),
+        (
+            "Pancitopenia secundária à infecção por SARS-CoV-2: relato de caso",
+            "Paciente do sexo feminino, 89 anos, apresenta-se em pronto-socorro com febre.",
+            "other",
+        ),
         # a larger series is not a case report, and a design stated outright comes first
         (
             "Chondrocyte implantation",
@@ -3988,8 +3990,7 @@ def test_a_count_of_one_sex_is_the_samples_make_up_not_its_size(extractor: Extra
         # nor the quality of the air, nor a use the results may be put to
         (
             "Air quality during the lockdown",
-            "This review summarizes the literature on air quality improvement during the "
-            "lockdown.",
+            "This review summarizes the literature on air quality improvement during the lockdown.",
             "narrative_review",
         ),
         (

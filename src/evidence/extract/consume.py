@@ -271,7 +271,8 @@ _TOOK_PART = {
 # "24 of the 48 invited", "182 out of 455": the second number is the sampling frame
 _DENOM_BEFORE = re.compile(
     # (not a year: "in Spring 2020 of 3,708 individuals")
-    r"(?:(?<!\b(?:19|20)\d)\d\s+of(?: the)?|\d\s*/|\d\s+out of|\bfrom a pool of|\bpopulation of)\s*$", re.I
+    r"(?:(?<!\b(?:19|20)\d)\d\s+of(?: the)?|\d\s*/|\d\s+out of|\bfrom a pool of|\bpopulation of)\s*$",
+    re.I,
 )
 # "182 out of 455 respondents", "682/1950": the first number is the sample
 _OUT_OF_AFTER = re.compile(r"\s*(?:out of|of(?: the)?|/)\s*(\d[\d,]*)\b(?!\s?%)", re.I)
