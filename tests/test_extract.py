@@ -3081,6 +3081,9 @@ def test_isolation_as_a_public_health_measure_is_not_the_staffs(
         ("Of 498 nurses who completed the survey, 285 answered the open-ended questions.",
          "285"),
         ("Of the 1,200 nurses invited, 498 completed the survey.", "498"),
+        # a sentence that opens on the people it describes names them
+        ("RESULTS: Of the 30 patients, 1 was a man and 29 were women.", "30"),
+        ("Among 1512 women, 1.9% had a stillbirth.", "1512"),
         # a year after a season is no count out of a larger one
         ("Using an online survey in Spring 2020 of 3,708 individuals residing in the UK, we "
          "test the effect of priming.", "3708"),
@@ -3110,6 +3113,21 @@ def test_randomised_sample(extractor: Extractor, text: str, expected: str) -> No
     ],
 )
 def test_randomised_things_that_are_no_sample(extractor: Extractor, text: str) -> None:
+    assert values(run(extractor, text), "n_participants") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # things, not people, and a subgroup singled out by its clause
+        "Of 77 community areas in Chicago, 28 were majority Black.",
+        "Results: Of 368 biopsies, 26 were adenocarcinomas.",
+        "Of the 16 patients who discontinued opioids, one stopped because of addiction.",
+    ],
+)
+def test_a_sentence_opening_on_things_or_a_subgroup_names_no_sample(
+    extractor: Extractor, text: str
+) -> None:
     assert values(run(extractor, text), "n_participants") == set()
 
 

@@ -201,6 +201,13 @@ _EXCLUDED_BEFORE = re.compile(r"\b(?:excluding|excluded|except|removing|removed|
 _SAMPLE_WORD = re.compile(
     r"\b(?:sample|participants|respondents|responders|completers|cohort|interviewees)\b", re.I
 )
+# a sentence that opens on the people it then describes: "Of 145 hospitalized patients with
+# COVID-19, the average age was 47.5", "Among the 95 patients, 58 cases exhibited GI symptoms"
+# (after a structured abstract's label, "RESULTS: Of the 30 patients, ...")
+_OF_OPENER = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z ]{0,30}:\s*)?(?:Of|Among)\s+(?:the\s+|all\s+|these\s+)?$"
+)
+_OF_OPENER_NUMBER = re.compile(_OF_OPENER.pattern[:-1] + r"\d")
 _TOTAL_BEFORE = re.compile(
     r"(?:\btotal of|\btotal|\boverall|\bsample of|\bsample size of|\bsample size (?:used )?was|"
     r"\bsample included|\bsample comprised|\bsample consist(?:s|ed) of)\s*$",
@@ -3863,6 +3870,36 @@ def _people_np(between: Span) -> bool:
     return last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3
 
 
+def _opened_people(doc: Doc, end_tok: int) -> tuple[Span, str] | None:
+    """People named by a plain noun, with up to two lower-case words before it, right after
+    the number a sentence opens on: "Of 145 hospitalized patients with COVID-19, ...", "Among
+    1512 women, ..." (not "Of 77 community areas", "Of 368 biopsies"; not a subgroup singled
+    out by a clause, "Of the 16 patients who discontinued opioids, ...")."""
+    for k in (1, 2, 3):
+        if end_tok + k > len(doc):
+            break
+        words = doc[end_tok : end_tok + k]
+        head = words[-1]
+        if head.lower_ not in _PEOPLE_OF_A_NATION and head.lower_ not in _OPENED_PEOPLE:
+            continue
+        if not all(t.is_lower and (t.is_alpha or "-" in t.text) for t in words[:-1]):
+            return None
+        after = doc[words.end].lower_ if words.end < len(doc) else ""
+        if after in {"who", "whom", "whose", "that"} or _SHARE_PAREN.match(
+            doc.text, words.end_char
+        ):
+            return None
+        return words, "participants"
+    return None
+
+
+# people a sentence may open on beyond those a nation's adjective names
+_OPENED_PEOPLE = frozenset(
+    {"neonates", "newborns", "inpatients", "outpatients", "survivors", "users", "smokers",
+     "contacts", "cases", "pregnancies", "mothers", "caregivers", "athletes", "children"}
+)  # fmt: skip
+
+
 # places a study counts, never people ("a total of 38 hospitals", "from three programmes")
 _PLACES_COUNTED = frozenset(
     {"hospitals", "sites", "schools", "countries", "clinics", "units", "wards", "facilities",
@@ -4221,6 +4258,7 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         and "=" not in text
         and not _VERB_BEFORE_ANY.search(s)
         and not _TOTAL_ANY.search(s)
+        and not _OF_OPENER_NUMBER.match(text)
     ):
         return out  # nothing else a number could count
     hypothetical = _HYPOTHETICAL.search(text)
@@ -4307,6 +4345,9 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
             # the lexicon has no word for, as a study verb does; "A total of 25 patients (47%)
             # were discharged" counts a share of them
             found = _people_after(doc, tok.end, no_share=True)
+        if found is None and verb is None and _OF_OPENER.match(text[: num.start]):
+            # people the lexicon has no word for, whom the sentence goes on to describe
+            found = _opened_people(doc, tok.end)
         if found is None and verb is None and _PARTICIPANTS_LABEL.match(text[: num.start]):
             # "PARTICIPANTS: A subset of 958 essential, facility-based LTC workers": the
             # structured abstract's own heading says whom the number counts
