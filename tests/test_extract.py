@@ -3081,6 +3081,16 @@ def test_isolation_as_a_public_health_measure_is_not_the_staffs(
         ("Of 498 nurses who completed the survey, 285 answered the open-ended questions.",
          "285"),
         ("Of the 1,200 nurses invited, 498 completed the survey.", "498"),
+        # people named with a hyphenated modifier, or by a nation's plural
+        ("Method: we conducted a prospective study of 96 post-covid patients with "
+         "mucormycosis.", "96"),
+        ("A cross-sectional study was conducted with a non-random sample of 35 "
+         "mother-preschooler dyads.", "35"),
+        ("This mixed-method online survey was performed in 246 Iranians aged 15-65 years.",
+         "246"),
+        # a survey's n in parentheses, however far its words run
+        ("We examined nationally representative survey data with an embedded vignette "
+         "experiment about roommate selection (collected in August 2020; n = 5,000).", "5000"),
         # a sentence that opens on the people it describes names them
         ("RESULTS: Of the 30 patients, 1 was a man and 29 were women.", "30"),
         ("Among 1512 women, 1.9% had a stillbirth.", "1512"),
@@ -3123,6 +3133,10 @@ def test_randomised_things_that_are_no_sample(extractor: Extractor, text: str) -
         "Of 77 community areas in Chicago, 28 were majority Black.",
         "Results: Of 368 biopsies, 26 were adenocarcinomas.",
         "Of the 16 patients who discontinued opioids, one stopped because of addiction.",
+        # a hyphenated modifier of things
+        "Analysis of 51 free-texts revealed witnessing suffering.",
+        "The second theme included two sub-themes: the impact on mental health.",
+        "We randomly sampled 97 control-matched collisions at intersections.",
     ],
 )
 def test_a_sentence_opening_on_things_or_a_subgroup_names_no_sample(

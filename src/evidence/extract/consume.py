@@ -430,7 +430,7 @@ _ONE_OF_BEFORE = re.compile(r"\b(?:in|at|from) one of (?:the|its|their)\s+$", re
 _PEOPLE_BEFORE_N = re.compile(r"\b[A-Za-z][a-z]+s\s*\(\s*$")
 # "a cross-sectional survey in May-June 2020 (N=467)", "survey data with an embedded vignette
 # experiment (collected in August 2020; n = 5,000)": the survey's own size
-_SURVEY_BEFORE_N = re.compile(r"\bsurvey\b[^.;()]{0,60}\([^()]{0,40}$", re.I)
+_SURVEY_BEFORE_N = re.compile(r"\bsurvey\b[^.;()]{0,90}\([^()]{0,40}$", re.I)
 _UNIT_KIND = {
     "respondents": "participants",
     "subjects": "participants",
@@ -3853,7 +3853,10 @@ def _people_np(between: Span) -> bool:
     """Lower-case words ending in a plural noun, between a number and a sample verb: the
     people counted ("46 midwifery educators took part"), though the lexicon has no unit
     for them."""
-    words = [t for t in between]
+    if len(between) == 1 and any(p.kind == "people" for p in gazetteer().get(between[0].text, ())):
+        return True  # "performed in 246 Iranians", "a survey of 1,000 Americans"
+    # a hyphenated modifier is one lower-case word ("96 post-covid patients")
+    words = [t for t in between if t.text != "-" or t.i in (between.start, between.end - 1)]
     if len(words) >= 2 and _ACRONYM_MODIFIER.fullmatch(words[0].text):
         words = words[1:]  # "40 COVID-19 patients", "120 ICU patients"
     elif len(words) >= 2 and any(p.kind == "demonym" for p in gazetteer().get(words[0].text, ())):
@@ -3867,6 +3870,10 @@ def _people_np(between: Span) -> bool:
     last = words[-1].lower_
     if last in _IRREGULAR_PEOPLE:
         return True
+    if len(words) < len(between):
+        # after a hyphenated modifier only a word for people ("96 post-covid patients", "35
+        # mother-preschooler dyads"; not "51 free-texts", "two sub-themes")
+        return last in _PEOPLE_OF_A_NATION or last in _OPENED_PEOPLE or last in _PEOPLE_PAIRS
     return last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3
 
 
@@ -3893,6 +3900,7 @@ def _opened_people(doc: Doc, end_tok: int) -> tuple[Span, str] | None:
     return None
 
 
+_PEOPLE_PAIRS = frozenset({"dyads", "pairs", "triads", "controls", "teachers"})
 # people a sentence may open on beyond those a nation's adjective names
 _OPENED_PEOPLE = frozenset(
     {"neonates", "newborns", "inpatients", "outpatients", "survivors", "users", "smokers",
@@ -3929,15 +3937,31 @@ _NOT_IN_PEOPLE_NP = frozenset(
 def _people_after(doc: Doc, end_tok: int, *, no_share: bool = False) -> tuple[Span, str] | None:
     """One or two words right after a number that name people (``_people_np``); with
     ``no_share``, not when a percentage in parentheses follows them."""
-    for k in (1, 2):
-        if end_tok + k > len(doc):
-            break
-        words = doc[end_tok : end_tok + k]
+    for end in _word_ends(doc, end_tok, 2):
+        words = doc[end_tok:end]
         if _people_np(words) and not (
             no_share and _SHARE_PAREN.match(doc.text, words.end_char) is not None
         ):
             return words, "participants"
     return None
+
+
+def _word_ends(doc: Doc, start: int, n: int) -> list[int]:
+    """The token ends of the first 1..``n`` words from ``start``, a hyphenated compound
+    ("post-covid", which the tokenizer splits in three) counting as one word."""
+    ends: list[int] = []
+    i = start
+    while len(ends) < n and i < len(doc):
+        i += 1
+        while (
+            i + 1 < len(doc)
+            and doc[i].text == "-"
+            and not doc[i - 1].whitespace_
+            and not doc[i].whitespace_
+        ):
+            i += 2  # "post - covid": one word
+        ends.append(i)
+    return ends
 
 
 # units of measure a number can carry right before a verb ("thresholds below 25 dB took part")
