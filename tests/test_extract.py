@@ -3088,6 +3088,10 @@ def test_isolation_as_a_public_health_measure_is_not_the_staffs(
          "mother-preschooler dyads.", "35"),
         ("This mixed-method online survey was performed in 246 Iranians aged 15-65 years.",
          "246"),
+        # the people's ages between them and the verb
+        ("In this multicenter prospective study, 223 patients (63% females, 66% PAH) with "
+         "age range 18-90 years were included.", "223"),
+        ("Twenty nurses aged 25 to 40 years participated.", "20"),
         # a survey's n in parentheses, however far its words run
         ("We examined nationally representative survey data with an embedded vignette "
          "experiment about roommate selection (collected in August 2020; n = 5,000).", "5000"),
