@@ -3220,6 +3220,19 @@ def test_places_of_an_outbreak_origin_or_an_organisations_seat(extractor: Extrac
         "describe the public health response.",
     )
     assert values(dated, "country") == {"US"}
+    comma = run(
+        extractor,
+        "A cluster of pneumonia cases was found in Wuhan, China in late December, 2019. We "
+        "review the research progress of the first five months.",
+    )
+    assert values(comma, "country") == set()
+    # an organisation cited with its year names no place of the text's
+    cited = run(
+        extractor,
+        "Lockdowns protect health systems (UK Home Office 2020). We discuss domestic violence "
+        "during lockdowns.",
+    )
+    assert values(cited, "country") == set()
     # with no place of its own, the outbreak's place is still read in a study of people
     alone = run(
         extractor,
@@ -4021,6 +4034,14 @@ def test_a_count_of_one_sex_is_the_samples_make_up_not_its_size(extractor: Extra
             "Blood culture processing in public hospitals",
             "We analysed 3,000 blood cultures from 12 hospitals; 40% were contaminated. "
             "The benchmark can be used to monitor future quality improvement studies.",
+            "cross_sectional",
+        ),
+        # another study's case series, its authors named without a full stop
+        (
+            "Neuropsychiatric manifestations in COVID-19",
+            "We analyzed COVID-19 adult patients from January to June 2020. In the largest "
+            "study thus far, Mao et al reported a case series of 214 patients. The results "
+            "showed that 22% had neuropsychiatric manifestations.",
             "cross_sectional",
         ),
         # nor the quality of the air, nor a use the results may be put to

@@ -3281,7 +3281,10 @@ _AUTHOR_BIO = re.compile(
 )
 
 
-_CITATION_YEAR = re.compile(r"(?:,|et al\.?,?|&|and [A-Z][\w'-]+,?)\s*(?:19|20)\d{2}[a-z]?\s*[;)]")
+# (an organisation cited by name and year: "(UK Home Office 2020)", "(WHO 2020)")
+_CITATION_YEAR = re.compile(
+    r"(?:,|et al\.?,?|&|and [A-Z][\w'-]+,?|\b[A-Z][\w'-]+)\s*(?:19|20)\d{2}[a-z]?\s*[;)]"
+)
 
 
 _COMPANY = re.compile(r"\b(?:Inc|Ltd|LLC|GmbH|Corp|plc|BV)\b\.?|[™®]")
@@ -3396,7 +3399,7 @@ _OWN_AIM = re.compile(
 # where an epidemic began: "In December 2019, a cluster of pneumonia cases occurred in Wuhan,
 # China", "The novel coronavirus began in China in early December 2019"
 _OUTBREAK_ORIGIN = re.compile(
-    r"\b(?:December(?: \d{1,2},?)?|late|end of) 2019\b|"  # "On December 31, 2019, ... reported"
+    r"\b(?:December,?(?: \d{1,2},?)?|late|end of) 2019\b|"  # "On December 31, 2019, ... reported"
     r"\b(?:emerged|originated|broke out|appeared in|"
     r"first (?:reported|identified|detected|emerged|appeared|occurred))\b|"
     # the epidemic's course elsewhere: "the great majority of the cases reported in Brazil",
