@@ -2991,6 +2991,17 @@ def test_eligibility_and_variable_lists_name_no_factor(extractor: Extractor, tex
     assert ("personal_factors", "risk") not in factors(run(extractor, text, title=ON_TOPIC))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Having a history of depressive disorder was a risk factor for burnout among nurses.",
+        "Nurses with pre-existing psychiatric conditions reported more burnout.",
+    ],
+)
+def test_a_history_of_mental_illness_is_a_personal_risk(extractor: Extractor, text: str) -> None:
+    assert ("personal_factors", "risk") in factors(run(extractor, text, title=ON_TOPIC))
+
+
 def test_flexible_work_schedules_and_a_burden_on_a_group(extractor: Extractor) -> None:
     vals = run(
         extractor,
