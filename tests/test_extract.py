@@ -4055,6 +4055,19 @@ def test_a_count_of_one_sex_is_the_samples_make_up_not_its_size(extractor: Extra
             "showed that 22% had neuropsychiatric manifestations.",
             "cross_sectional",
         ),
+        # "cohort" as a verb, or people of an age, names no cohort study
+        (
+            "Redesigning emergency department operations",
+            "Triage should identify and geographically cohort symptomatic patients within a "
+            "designated unit. This paper addresses ways to adapt departmental operations.",
+            "discussion",
+        ),
+        (
+            "Exploring motivations of Masters swimmers",
+            "We interviewed 20 Masters swimmers about why they swim when most of their age "
+            "cohort are becoming less active; thematic analysis was used.",
+            "qualitative",
+        ),
         # nor the quality of the air, nor a use the results may be put to
         (
             "Air quality during the lockdown",

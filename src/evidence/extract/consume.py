@@ -5211,6 +5211,10 @@ _WEAK_DISCUSSION = {"we argue", "we posit", "we discuss", "reflection", "essay",
 # review")
 _NARRATIVE_REVIEW = re.compile(r"\bnarrative (?:literature )?review", re.I)
 _GROUP_DETERMINERS = {"our", "this", "that", "the", "per", "each", "every", "whole", "entire"}
+# "when most of their age cohort are becoming less active": people of an age, not a study
+_AGE_GROUP_BEFORE = {"age"}
+# "Triage should identify and geographically cohort symptomatic patients": to group patients
+_VERB_BEFORE_COHORT = {"to", "should", "must", "will", "can", "could", "would", "and", "or"}
 # "We report 4 cases of ...", "Here we report seven cases", "We describe 11 patients with a
 # new syndrome", "Report of 6 cases": the authors' own small series of cases (PubMed types it
 # "Case Reports"), in digits or words; design_cues.yaml spells out only a few ("we report two
@@ -5293,6 +5297,12 @@ def _emit_design(
                 continue  # "hair cortisol is a reflection of long-term cortisol levels"
             if sp.text.lower() == "cohort" and nxt == "of":
                 continue  # "a national cohort of pediatric subspecialists": a group of people
+            if sp.text.lower() == "cohort" and sp.start > 0:
+                prev = s.doc[sp.start - 1].lower_
+                if prev in _AGE_GROUP_BEFORE:
+                    continue  # "their age cohort": people of an age
+                if (prev in _VERB_BEFORE_COHORT or prev.endswith("ly")) and nxt not in _TRIAL_NOUNS:
+                    continue  # "geographically cohort symptomatic patients": grouping them
             if (
                 d == "quality_improvement"
                 and sp.start > 0
