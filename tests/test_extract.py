@@ -4055,6 +4055,20 @@ def test_a_count_of_one_sex_is_the_samples_make_up_not_its_size(extractor: Extra
             "showed that 22% had neuropsychiatric manifestations.",
             "cross_sectional",
         ),
+        # a survey's qualitative comments are its free-text answers, not qualitative research
+        (
+            "Carers' experience in paediatric intensive care",
+            "We surveyed 120 parents with a patient reported experience measure. This was "
+            "supported by the qualitative comments, which indicated distress.",
+            "cross_sectional",
+        ),
+        # the two strands in either order
+        (
+            "An online COVID-19 knowledge test",
+            "The sample (N=188) completed the test. Qualitative data amplified and expanded "
+            "upon the quantitative data findings.",
+            "mixed_methods",
+        ),
         # "cohort" as a verb, or people of an age, names no cohort study
         (
             "Redesigning emergency department operations",

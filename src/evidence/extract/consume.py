@@ -4843,7 +4843,10 @@ _NOT_QUALITATIVE_RESEARCH_AFTER = frozenset(
     {"variable", "variables", "histology", "histologic", "histological", "change", "changes",
      "increase", "decrease", "difference", "differences", "criteria", "features",
      "characteristics", "parameters", "traits", "measurement", "measurements", "test", "tests",
-     "assay", "assays", "scale", "scales"}
+     "assay", "assays", "scale", "scales",
+     # a survey's free-text answers or a client's account: "the qualitative comments
+     # indicated", "Qualitative reports from the client"
+     "comments", "comment", "feedback", "remarks", "reports"}
 )  # fmt: skip
 _DATA_SOURCE_AFTER = re.compile(
     r"\s+(?:program(?:me)?\s+)?(?:database|registry|data ?set)s?\b", re.I
@@ -4951,7 +4954,10 @@ _SEARCH_METHODS = re.compile(
 # a study's quantitative and qualitative strands named in one sentence, each as its own data
 _TWO_STRANDS = re.compile(
     r"\bquantitative (?:data|analys[ie]s|component|phase|strand)\b[^.]*?"
-    r"\bqualitative (?:data|analys[ie]s|component|phase|strand|responses|experiences|findings)\b",
+    r"\bqualitative (?:data|analys[ie]s|component|phase|strand|responses|experiences|findings)\b"
+    # "Qualitative data amplified and expanded upon the quantitative data findings"
+    r"|\bqualitative (?:data|analys[ie]s|component|phase|strand)\b[^.]{8,}?"
+    r"\bquantitative (?:data|analys[ie]s|component|phase|strand|findings|results)\b",
     re.IGNORECASE,
 )
 
