@@ -207,7 +207,8 @@ _SAMPLE_WORD = re.compile(
 _OF_OPENER = re.compile(
     r"^\s*(?:[A-Z][A-Za-z ]{0,30}:\s*)?(?:Of|Among)\s+(?:the\s+|all\s+|these\s+)?$"
 )
-_OF_OPENER_NUMBER = re.compile(_OF_OPENER.pattern[:-1] + r"\d")
+# ... with its number: the quick test that lets such a sentence be read for counts at all
+_OF_OPENER_NUMBER = re.compile(_OF_OPENER.pattern.removesuffix("$") + r"\d")
 _TOTAL_BEFORE = re.compile(
     r"(?:\btotal of|\btotal|\boverall|\bsample of|\bsample size of|\bsample size (?:used )?was|"
     r"\bsample included|\bsample comprised|\bsample consist(?:s|ed) of)\s*$",
@@ -3905,16 +3906,16 @@ def _opened_people(doc: Doc, end_tok: int) -> tuple[Span, str] | None:
 
 # the people's ages after them, in a parenthesis or in words, before the verb of taking part
 _AGES_AFTER_PEOPLE = re.compile(
-    r"(?:\s*\([^()]{0,80}\))?((?:,?\s+(?:aged|ages?d?|with (?:a |an )?(?:mean |median )?"
+    r"(?:\s*\([^()]{0,80}\))?((?:,?\s+(?:aged|ages?|with (?:a |an )?(?:mean |median )?"
     r"ages?(?: range)?(?: of)?)\s+[\d.,\s±–-]+(?:to\s+\d+\s*)?(?:years?|yrs?|months?)"
     r"(?: old| of age)?,?))\s*",
     re.I,
 )
-_PEOPLE_PAIRS = frozenset({"dyads", "pairs", "triads", "controls", "teachers"})
+_PEOPLE_PAIRS = frozenset({"dyads", "pairs", "triads", "controls"})
 # people a sentence may open on beyond those a nation's adjective names
 _OPENED_PEOPLE = frozenset(
     {"neonates", "newborns", "inpatients", "outpatients", "survivors", "users", "smokers",
-     "contacts", "cases", "pregnancies", "mothers", "caregivers", "athletes", "children"}
+     "contacts", "cases", "pregnancies", "caregivers", "athletes"}
 )  # fmt: skip
 
 
@@ -3945,8 +3946,9 @@ _NOT_IN_PEOPLE_NP = frozenset(
 
 
 def _people_after(doc: Doc, end_tok: int, *, no_share: bool = False) -> tuple[Span, str] | None:
-    """One or two words right after a number that name people (``_people_np``); with
-    ``no_share``, not when a percentage in parentheses follows them."""
+    """One or two words right after a number that name people (``_people_np``), a
+    hyphenated compound counting as one ("96 post-covid patients"); with ``no_share``, not
+    when a percentage in parentheses follows them."""
     for end in _word_ends(doc, end_tok, 2):
         words = doc[end_tok:end]
         if _people_np(words) and not (
@@ -5221,6 +5223,10 @@ _GROUP_DETERMINERS = {"our", "this", "that", "the", "per", "each", "every", "who
 _AGE_GROUP_BEFORE = {"age"}
 # "Triage should identify and geographically cohort symptomatic patients": to group patients
 _VERB_BEFORE_COHORT = {"to", "should", "must", "will", "can", "could", "would", "and", "or"}
+# words in -ly that are no adverbs ("a family cohort", "the early cohort", "the Italy cohort")
+_NOT_ADVERBS = frozenset(
+    {"family", "early", "daily", "weekly", "monthly", "yearly", "only", "elderly", "italy"}
+)
 # "We report 4 cases of ...", "Here we report seven cases", "We describe 11 patients with a
 # new syndrome", "Report of 6 cases": the authors' own small series of cases (PubMed types it
 # "Case Reports"), in digits or words; design_cues.yaml spells out only a few ("we report two
@@ -5307,7 +5313,8 @@ def _emit_design(
                 prev = s.doc[sp.start - 1].lower_
                 if prev in _AGE_GROUP_BEFORE:
                     continue  # "their age cohort": people of an age
-                if (prev in _VERB_BEFORE_COHORT or prev.endswith("ly")) and nxt not in _TRIAL_NOUNS:
+                adverb = prev.endswith("ly") and prev not in _NOT_ADVERBS
+                if (prev in _VERB_BEFORE_COHORT or adverb) and nxt not in _TRIAL_NOUNS:
                     continue  # "geographically cohort symptomatic patients": grouping them
             if (
                 d == "quality_improvement"
