@@ -151,32 +151,33 @@ def test_doubled_structured_sections_are_read_once() -> None:
     assert undouble_sections("No markup here.") == "No markup here."
 
 
-def test_a_reference_list_run_into_an_abstract_is_its_own_section() -> None:
+def _record(abstract: str) -> Document:
     doc = record_document(
         source_path=Path("export.csv"),
         fmt="csv",
         record_index=1,
         title="A case of COVID-19 presenting with encephalopathy",
-        abstract="We present a case of COVID-19 with neuropsychiatric symptoms. REFERENCE #1: "
-        "Garg RK. Spectrum of Neurological Manifestations in Covid-19. Neurol India. 2020.",
+        abstract=abstract,
     )
     assert isinstance(doc, Document)
-    sections = [(b.section, b.text[:14]) for b in doc.blocks]
-    assert sections == [
+    return doc
+
+
+def test_a_reference_list_run_into_an_abstract_is_its_own_section() -> None:
+    doc = _record(
+        "We present a case of COVID-19 with neuropsychiatric symptoms. REFERENCE #1: "
+        "Garg RK. Spectrum of Neurological Manifestations in Covid-19. Neurol India. 2020."
+    )
+    assert [(b.section, b.text[:14]) for b in doc.blocks] == [
         ("title", "A case of COVI"),
         ("abstract", "We present a c"),
         ("references", "REFERENCE #1: "),
     ]
     # an abstract that only speaks of references stays whole
-    whole = record_document(
-        source_path=Path("export.csv"),
-        fmt="csv",
-        record_index=1,
-        title="A case of COVID-19 presenting with encephalopathy",
-        abstract="We present a case of COVID-19 with neuropsychiatric symptoms. Our references "
-        "follow.",
+    whole = _record(
+        "We present a case of COVID-19 with neuropsychiatric symptoms. Our references follow."
     )
-    assert isinstance(whole, Document) and [b.section for b in whole.blocks][-1] == "abstract"
+    assert [b.section for b in whole.blocks][-1] == "abstract"
 
 
 def test_embase_text_export_is_rejected_clearly(shared_dir: Path) -> None:
