@@ -4372,14 +4372,14 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
                 ),
                 None,
             )  # "46 nursing and midwifery educators participated"
-        if verb is None and (people := found or _people_after(doc, tok.end)) is not None:
+        if verb is None and (named := found or _people_after(doc, tok.end)) is not None:
             # "223 patients aged 18-90 years were included", "223 patients (63% female) with
             # age range 18-90 years were included": the people's ages between them and the verb
-            aside = _AGES_AFTER_PEOPLE.match(text, people[0].end_char)
+            aside = _AGES_AFTER_PEOPLE.match(text, named[0].end_char)
             if aside is not None and aside.group(1):
                 verb = next((v for v in verbs if 0 <= v.start_char - aside.end() <= 1), None)
                 if verb is not None and found is None:
-                    found = people
+                    found = named
         if found is None and verb is None and _VERB_BEFORE.search(text, 0, num.start):
             # "We surveyed 724 patients", "we interviewed 12 caregivers": people the lexicon
             # has no word for, named right after the study's own verb
