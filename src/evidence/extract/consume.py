@@ -3566,21 +3566,18 @@ def _emit_places(sents: list[_Sent], out: _Emitter, rules: PlaceRules) -> None:
         resolved = [r for r in resolved if not _others_place(r[0])]
     origin = [_outbreak_origin(s) for s, _sp, _p in resolved]
     own = {p.country for (_s, _sp, p), o in zip(resolved, origin, strict=True) if not o}
-    told_origin = {id(r) for r, o in zip(resolved, origin, strict=True) if o}
+    placed = list(zip(resolved, origin, strict=True))
     if own:
         # where the epidemic began is another country's place unless the study names that
         # country itself ("... began in Wuhan, China" in a study of Hungary; a study of Wuhan
         # keeps it)
-        resolved = [
-            r for r, o in zip(resolved, origin, strict=True) if not o or r[2].country in own
-        ]
-    for r in resolved:
-        s, sp, place = r
+        placed = [(r, o) for r, o in placed if not o or r[2].country in own]
+    for (s, sp, place), told_origin in placed:
         conf = 0.9 if place.kind == "country" else 0.75
         if s.background:
             conf -= 0.3
         # where the epidemic began, read only for want of a place of the text's own
-        origin_only = {"outbreak_origin": True} if id(r) in told_origin else {}
+        origin_only = {"outbreak_origin": True} if told_origin else {}
         out.emit(
             s,
             "country",
@@ -3877,7 +3874,7 @@ def _people_np(between: Span) -> bool:
     if len(words) < len(between):
         # after a hyphenated modifier only a word for people ("96 post-covid patients", "35
         # mother-preschooler dyads"; not "51 free-texts", "two sub-themes")
-        return last in _PEOPLE_OF_A_NATION or last in _OPENED_PEOPLE or last in _PEOPLE_PAIRS
+        return last in _HYPHENATED_PEOPLE
     return last.endswith("s") and not last.endswith(("ss", "us", "is")) and len(last) > 3
 
 
@@ -3891,7 +3888,7 @@ def _opened_people(doc: Doc, end_tok: int) -> tuple[Span, str] | None:
             break
         words = doc[end_tok : end_tok + k]
         head = words[-1]
-        if head.lower_ not in _PEOPLE_OF_A_NATION and head.lower_ not in _OPENED_PEOPLE:
+        if head.lower_ not in _OPENED_PEOPLE:
             continue
         if not all(t.is_lower and (t.is_alpha or "-" in t.text) for t in words[:-1]):
             return None
@@ -3911,12 +3908,6 @@ _AGES_AFTER_PEOPLE = re.compile(
     r"(?: old| of age)?,?))\s*",
     re.I,
 )
-_PEOPLE_PAIRS = frozenset({"dyads", "pairs", "triads", "controls"})
-# people a sentence may open on beyond those a nation's adjective names
-_OPENED_PEOPLE = frozenset(
-    {"neonates", "newborns", "inpatients", "outpatients", "survivors", "users", "smokers",
-     "contacts", "cases", "pregnancies", "caregivers", "athletes"}
-)  # fmt: skip
 
 
 # places a study counts, never people ("a total of 38 hospitals", "from three programmes")
@@ -4162,6 +4153,13 @@ _PEOPLE_OF_A_NATION = _IRREGULAR_PEOPLE | frozenset(
      "volunteers", "veterans", "citizens", "youths", "infants", "girls", "boys", "subjects",
      "families", "couples", "elderly", "seniors", "pensioners", "twins", "soldiers"}
 )  # fmt: skip
+# the people a sentence may open on: those a nation's adjective names, and more
+_OPENED_PEOPLE = _PEOPLE_OF_A_NATION | frozenset(
+    {"neonates", "newborns", "inpatients", "outpatients", "survivors", "users", "smokers",
+     "contacts", "cases", "pregnancies", "caregivers", "athletes"}
+)  # fmt: skip
+# ... and the people a hyphenated modifier may describe ("35 mother-preschooler dyads")
+_HYPHENATED_PEOPLE = _OPENED_PEOPLE | frozenset({"dyads", "pairs", "triads", "controls"})
 # what trials randomise that is no person (eyes, teeth, animals), beyond the things
 # ``_NOT_IN_PEOPLE_NP`` lists (clusters, villages, lesions)
 _NOT_RANDOMISED_PEOPLE = frozenset(
@@ -5219,8 +5217,20 @@ _WEAK_DISCUSSION = {"we argue", "we posit", "we discuss", "reflection", "essay",
 # review")
 _NARRATIVE_REVIEW = re.compile(r"\bnarrative (?:literature )?review", re.I)
 _GROUP_DETERMINERS = {"our", "this", "that", "the", "per", "each", "every", "whole", "entire"}
-# "when most of their age cohort are becoming less active": people of an age, not a study
-_AGE_GROUP_BEFORE = {"age"}
+# the words right after or before one design cue that make it name no design: "hair cortisol
+# is a reflection of long-term levels", "a national cohort of pediatric subspecialists" (a
+# group of people), "qualitative variables" (no method), "when most of their age cohort are
+# becoming less active" (people of an age), "air quality improvement during lockdowns" (no
+# improvement of care); ``_NOT_A_DESIGN_AFTER`` holds the words that void any cue
+_NOT_THIS_DESIGN_AFTER: dict[str, frozenset[str]] = {
+    "reflection": frozenset({"of"}),
+    "cohort": frozenset({"of"}),
+    "qualitative": _NOT_QUALITATIVE_RESEARCH_AFTER,
+}
+_NOT_THIS_DESIGN_BEFORE: dict[str, frozenset[str]] = {
+    "cohort": frozenset({"age"}),
+    "quality improvement": _NOT_CARE_QUALITY_BEFORE,
+}
 # "Triage should identify and geographically cohort symptomatic patients": to group patients
 _VERB_BEFORE_COHORT = {"to", "should", "must", "will", "can", "could", "would", "and", "or"}
 # words in -ly that are no adverbs ("a family cohort", "the early cohort", "the Italy cohort")
@@ -5305,25 +5315,16 @@ def _emit_design(
                 max(0, sp.start_char - 4) : sp.start_char
             ].lower() in {"non-", "non "}:
                 continue  # "a non-systematic review of relevant bibliography"
-            if d == "discussion" and sp.text.lower() == "reflection" and nxt == "of":
-                continue  # "hair cortisol is a reflection of long-term cortisol levels"
-            if sp.text.lower() == "cohort" and nxt == "of":
-                continue  # "a national cohort of pediatric subspecialists": a group of people
-            if sp.text.lower() == "cohort" and sp.start > 0:
-                prev = s.doc[sp.start - 1].lower_
-                if prev in _AGE_GROUP_BEFORE:
-                    continue  # "their age cohort": people of an age
+            cue = sp.text.lower()
+            prev = s.doc[sp.start - 1].lower_ if sp.start > 0 else ""
+            if nxt in _NOT_THIS_DESIGN_AFTER.get(cue, ()) or prev in _NOT_THIS_DESIGN_BEFORE.get(
+                cue, ()
+            ):
+                continue  # "a reflection of", "qualitative variables", "air quality improvement"
+            if cue == "cohort" and prev:
                 adverb = prev.endswith("ly") and prev not in _NOT_ADVERBS
                 if (prev in _VERB_BEFORE_COHORT or adverb) and nxt not in _TRIAL_NOUNS:
                     continue  # "geographically cohort symptomatic patients": grouping them
-            if (
-                d == "quality_improvement"
-                and sp.start > 0
-                and s.doc[sp.start - 1].lower_ in _NOT_CARE_QUALITY_BEFORE
-            ):
-                continue  # "air quality improvement during lockdowns": no improvement of care
-            if sp.text.lower() == "qualitative" and nxt in _NOT_QUALITATIVE_RESEARCH_AFTER:
-                continue  # "qualitative variables", "qualitative histologic changes": no method
             seen.add(d)
             w = rules.cues[d][0]
             if s.passage.section == "title" or (s is sents[0] and s.heading):
