@@ -4270,3 +4270,51 @@ def test_a_case_series_counts_its_cases_and_one_person_is_no_sample(extractor: E
     # one site stays a count of sites
     vals = run(extractor, "We surveyed 300 nurses from one referral and four general hospitals.")
     assert values(vals, "n_sites") == {"5"}
+
+
+def test_residents_of_a_text_set_in_care_homes_live_there(extractor: Extractor) -> None:
+    def pops(*sentences: str) -> set[str]:
+        return values(run(extractor, *sentences), "population")
+
+    care_home = "We surveyed 120 nurses working in nursing homes in Ohio."
+    assert "residents" not in pops(care_home, "Nurses cared for more than 30 residents per shift.")
+    assert "residents" not in pops(care_home, "Residents died alone during the lockdown.")
+    # doctors in training named as such anywhere in the text keep every mention
+    assert "residents" in pops(
+        "We surveyed internal medicine residents rotating through long-term care facilities.",
+        "Residents reported more burnout than attending physicians.",
+    )
+    assert "residents" in pops("We surveyed 80 residents in surgery about burnout.")
+
+
+def test_the_qualitative_strand_of_a_survey_is_not_its_sample(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Nurses in 14 hospitals completed an online survey; 12 survey respondents then took part "
+        "in semi-structured interviews.",
+        "Results: Of 388 respondents (response rate 52%), 41% had high emotional exhaustion.",
+    )
+    assert values(vals, "n_participants") == {"388"}
+    subset = run(
+        extractor,
+        "In all, 640 physicians returned the questionnaire, and 20 of them also took part in "
+        "follow-up interviews.",
+    )
+    assert values(subset, "n_participants") == {"640"}
+    # a qualitative study's own interviewees are its sample
+    alone = run(extractor, "Sixteen nurses took part in semi-structured interviews.")
+    assert values(alone, "n_participants") == {"16"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Registered nurses in 23 LTC homes completed a survey (n = 214).",
+        "Care aides from 12 care homes were surveyed (n = 214).",
+        "We surveyed staff in 23 long-term care facilities (n = 214).",
+    ],
+)
+def test_care_homes_are_sites(extractor: Extractor, sentence: str) -> None:
+    vals = run(extractor, sentence)
+    assert values(vals, "n_sites") in ({"23"}, {"12"})
+    assert values(vals, "n_participants") == {"214"}

@@ -461,6 +461,19 @@ _QUALIFIED_AFTER = re.compile(
     r"responded|answered|returned|agreed|were (?:surveyed|interviewed|included|enrolled))))\b",
     re.I,
 )
+# "16 survey respondents then took part in semi-structured interviews", "12 of them were
+# also interviewed": the qualitative strand of a survey, whose respondents are the sample
+# (GUIDELINES: mixed methods, participants = the survey sample)
+_FOLLOW_UP_STRAND_AFTER = re.compile(
+    r"\s+(?:(?:then|subsequently|later|also|further|additionally)\s+)"
+    r"(?:took part|participated|were (?:interviewed|invited)|joined|agreed|completed)\b"
+    r"(?:[^.;]{0,40}\b(?:interviews?|focus groups?|follow-up))?"
+    r"|\s+(?:took part|participated)\s+in\s+(?:[\w-]+\s+){0,3}"
+    r"(?:follow-up\s+)(?:interviews?|focus groups?)",
+    re.I,
+)
+_SURVEY_RESPONDENTS = re.compile(r"\bsurvey\s+(?:respondents|participants)\b", re.I)
+_INTERVIEW_AFTER = re.compile(r"\b(?:interviews?|interviewed|focus groups?)\b", re.I)
 # "115 valid questionnaires", "98 complete responses": what could be analysed
 _VALID_AFTER = re.compile(
     r"\s+(?:valid|usable|complete|completed|analy[sz]able|fully completed)\s+\w", re.I
@@ -1071,11 +1084,35 @@ def _lay_residents(span: Span) -> bool:
     return _LAY_AFTER_RESIDENTS.match(doc[span.end : span.end + 12].text.lstrip()) is not None
 
 
+# a word before "residents" that makes them doctors in training ("internal medicine residents",
+# "PGY-2 residents", "junior residents")
+_DOCTOR_BEFORE_RESIDENTS = frozenset(
+    {"medical", "medicine", "surgical", "surgery", "psychiatry", "psychiatric", "paediatric",
+     "pediatric", "paediatrics", "pediatrics", "anaesthesia", "anesthesia", "anesthesiology",
+     "anaesthesiology", "radiology", "neurology", "dermatology", "ophthalmology", "orthopaedic",
+     "orthopedic", "obstetrics", "gynecology", "gynaecology", "urology", "oncology", "pathology",
+     "emergency", "family", "internal", "junior", "senior", "chief", "year", "pgy", "dental",
+     "physician", "doctor", "trainee", "specialty", "specialist"}
+)  # fmt: skip
+
+
+def _doctor_residents(span: Span) -> bool:
+    """A "residents" span that names doctors in training whatever the text is about: a longer
+    form ("resident physicians", "trainees", "registrars") or a specialty or year before it."""
+    if span.text.lower().rstrip("'’") not in {"residents", "resident"}:
+        return True
+    prev = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return prev in _DOCTOR_BEFORE_RESIDENTS or prev.startswith("pgy")
+
+
 def _emit_lists(sents: list[_Sent], out: _Emitter, full_text: bool = False) -> None:
     # professions named only as those who should act ("Nurse managers should ...",
     # "Leaders should communicate ...") are the text's addressees, not the people studied
     addressed: set[str] = set()
     studied: set[str] = set()
+    # a text set in care homes whose "residents" are never marked as doctors means the people
+    # who live there ("caring for more than 30 residents per shift")
+    care_homes = doctors_in_training = False
     for s in sents:
         if s.metadata:
             continue
@@ -1084,6 +1121,10 @@ def _emit_lists(sents: list[_Sent], out: _Emitter, full_text: bool = False) -> N
             fld = span.label_
             if fld not in LIST_FIELDS:
                 continue
+            if fld == "care_setting" and span.kb_id_ == _CARE_HOMES:
+                care_homes = True
+            elif fld == "population" and span.kb_id_ == "residents" and _doctor_residents(span):
+                doctors_in_training = True
             ctx = span._.ev_ctx or {}
             if fld in METHOD_FIELDS and s.background:
                 continue
@@ -1139,7 +1180,12 @@ def _emit_lists(sents: list[_Sent], out: _Emitter, full_text: bool = False) -> N
         drop.add(("analysis", "phenomenology"))
     if studied:
         drop.update(("population", p) for p in (addressed - studied) & _LEADERS)
+    if care_homes and not doctors_in_training:
+        drop.add(("population", "residents"))
     out.values[:] = [v for v in out.values if (v.field, v.value) not in drop]
+
+
+_CARE_HOMES = "long_term_care"
 
 
 # "intensive care specialists", "critical care beds", "ICU capacity": a specialty or a
@@ -4511,6 +4557,12 @@ def _sample_candidates(s: _Sent, excluded: list[dict[str, Any]]) -> list[_Cand]:
         if out_of:
             score += 1.5
             note = "x out of y"
+        if _FOLLOW_UP_STRAND_AFTER.match(text, span_end) or (
+            _SURVEY_RESPONDENTS.search(text, num.end, span_end + 1) is not None
+            and _INTERVIEW_AFTER.search(text, span_end, span_end + 60) is not None
+        ):
+            score -= 2.5
+            note = "follow-up strand"
         if _SEX_SHARE_AFTER.match(text, span_end):
             continue  # "1483 individuals (69.9%) were female": the sample's make-up
         share = _SHARE_THEN_CLAUSE.match(text, span_end) if note == "number+unit" else None

@@ -32,7 +32,7 @@ from evidence.records import Document, ExtractedValue, Passage
 
 log = logging.getLogger(__name__)
 
-__version__ = "0.3.23"
+__version__ = "0.3.24"
 
 
 _LEX_ATTRS = frozenset(
