@@ -433,3 +433,16 @@ def test_a_papers_headings_name_its_sections(heading: str, section: str | None) 
     # a paper's factors are read from its findings only, so a qualitative paper's "Key
     # findings" must not fall into the methods section before it
     assert classify_heading(heading) == section
+
+
+def test_a_screening_sheets_own_column_names_are_read(tmp_path: Path) -> None:
+    sheet = tmp_path / "screening.tsv"
+    sheet.write_text(
+        "Study title\tAbstract text\tYear published\tReviewer note\n"
+        "Burnout among rural GPs\tWe surveyed 120 GPs in Ireland.\t2023\tinclude\n",
+        encoding="utf-8",
+    )
+    (doc,) = read_path(sheet).documents
+    assert doc.title == "Burnout among rural GPs"
+    assert doc.abstract == "We surveyed 120 GPs in Ireland."
+    assert doc.year == 2023

@@ -23,7 +23,17 @@ from evidence.sources._common import (
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "title": ("title", "articletitle", "ti", "documenttitle", "primarytitle", "papertitle"),
+    "title": (
+        "title",
+        "articletitle",
+        "ti",
+        "documenttitle",
+        "primarytitle",
+        "papertitle",
+        "studytitle",
+        "itemtitle",
+        "recordtitle",
+    ),
     "abstract": ("abstract", "ab", "abstractnote", "abstracttext", "summary"),
     "authors": (
         "authors",
