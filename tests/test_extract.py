@@ -4318,3 +4318,31 @@ def test_care_homes_are_sites(extractor: Extractor, sentence: str) -> None:
     vals = run(extractor, sentence)
     assert values(vals, "n_sites") in ({"23"}, {"12"})
     assert values(vals, "n_participants") == {"214"}
+
+
+def test_an_effect_stays_in_the_clause_a_new_predicate_opens(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Therapists linked burnout to back-to-back sessions and financial pressure, and described "
+        "peer consultation and planned time off as protective.",
+    )
+    assert {"back_to_back_scheduling", "compensation"} <= values(vals, "risk_factor")
+    assert not {"back_to_back_scheduling", "compensation"} & values(vals, "protective_factor")
+    assert {"peer_support", "time_off"} <= values(vals, "protective_factor")
+    other = run(
+        extractor,
+        "Research shows that low control predicts burnout in nurses, and that peer support "
+        "buffers it.",
+    )
+    assert "autonomy_control" in values(other, "risk_factor")
+    assert "autonomy_control" not in values(other, "protective_factor")
+    assert "peer_support" in values(other, "protective_factor")
+
+
+def test_an_instruments_items_are_no_finding(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "We surveyed 300 physicians with the Mini-Z survey, which includes a burnout item and "
+        "items on time pressure, documentation burden and teamwork.",
+    )
+    assert not values(vals, "risk_factor") | values(vals, "protective_factor")

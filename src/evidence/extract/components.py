@@ -423,16 +423,35 @@ _CLAUSE_BREAK = {"while", "whereas", "but", "however", "although", "though", ";"
 _CLAUSE_VERB = {"can", "could", "may", "might", "reduce", "reduces", "reduced", "limit", "limits"}
 
 
+# ", and described peer support as protective", ", and that supervision buffers it": a new
+# predicate after a comma and "and" starts a clause of its own
+_NEW_PREDICATE = {
+    "that", "described", "reported", "identified", "found", "named", "cited", "perceived",
+    "viewed", "considered", "rated", "mentioned", "highlighted", "emphasised", "emphasized",
+    "valued", "regarded", "saw",
+}  # fmt: skip
+
+
+def _new_predicate(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` begins ", and <verb>" (the comma at ``i``)."""
+    return (
+        doc[i].text == ","
+        and i + 2 < len(doc)
+        and doc[i + 1].lower_ == "and"
+        and doc[i + 2].lower_ in _NEW_PREDICATE
+    )
+
+
 def _same_clause(doc: Doc, span: Span, cue_pos: int, factors: list[Span]) -> bool:
     """An effect belongs to a factor in its own clause: "X was linked to higher burnout,
     while Y was protective" gives X and Y one direction each, and in "high caseloads reduce
     the time for self-care, essential for preventing burnout" the effect is self-care's."""
     if cue_pos < span.start:
         between = doc[cue_pos : span.start]
-        return not any(t.lower_ in _CLAUSE_BREAK for t in between)
+        return not any(t.lower_ in _CLAUSE_BREAK or _new_predicate(doc, t.i) for t in between)
     between = doc[span.end : cue_pos]
     for t in between:
-        if t.lower_ in _CLAUSE_BREAK:
+        if t.lower_ in _CLAUSE_BREAK or _new_predicate(doc, t.i):
             return False
         if t.lower_ in _CLAUSE_VERB and any(
             t.i < f.start < cue_pos and f.start >= span.end for f in factors

@@ -1777,6 +1777,9 @@ _MEASURING = re.compile(
     r"(?:areas?|topics?|domains?) of (?:investigation|inquiry|interest)|"
     r"(?:factors|variables|measures|predictors|covariates) (?:measured|assessed|examined)|"
     r"collect(?:s|ed)? data on|(?:survey|questionnaire) (?:collects|collected|covered|included)|"
+    # "the Mini-Z survey, which includes ... items on time pressure, documentation burden and
+    # teamwork": what the instrument asks about
+    r"items? (?:on|about|assessing|measuring|covering)|"
     # who could take part and what was recorded: "the exclusion criterion was a history of
     # psychiatric diseases", "the variables used in this study include gender, ..."
     r"(?:exclusion|inclusion|eligibility) criteri(?:on|a)|variables (?:used|included|include))\b",
