@@ -4346,3 +4346,23 @@ def test_an_instruments_items_are_no_finding(extractor: Extractor) -> None:
         "items on time pressure, documentation burden and teamwork.",
     )
     assert not values(vals, "risk_factor") | values(vals, "protective_factor")
+
+
+def test_an_acronym_listed_in_any_case_too_is_a_lexicon_error(tmp_path: Path) -> None:
+    bad = tmp_path / "lexicon.jsonl"
+    bad.write_text(
+        '{"field": "instrument", "id": "bat", "patterns": ["Burnout Assessment Tool", "BAT"], '
+        '"case_sensitive_patterns": ["BAT"]}\n'
+    )
+    with pytest.raises(LexiconError, match=r"lexicon\.jsonl \(line 1\): \['bat'\] listed under both"):
+        load_lexicon(bad)
+
+
+def test_case_sensitive_acronyms_match_only_as_written(extractor: Extractor) -> None:
+    lab = run(extractor, "Bat coronaviruses share 96% of their genome with SARS-CoV-2.")
+    assert not values(lab, "instrument")
+    assert values(run(extractor, "Nurses completed the BAT."), "instrument") == {"bat"}
+    book = run(extractor, "Fundraising for Nonprofits, 2nd Ed, NASW Press.")
+    assert not values(book, "care_setting")
+    ed = run(extractor, "We surveyed 200 nurses working in the ED.")
+    assert values(ed, "care_setting") == {"emergency_department"}

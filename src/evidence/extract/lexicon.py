@@ -330,6 +330,16 @@ def load_lexicon(path: Path | None = None) -> list[LexEntry]:
         )
         if not pats and not cpats:
             raise _fail(path, n, "an entry needs 'patterns' or 'case_sensitive_patterns'")
+        twice = sorted({p.lower() for p in pats} & {p.lower() for p in cpats})
+        if twice:
+            # a form under 'patterns' matches in any case, which voids its case-sensitive
+            # listing ("ED" would match "Ed.", "BAT" a "bat colony")
+            raise _fail(
+                path,
+                n,
+                f"{twice} listed under both 'patterns' and 'case_sensitive_patterns'",
+                "list an acronym only under 'case_sensitive_patterns'",
+            )
         entries.append(LexEntry(fld, value, pats, cpats, f"{path.name}:{n}"))
     return entries
 
