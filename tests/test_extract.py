@@ -4366,3 +4366,36 @@ def test_case_sensitive_acronyms_match_only_as_written(extractor: Extractor) -> 
     assert not values(book, "care_setting")
     ed = run(extractor, "We surveyed 200 nurses working in the ED.")
     assert values(ed, "care_setting") == {"emergency_department"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We searched MEDLINE, EMBASE and ISI Web of Science for cohort studies.",
+        "Outcomes were the Foot and Ankle Outcome Score and the Short Form-12 (SF-12) general "
+        "health questionnaire.",
+        "Pregabalin reduced symptoms of GAD compared with placebo.",
+        "Antibodies to glutamic acid decarboxylase (GAD) were elevated.",
+        "No new adverse events were seen since the previous report (Oldenburg et al. 2017).",
+    ],
+)
+def test_names_that_only_look_like_instruments(extractor: Extractor, sentence: str) -> None:
+    assert not values(run(extractor, sentence), "instrument")
+
+
+def test_instruments_named_in_full_or_by_acronym(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Nurses completed the Insomnia Severity Index (ISI), the GAD 7 questionnaire, the "
+        "GHQ-12 and the Oldenburg Burnout Inventory.",
+    )
+    assert values(vals, "instrument") == {"isi", "gad7", "ghq", "olbi"}
+
+
+def test_a_screen_named_after_a_care_setting_is_no_setting(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Nurses completed a survey which screened for acute stress (4-item Primary Care PTSD "
+        "screen) and burnout.",
+    )
+    assert "primary_care" not in values(vals, "care_setting")

@@ -1132,6 +1132,8 @@ def _emit_lists(sents: list[_Sent], out: _Emitter, full_text: bool = False) -> N
                 continue  # "higher than in the meta-analysis": another study's method
             if _inside_name(span):
                 continue
+            if fld == "instrument" and _not_this_instrument(span):
+                continue
             if fld == "population" and span.kb_id_ == "residents" and _lay_residents(span):
                 continue
             if (
@@ -1322,6 +1324,24 @@ _RESEARCH_AGENT = re.compile(
     r"(?:(?!(?:from|of|in|among|with|to|at|for|on|as)\b)(?![\w-]+ing\b)[\w-]+\s+){0,5}$",
     re.I,
 )
+
+
+# "ISI Web of Science" is a database; the "Short-Form 12-item general health questionnaire"
+# is the SF-12, not the GHQ
+_NOT_THIS_INSTRUMENT_AFTER = {"isi": re.compile(r"\s*Web\s+of\b")}
+_NOT_THIS_INSTRUMENT_BEFORE = {
+    "ghq": re.compile(r"\b(?:SF|Short[\s-]*Form)[\s-]*(?:12|36|8)?\b[^.;]{0,25}$", re.I)
+}
+
+
+def _not_this_instrument(span: Span) -> bool:
+    """An instrument's name or acronym that, by the words beside it, names something else."""
+    text = span.doc.text
+    after = _NOT_THIS_INSTRUMENT_AFTER.get(span.kb_id_)
+    if after is not None and after.match(text, span.end_char):
+        return True
+    before = _NOT_THIS_INSTRUMENT_BEFORE.get(span.kb_id_)
+    return before is not None and before.search(text, 0, span.start_char) is not None
 
 
 def _inside_name(span: Span) -> bool:
@@ -3038,6 +3058,7 @@ def _trial_registry(tok: Token) -> bool:
 # score", "the Henderson-Kreuz scoring system", "the Simpson-Angus scale", "Modified Cincinnati
 # rating"
 _NAME_TAIL_ANY_CASE = {
+    "screen",  # "the 4-item Primary Care PTSD screen"
     "score",
     "scores",
     "scoring",
