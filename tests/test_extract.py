@@ -4399,3 +4399,18 @@ def test_a_screen_named_after_a_care_setting_is_no_setting(extractor: Extractor)
         "screen) and burnout.",
     )
     assert "primary_care" not in values(vals, "care_setting")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We searched MEDLINE and the Cumulative Index to Nursing and Allied Health Literature.",
+        "Burnout was common. [ABSTRACT FROM AUTHOR] Copyright of Journal of Mental Health "
+        "Counseling is the property of American Mental Health Counselors Association.",
+        "Recommendations came from the Medical Oncology Ex-Residents Association of Peru.",
+    ],
+)
+def test_professions_inside_a_database_journal_or_society_name_are_not_studied(
+    extractor: Extractor, sentence: str
+) -> None:
+    assert not values(run(extractor, sentence), "population")

@@ -1298,6 +1298,12 @@ def _emit_statistics(sents: list[_Sent], out: _Emitter) -> None:
         out.emit(s, "analysis", value, confidence=0.6, detail={"basis": "reported statistics"})
 
 
+# what a capitalised name that holds a profession or a setting can name: a database, a
+# journal, an organisation
+_ORG_TAILS = frozenset(
+    {"literature", "database", "journal", "association", "society", "college", "council",
+     "federation", "board", "institute", "foundation", "union", "network", "alliance"}
+)  # fmt: skip
 _ORG_WORDS = {
     "ministry",
     "department",
@@ -1353,6 +1359,13 @@ def _inside_name(span: Span) -> bool:
     doc = span.doc
     if any(t.lower_ in _ORG_WORDS for t in doc[max(0, span.start - 5) : span.start]):
         return True
+    # "Cumulative Index to Nursing and Allied Health Literature", "American Mental Health
+    # Counselors Association": the name goes on, capitalised, to what it names
+    for t in doc[span.end : span.end + 3]:
+        if not t.text[:1].isupper():
+            break
+        if t.lower_ in _ORG_TAILS:
+            return True
     # "Primary Care PTSD Screen", "Emergency Department Stress Scale": an instrument's name
     return span.label_ == "care_setting" and _names_instrument(doc, span.end)
 
@@ -2988,7 +3001,10 @@ _RECORD_METADATA = re.compile(
     r"^\s*(?:(?:Database|Publication details|Publication type|Source|Journal|Country|"
     r"Funding(?: source)?)\s*:|Primary Funding Source\b|"
     # "(PsycInfo Database Record (c) 2021 APA, all rights reserved)", "© 2020 Elsevier"
-    r"\(?\s*(?:PsycINFO Database Record|©|Copyright\b|\(c\)\s*\d{4}))",
+    r"\(?\s*(?:PsycINFO Database Record|©|Copyright\b|\(c\)\s*\d{4}))|"
+    # EBSCO's tail, split off as a sentence: "ABSTRACT FROM AUTHOR] Copyright of Australian
+    # Psychologist is the property of Wiley-Blackwell ..."
+    r"^\s*\[?\s*ABSTRACT FROM (?:AUTHOR|PUBLISHER)\b",
     re.I,
 )
 
