@@ -4414,3 +4414,21 @@ def test_professions_inside_a_database_journal_or_society_name_are_not_studied(
     extractor: Extractor, sentence: str
 ) -> None:
     assert not values(run(extractor, sentence), "population")
+
+
+def test_a_conference_template_header_names_no_people_or_setting(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "TOPIC: Critical Care TYPE: Medical Student/Resident Case Reports INTRODUCTION: "
+        "Myocarditis is an inflammatory condition seen in the ICU.",
+    )
+    assert not values(vals, "population")
+    assert values(vals, "care_setting") == {"icu"}  # the text's own setting stays
+
+
+def test_a_visit_to_a_service_counted_as_an_outcome_is_no_setting(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Group attendees had fewer emergency department visits and outpatient visits.",
+    )
+    assert not values(vals, "care_setting")

@@ -1134,6 +1134,9 @@ def _emit_lists(sents: list[_Sent], out: _Emitter, full_text: bool = False) -> N
                 continue
             if fld == "instrument" and _not_this_instrument(span):
                 continue
+            header = _TOPIC_TYPE_HEADER.match(s.passage.text)
+            if header is not None and span.start_char < header.end():
+                continue  # "TOPIC: Critical Care TYPE: Medical Student/Resident Case Reports"
             if fld == "population" and span.kb_id_ == "residents" and _lay_residents(span):
                 continue
             if (
@@ -1197,7 +1200,9 @@ _SETTING_AS_MODIFIER = frozenset(
      "capacity", "resources", "admissions", "admission", "occupancy", "physician", "nursing",
      # "hospital-acquired infections", "hospital infections", "hospital mortality": an outcome
      # named after the setting
-     "acquired", "infection", "infections", "mortality", "stay", "stays"}
+     "acquired", "infection", "infections", "mortality", "stay", "stays",
+     # "emergency room visits", "ICU utilization": a use of the service counted as an outcome
+     "visit", "visits", "attendance", "attendances", "utilization", "utilisation"}
 )  # fmt: skip
 
 
@@ -1298,6 +1303,10 @@ def _emit_statistics(sents: list[_Sent], out: _Emitter) -> None:
         out.emit(s, "analysis", value, confidence=0.6, detail={"basis": "reported statistics"})
 
 
+# a conference abstract's template header: its track and its kind of submission, not who was
+# studied or where ("TOPIC: Critical Care TYPE: Medical Student/Resident Case Reports
+# INTRODUCTION: ...")
+_TOPIC_TYPE_HEADER = re.compile(r"\s*TOPIC\s*:.{0,80}?\bTYPE\s*:[^:]{0,80}?(?=\s+[A-Z]{4,}[A-Z ]*:|$)")
 # what a capitalised name that holds a profession or a setting can name: a database, a
 # journal, an organisation
 _ORG_TAILS = frozenset(
