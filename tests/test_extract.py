@@ -4432,3 +4432,31 @@ def test_a_visit_to_a_service_counted_as_an_outcome_is_no_setting(extractor: Ext
         "Group attendees had fewer emergency department visits and outpatient visits.",
     )
     assert not values(vals, "care_setting")
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("Soft-tissue swelling (STS) scores fell. STS was lower at four weeks.", "outcome"),
+        ("Scaffolds were examined by scanning electron microscopy (SEM).", "analysis"),
+        ("Eating disorder (ED) symptoms were assessed at follow-up. ED improved.", "care_setting"),
+        ("Insulin resistance was determined by the insulin sensitivity index (ISI).", "instrument"),
+        ("We studied bone turnover markers in older women.", "outcome"),
+    ],
+)
+def test_an_acronym_the_text_defines_as_something_else_is_not_ours(
+    extractor: Extractor, text: str, field: str
+) -> None:
+    assert not values(run(extractor, text), field)
+
+
+def test_an_acronym_defined_in_other_words_for_the_same_thing_is_ours(
+    extractor: Extractor,
+) -> None:
+    vals = run(
+        extractor,
+        "The health care worker (HCW) faces moral injury. Each HCW completed the survey.",
+    )
+    assert "healthcare_workers" in values(vals, "population")
+    ptsd = run(extractor, "Studies focused on trauma and its related disorders (PTSD).")
+    assert values(ptsd, "outcome") == {"ptsd"}

@@ -44,6 +44,7 @@ from evidence.extract.lexicon import (
     load_cues,
     load_design_rules,
     load_factor_specs,
+    load_lexicon,
     load_place_rules,
 )
 from evidence.extract.numbers import (
@@ -517,6 +518,10 @@ class Resources:
     citation: tuple[re.Pattern[str], ...]
     end_of_text: frozenset[str]
     frames: dict[str, tuple[str, ...]]
+    # for each lexicon value, the stems of the words of its spelled-out forms ("health",
+    # "care", "work" for healthcare_workers): what a text's own definition of one of our
+    # acronyms should share with them
+    long_forms: dict[tuple[str, str], frozenset[str]]
 
     @classmethod
     def load(cls) -> Resources:
@@ -541,7 +546,22 @@ class Resources:
             citation=citation,
             end_of_text=end,
             frames=frames,
+            long_forms=_long_form_stems(),
         )
+
+
+def _stem(word: str) -> str:
+    return word.lower()[:4]
+
+
+def _long_form_stems() -> dict[tuple[str, str], frozenset[str]]:
+    stems: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for e in load_lexicon():
+        for p in (*e.patterns, *e.case_patterns):
+            words = re.findall(r"[A-Za-z]{3,}", p)
+            if len(words) > 1 or (words and not words[0].isupper()):
+                stems[(e.field, e.value)].update(_stem(w) for w in words)
+    return {k: frozenset(v) for k, v in stems.items()}
 
 
 @dataclass(slots=True)
@@ -694,7 +714,7 @@ def docs_to_values(
     protocol = _is_protocol(document, sents)
     sections = {s.passage.section for s in sents}
     full_text = _full_text(sections)
-    _emit_lists(sents, out, full_text)
+    _emit_lists(sents, out, full_text, resources.long_forms)
     _emit_statistics(sents, out)
     # a text not about providers' burnout loses its factor values below (whatever the
     # population clean-up, which only removes values); its candidates need not be read
@@ -1105,7 +1125,12 @@ def _doctor_residents(span: Span) -> bool:
     return prev in _DOCTOR_BEFORE_RESIDENTS or prev.startswith("pgy")
 
 
-def _emit_lists(sents: list[_Sent], out: _Emitter, full_text: bool = False) -> None:
+def _emit_lists(
+    sents: list[_Sent],
+    out: _Emitter,
+    full_text: bool = False,
+    long_forms: dict[tuple[str, str], frozenset[str]] | None = None,
+) -> None:
     # professions named only as those who should act ("Nurse managers should ...",
     # "Leaders should communicate ...") are the text's addressees, not the people studied
     addressed: set[str] = set()
@@ -1113,6 +1138,7 @@ def _emit_lists(sents: list[_Sent], out: _Emitter, full_text: bool = False) -> N
     # a text set in care homes whose "residents" are never marked as doctors means the people
     # who live there ("caring for more than 30 residents per shift")
     care_homes = doctors_in_training = False
+    foreign = _foreign_acronyms(sents, long_forms or {})
     for s in sents:
         if s.metadata:
             continue
@@ -1134,6 +1160,10 @@ def _emit_lists(sents: list[_Sent], out: _Emitter, full_text: bool = False) -> N
                 continue
             if fld == "instrument" and _not_this_instrument(span):
                 continue
+            if span.text in foreign:
+                continue  # "soft-tissue swelling (STS)": the text's STS is not ours
+            if fld == "outcome" and span.kb_id_ == "turnover" and _not_staff_turnover(span):
+                continue  # "bone turnover", "phylogenetic turnover"
             header = _TOPIC_TYPE_HEADER.match(s.passage.text)
             if header is not None and span.start_char < header.end():
                 continue  # "TOPIC: Critical Care TYPE: Medical Student/Resident Case Reports"
@@ -1301,6 +1331,59 @@ def _emit_statistics(sents: list[_Sent], out: _Emitter) -> None:
         if ("analysis", value) in have:
             continue
         out.emit(s, "analysis", value, confidence=0.6, detail={"basis": "reported statistics"})
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,6}")
+
+
+def _foreign_acronyms(
+    sents: list[_Sent], long_forms: dict[tuple[str, str], frozenset[str]]
+) -> set[str]:
+    """Acronyms of the lexicon that the text defines as something else: a short form in
+    parentheses with no value of ours in the words before it and fewer than two words in
+    common with our spelled-out forms ("soft-tissue swelling (STS)", "Early Maladaptive
+    Schemas (EMS)", "scanning electron microscopy (SEM)"; not "the health care worker (HCW)");
+    every use of it in that text means the text's long form."""
+    out: set[str] = set()
+    for s in sents:
+        if "(" not in s.passage.text:
+            continue
+        spans = groups(s.doc)[EV]
+        for sp in spans:
+            if sp.end - sp.start != 1 or not _ACRONYM.fullmatch(sp.text):
+                continue
+            doc = sp.doc
+            if not (sp.start > 0 and doc[sp.start - 1].text == "(" and sp.end < len(doc)):
+                continue
+            if doc[sp.end].text != ")":
+                continue
+            lo = max(0, sp.start - 9)
+            if any(o is not sp and lo <= o.start and o.end <= sp.start - 1 for o in spans):
+                continue
+            ours = long_forms.get((sp.label_, sp.kb_id_), frozenset())
+            before = {_stem(t.text) for t in doc[max(0, sp.start - 7) : sp.start - 1] if t.is_alpha}
+            if len(before & ours) < 2:
+                out.add(sp.text)
+    return out
+
+
+# the turnover of a tissue, a molecule or a population, not of staff
+_NOT_STAFF_TURNOVER_BEFORE = frozenset(
+    {"bone", "cell", "cellular", "protein", "collagen", "matrix", "tissue", "lipid", "metabolic",
+     "glucose", "energy", "nutrient", "carbon", "nitrogen", "mineral", "receptor", "species",
+     "phylogenetic", "population", "plaque", "tumor", "tumour", "synaptic", "membrane", "rna",
+     "mrna", "dna", "hormone", "skeletal", "osteoclast", "iron", "lymphocyte", "platelet"}
+)  # fmt: skip
+
+
+def _not_staff_turnover(span: Span) -> bool:
+    """A bare "turnover" of something that is no workforce ("bone turnover markers")."""
+    if span.text.lower() != "turnover":
+        return False
+    doc = span.doc
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    return prev in _NOT_STAFF_TURNOVER_BEFORE or nxt in {"marker", "markers"}
 
 
 # a conference abstract's template header: its track and its kind of submission, not who was
