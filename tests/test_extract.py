@@ -4460,3 +4460,24 @@ def test_an_acronym_defined_in_other_words_for_the_same_thing_is_ours(
     assert "healthcare_workers" in values(vals, "population")
     ptsd = run(extractor, "Studies focused on trauma and its related disorders (PTSD).")
     assert values(ptsd, "outcome") == {"ptsd"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Total sleep time was prolonged (placebo 356 +/- 9.9 SEM min).",
+        "Ten men [mean (SEM) age, 68 (2.5) yr] completed each intervention.",
+        "Incluíram-se artigos originais, sem delimitação temporal.",
+        "This article reviews the phenomenology and clinical correlates of bipolar depression.",
+        "We review the phenomenological characteristics of hallucinations in BPD.",
+    ],
+)
+def test_words_that_only_look_like_an_analysis(extractor: Extractor, sentence: str) -> None:
+    assert not values(run(extractor, sentence), "analysis")
+
+
+def test_sem_and_phenomenology_as_methods(extractor: Extractor) -> None:
+    sem = run(extractor, "Data were analysed with structural equation modelling (SEM).")
+    assert values(sem, "analysis") == {"structural_equation_modelling"}
+    ipa = run(extractor, "We explored the phenomenology of the lived experience of nurses.")
+    assert "phenomenology" in values(ipa, "analysis")

@@ -1158,7 +1158,7 @@ def _emit_lists(
                 continue  # "higher than in the meta-analysis": another study's method
             if _inside_name(span):
                 continue
-            if fld == "instrument" and _not_this_instrument(span):
+            if _not_this_value(span):
                 continue
             if span.text in foreign:
                 continue  # "soft-tissue swelling (STS)": the text's STS is not ours
@@ -1424,21 +1424,35 @@ _RESEARCH_AGENT = re.compile(
 )
 
 
-# "ISI Web of Science" is a database; the "Short-Form 12-item general health questionnaire"
-# is the SF-12, not the GHQ
-_NOT_THIS_INSTRUMENT_AFTER = {"isi": re.compile(r"\s*Web\s+of\b")}
-_NOT_THIS_INSTRUMENT_BEFORE = {
-    "ghq": re.compile(r"\b(?:SF|Short[\s-]*Form)[\s-]*(?:12|36|8)?\b[^.;]{0,25}$", re.I)
+# words beside a value's form that make it name something else, by value id: "ISI Web of
+# Science" is a database; the "Short-Form 12-item general health questionnaire" is the SF-12,
+# not the GHQ; "386 +/- 9.9 SEM", "mean (SEM) age" give a standard error, not a structural
+# equation model; "the phenomenology and clinical correlates of bipolar depression",
+# "phenomenological characteristics of hallucinations" describe symptoms, not a method
+_NOT_THIS_VALUE_AFTER = {
+    "isi": re.compile(r"\s*Web\s+of\b"),
+    "phenomenology": re.compile(
+        r"\s*(?:and\s+clinical|of\s+(?:the\s+)?(?!lived|the\s+lived)\w+|characteristics|"
+        r"features|symptoms|similarities|point of view|dimension)\b",
+        re.I,
+    ),
+}
+_NOT_THIS_VALUE_BEFORE = {
+    "ghq": re.compile(r"\b(?:SF|Short[\s-]*Form)[\s-]*(?:12|36|8)?\b[^.;]{0,25}$", re.I),
+    "structural_equation_modelling": re.compile(
+        r"(?:±|\+\s*/\s*-|\d|\bmean\s*\(?)\s*$", re.I
+    ),
+    "phenomenology": re.compile(r"\bclinical\s+$", re.I),
 }
 
 
-def _not_this_instrument(span: Span) -> bool:
-    """An instrument's name or acronym that, by the words beside it, names something else."""
+def _not_this_value(span: Span) -> bool:
+    """A value's form that, by the words beside it, names something else."""
     text = span.doc.text
-    after = _NOT_THIS_INSTRUMENT_AFTER.get(span.kb_id_)
+    after = _NOT_THIS_VALUE_AFTER.get(span.kb_id_)
     if after is not None and after.match(text, span.end_char):
         return True
-    before = _NOT_THIS_INSTRUMENT_BEFORE.get(span.kb_id_)
+    before = _NOT_THIS_VALUE_BEFORE.get(span.kb_id_)
     return before is not None and before.search(text, 0, span.start_char) is not None
 
 
