@@ -4481,3 +4481,15 @@ def test_sem_and_phenomenology_as_methods(extractor: Extractor) -> None:
     assert values(sem, "analysis") == {"structural_equation_modelling"}
     ipa = run(extractor, "We explored the phenomenology of the lived experience of nurses.")
     assert "phenomenology" in values(ipa, "analysis")
+
+
+def test_acronyms_that_are_words_in_other_languages(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "Es konnte ermittelt werden, dass maladaptive Verhaltensweisen zunahmen. Inoltre, è "
+        "stata valutata la possibile influenza.",
+    )
+    assert not values(vals, "instrument") and not values(vals, "software")
+    named = run(extractor, "Nurses completed the DASS; data were analysed in Stata 14.")
+    assert values(named, "instrument") == {"dass21"}
+    assert values(named, "software") == {"Stata"}
