@@ -4493,3 +4493,19 @@ def test_acronyms_that_are_words_in_other_languages(extractor: Extractor) -> Non
     named = run(extractor, "Nurses completed the DASS; data were analysed in Stata 14.")
     assert values(named, "instrument") == {"dass21"}
     assert values(named, "software") == {"Stata"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Further studies are needed to confirm this observation.", set()),
+        ("No PONV occurred within the 48-h observation period.", set()),
+        ("Research and clinical observations suggest that many people exhibit stress.", set()),
+        ("Data came from participant observation of ward rounds and field notes.", {"observation"}),
+        ("We used non-participant observation of team meetings.", {"observation"}),
+    ],
+)
+def test_observation_as_a_way_of_collecting_data(
+    extractor: Extractor, sentence: str, expected: set[str]
+) -> None:
+    assert values(run(extractor, sentence), "data_collection") & {"observation"} == expected
