@@ -4509,3 +4509,13 @@ def test_observation_as_a_way_of_collecting_data(
     extractor: Extractor, sentence: str, expected: set[str]
 ) -> None:
     assert values(run(extractor, sentence), "data_collection") & {"observation"} == expected
+
+
+def test_a_copyright_line_gives_no_sample(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "We studied 120 nurses. © 2024 Publicado por Cuerpo Médico Hospital Nacional Almanzor "
+        "Aguinaga Asenjo.",
+    )
+    assert values(vals, "n_participants") == {"120"}
+    assert not values(vals, "n_sites")

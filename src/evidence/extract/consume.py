@@ -3845,8 +3845,8 @@ def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
             "references",
         }:
             continue
-        if s.intro:
-            continue
+        if s.intro or s.metadata:
+            continue  # "© 2024 Publicado por Cuerpo Médico Hospital ...": no sample there
         text = s.passage.text
         if "@" in text and _CONTACT.search(text):
             continue  # "*Correspondence: 6 Department of ...": an address, not the sample
