@@ -4519,3 +4519,18 @@ def test_a_copyright_line_gives_no_sample(extractor: Extractor) -> None:
     )
     assert values(vals, "n_participants") == {"120"}
     assert not values(vals, "n_sites")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The objective response rate was 48% (11% CR, 37% PR).",
+        "At week 24, ACR20 response rates were 74.1% with FKB327 versus 75.7% with RP.",
+        "The overall response rate was 56%; 44% had a complete response.",
+        "Suicidal ideation was reported in 13 patients, and one patient completed suicide (1.6%).",
+        "Overall, 41% responded that they were experiencing job burnout.",
+        "Of them, 13 (81%) returned to sports after the operation.",
+    ],
+)
+def test_percentages_that_are_no_survey_response_rate(extractor: Extractor, sentence: str) -> None:
+    assert not values(run(extractor, sentence), "response_rate")

@@ -186,6 +186,28 @@ _RESPONSE_RATE = (
         re.I,
     ),
 )
+# a treatment's response ("objective response rate was 48%", "ACR20 response rates were
+# 74.1%", "44% had a complete response") or words that only look like taking part ("completed
+# suicide", "41% responded that they were burned out", "90.5% returned to their sport")
+_CLINICAL_RESPONSE = re.compile(
+    r"\b(?:objective|complete|partial|clinical|treatment|virolog\w*|tumou?r|patholog\w*|"
+    r"haematolog\w*|hematolog\w*|cytogenetic|molecular|therapeutic|ACR\s?\d+)\s+response|"
+    r"\bACR\s?\d{2}\b|\b(?:complete|partial) (?:remission|response)",
+    re.I,
+)
+_NOT_TAKING_PART = re.compile(
+    r"\b(?:completed suicide|responded that|returned to)\b", re.I
+)
+
+
+def _not_a_survey_rate(text: str, m: re.Match[str]) -> bool:
+    """A percentage the response-rate patterns caught that is no survey's response rate."""
+    return (
+        _NOT_TAKING_PART.search(text, m.start(), min(len(text), m.end() + 8)) is not None
+        or _CLINICAL_RESPONSE.search(text) is not None
+    )
+
+
 _SUM_CUE = re.compile(
     r"\b(?:consist(?:ed|ing) of|compris(?:ed|ing)(?: of)?|composed of|made up of|"
     r"(?<=sample )includ(?:ed|es))\b",
@@ -3853,6 +3875,8 @@ def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
         # a figure is written with "%", "percent" or "per cent" (as _PCT reads it)
         for rx in _RESPONSE_RATE if rr is None and ("%" in text or "cent" in text) else ():
             m = rx.search(text)  # every response-rate pattern has one percentage group
+            if m and _not_a_survey_rate(text, m):
+                continue
             if m and rr is None:
                 g = next(k for k in range(1, (m.lastindex or 1) + 1) if m.group(k) is not None)
                 rr = (_pct_value(m.group(g)), s, (m.start(g), m.end(g)))
