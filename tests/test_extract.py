@@ -4534,3 +4534,11 @@ def test_a_copyright_line_gives_no_sample(extractor: Extractor) -> None:
 )
 def test_percentages_that_are_no_survey_response_rate(extractor: Extractor, sentence: str) -> None:
     assert not values(run(extractor, sentence), "response_rate")
+
+
+def test_a_share_of_those_with_burnout_is_no_second_prevalence(extractor: Extractor) -> None:
+    vals = run(
+        extractor,
+        "The total prevalence of burnout was 51.7%, of which 15.0% were severe burnout.",
+    )
+    assert values(vals, "prevalence") == {"burnout:51.7"}

@@ -2924,7 +2924,10 @@ _OWN_PREDICATE_AFTER = re.compile(
     re.I,
 )
 _NOT_PREVALENCE_BEFORE = re.compile(
-    r"(?:\d\s?%?\s*(?:-|–|to)\s*|\blow\s+(?:in|among|for)\s+)$", re.I
+    r"(?:\d\s?%?\s*(?:-|–|to)\s*|\blow\s+(?:in|among|for)\s+"
+    # "burnout was 51.7%, of which 15.0% were severe": a share of those with it
+    r"|\d\s?%\s*\)?\s*,?\s*(?:of\s+(?:which|whom|these|them)|among\s+(?:whom|them|these))\s*,?\s*)$",
+    re.I,
 )
 
 
