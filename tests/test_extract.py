@@ -4542,3 +4542,32 @@ def test_a_share_of_those_with_burnout_is_no_second_prevalence(extractor: Extrac
         "The total prevalence of burnout was 51.7%, of which 15.0% were severe burnout.",
     )
     assert values(vals, "prevalence") == {"burnout:51.7"}
+
+
+def test_a_study_of_patients_names_their_doctors_but_did_not_study_them(
+    extractor: Extractor,
+) -> None:
+    patients = run(
+        extractor,
+        "We conducted a cross-sectional survey of 724 patients with multiple sclerosis.",
+        "Physicians should be aware of these side effects.",
+    )
+    assert not values(patients, "population")
+    nurses = run(
+        extractor,
+        "We conducted a cross-sectional survey of 724 nurses about burnout.",
+        "Physicians should support them.",
+    )
+    assert "nurses" in values(nurses, "population")
+
+
+def test_professions_a_study_of_patients_counted_or_asked_are_studied(
+    extractor: Extractor,
+) -> None:
+    vals = run(
+        extractor,
+        "We conducted a cross-sectional survey of 724 patients with multiple sclerosis and 40 "
+        "neurologists.",
+        "Physicians should be aware of these side effects.",
+    )
+    assert values(vals, "population") == {"physicians"}

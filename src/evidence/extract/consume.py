@@ -751,6 +751,20 @@ def docs_to_values(
     if design in _REVIEW_DESIGNS:
         # a review's numbers count studies and their pooled participants, not a sample
         out.values = [v for v in out.values if v.field not in _SAMPLE_VALUE_FIELDS]
+    if design in _STUDIES_OF_PEOPLE and not about:
+        # a study of patients or the public that names providers only in passing ("referred
+        # by their GP", "clinicians should monitor") studied none (GUIDELINES batch 10: a study
+        # of patients has no population; their doctors and nurses are named, not studied) --
+        # unless they are the people it counted ("We surveyed 120 clinicians")
+        counted = {v.quote for v in out.values if v.field in _SAMPLE_VALUE_FIELDS}
+        text = document.text
+        out.values = [
+            v
+            for v in out.values
+            if v.field != "population"
+            or v.quote in counted
+            or (v.char_start is not None and v.char_end is not None and _studied_here(text, v))
+        ]
     pops = {v.value for v in out.values if v.field == "population"}
     generic = sum(1 for v in out.values if v.field == "population" and v.value == _HCW)
     specific = sum(
@@ -824,6 +838,35 @@ def docs_to_values(
 
 
 _REVIEW_DESIGNS = {"systematic_review", "scoping_review", "narrative_review"}
+# a count or a verb of study right before a profession: "120 clinicians", "we surveyed
+# psychiatry residents", "a survey of 35 practising nurses"
+_COUNTED_OR_STUDIED_BEFORE = re.compile(
+    r"(?:\b\d[\d,]*|\b(?:surveyed|interviewed|recruited|enrolled|sampled|studied|"
+    r"(?:survey|sample|questionnaire|interviews?|focus groups?) (?:of|with|to|among))\b"
+    r"(?:\s+(?:a|an|the|all|our))?)\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
+# ... or a verb of taking part after it: "Residents of the surgery program completed the MBI"
+_TOOK_PART_AFTER_PEOPLE = re.compile(
+    r"[^.;]{0,40}?\b(?:completed|responded|participated|took part|filled (?:in|out)|answered|"
+    r"were (?:surveyed|interviewed|recruited|enrolled|included|invited))\b",
+    re.I,
+)
+
+
+def _studied_here(text: str, v: ExtractedValue) -> bool:
+    """Whether a profession's mention is of the people a study counted or asked."""
+    assert v.char_start is not None and v.char_end is not None
+    return (
+        _COUNTED_OR_STUDIED_BEFORE.search(text, max(0, v.char_start - 60), v.char_start)
+        is not None
+        or _TOOK_PART_AFTER_PEOPLE.match(text, v.char_end) is not None
+    )
+
+
+_STUDIES_OF_PEOPLE = frozenset(
+    {"cross_sectional", "cohort", "case_control", "rct", "quasi_experimental", "other"}
+)
 _NO_STUDY_PLACE_DESIGNS = frozenset({"narrative_review", "discussion", "other"})
 _FACTOR_FIELDS = {"risk_factor", "protective_factor", "factor_candidate"}
 # providers named this often (or in the title) make a text about them
