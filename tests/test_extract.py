@@ -4354,7 +4354,9 @@ def test_an_acronym_listed_in_any_case_too_is_a_lexicon_error(tmp_path: Path) ->
         '{"field": "instrument", "id": "bat", "patterns": ["Burnout Assessment Tool", "BAT"], '
         '"case_sensitive_patterns": ["BAT"]}\n'
     )
-    with pytest.raises(LexiconError, match=r"lexicon\.jsonl \(line 1\): \['bat'\] listed under both"):
+    with pytest.raises(
+        LexiconError, match=r"lexicon\.jsonl \(line 1\): \['bat'\] listed under both"
+    ):
         load_lexicon(bad)
 
 
@@ -4571,3 +4573,8 @@ def test_professions_a_study_of_patients_counted_or_asked_are_studied(
         "Physicians should be aware of these side effects.",
     )
     assert values(vals, "population") == {"physicians"}
+
+
+def test_a_surveys_complete_responses_keep_its_response_rate(extractor: Extractor) -> None:
+    vals = run(extractor, "We received 412 complete responses (response rate 45%).")
+    assert values(vals, "response_rate") == {"45"}

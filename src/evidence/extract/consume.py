@@ -191,13 +191,12 @@ _RESPONSE_RATE = (
 # suicide", "41% responded that they were burned out", "90.5% returned to their sport")
 _CLINICAL_RESPONSE = re.compile(
     r"\b(?:objective|complete|partial|clinical|treatment|virolog\w*|tumou?r|patholog\w*|"
-    r"haematolog\w*|hematolog\w*|cytogenetic|molecular|therapeutic|ACR\s?\d+)\s+response|"
-    r"\bACR\s?\d{2}\b|\b(?:complete|partial) (?:remission|response)",
+    r"haematolog\w*|hematolog\w*|cytogenetic|molecular|therapeutic|ACR\s?\d+)\s+response\b|"
+    # not "412 complete responses (45%)", a survey's usable replies
+    r"\bACR\s?\d{2}\b|\b(?:complete|partial) (?:remission|response)\b",
     re.I,
 )
-_NOT_TAKING_PART = re.compile(
-    r"\b(?:completed suicide|responded that|returned to)\b", re.I
-)
+_NOT_TAKING_PART = re.compile(r"\b(?:completed suicide|responded that|returned to)\b", re.I)
 
 
 def _not_a_survey_rate(text: str, m: re.Match[str]) -> bool:
@@ -858,8 +857,7 @@ def _studied_here(text: str, v: ExtractedValue) -> bool:
     """Whether a profession's mention is of the people a study counted or asked."""
     assert v.char_start is not None and v.char_end is not None
     return (
-        _COUNTED_OR_STUDIED_BEFORE.search(text, max(0, v.char_start - 60), v.char_start)
-        is not None
+        _COUNTED_OR_STUDIED_BEFORE.search(text, max(0, v.char_start - 60), v.char_start) is not None
         or _TOOK_PART_AFTER_PEOPLE.match(text, v.char_end) is not None
     )
 
@@ -1208,6 +1206,8 @@ def _emit_lists(
         if s.metadata:
             continue
         advice = _ADDRESSEES.search(s) is not None
+        header = _TOPIC_TYPE_HEADER.match(s.passage.text)
+        header_end = header.end() if header is not None else 0
         for span in groups(s.doc)[EV]:
             fld = span.label_
             if fld not in LIST_FIELDS:
@@ -1229,8 +1229,7 @@ def _emit_lists(
                 continue  # "soft-tissue swelling (STS)": the text's STS is not ours
             if fld == "outcome" and span.kb_id_ == "turnover" and _not_staff_turnover(span):
                 continue  # "bone turnover", "phylogenetic turnover"
-            header = _TOPIC_TYPE_HEADER.match(s.passage.text)
-            if header is not None and span.start_char < header.end():
+            if span.start_char < header_end:
                 continue  # "TOPIC: Critical Care TYPE: Medical Student/Resident Case Reports"
             if fld == "population" and span.kb_id_ == "residents" and _lay_residents(span):
                 continue
@@ -1454,7 +1453,9 @@ def _not_staff_turnover(span: Span) -> bool:
 # a conference abstract's template header: its track and its kind of submission, not who was
 # studied or where ("TOPIC: Critical Care TYPE: Medical Student/Resident Case Reports
 # INTRODUCTION: ...")
-_TOPIC_TYPE_HEADER = re.compile(r"\s*TOPIC\s*:.{0,80}?\bTYPE\s*:[^:]{0,80}?(?=\s+[A-Z]{4,}[A-Z ]*:|$)")
+_TOPIC_TYPE_HEADER = re.compile(
+    r"\s*TOPIC\s*:.{0,80}?\bTYPE\s*:[^:]{0,80}?(?=\s+[A-Z]{4,}[A-Z ]*:|$)"
+)
 # what a capitalised name that holds a profession or a setting can name: a database, a
 # journal, an organisation
 _ORG_TAILS = frozenset(
@@ -1504,9 +1505,7 @@ _NOT_THIS_VALUE_AFTER = {
 }
 _NOT_THIS_VALUE_BEFORE = {
     "ghq": re.compile(r"\b(?:SF|Short[\s-]*Form)[\s-]*(?:12|36|8)?\b[^.;]{0,25}$", re.I),
-    "structural_equation_modelling": re.compile(
-        r"(?:±|\+\s*/\s*-|\d|\bmean\s*\(?)\s*$", re.I
-    ),
+    "structural_equation_modelling": re.compile(r"(?:±|\+\s*/\s*-|\d|\bmean\s*\(?)\s*$", re.I),
     "phenomenology": re.compile(r"\bclinical\s+$", re.I),
 }
 
