@@ -199,14 +199,6 @@ _CLINICAL_RESPONSE = re.compile(
 _NOT_TAKING_PART = re.compile(r"\b(?:completed suicide|responded that|returned to)\b", re.I)
 
 
-def _not_a_survey_rate(text: str, m: re.Match[str]) -> bool:
-    """A percentage the response-rate patterns caught that is no survey's response rate."""
-    return (
-        _NOT_TAKING_PART.search(text, m.start(), min(len(text), m.end() + 8)) is not None
-        or _CLINICAL_RESPONSE.search(text) is not None
-    )
-
-
 _SUM_CUE = re.compile(
     r"\b(?:consist(?:ed|ing) of|compris(?:ed|ing)(?: of)?|composed of|made up of|"
     r"(?<=sample )includ(?:ed|es))\b",
@@ -762,7 +754,11 @@ def docs_to_values(
             for v in out.values
             if v.field != "population"
             or v.quote in counted
-            or (v.char_start is not None and v.char_end is not None and _studied_here(text, v))
+            or (
+                v.char_start is not None
+                and v.char_end is not None
+                and _studied_here(text, v.char_start, v.char_end)
+            )
         ]
     pops = {v.value for v in out.values if v.field == "population"}
     generic = sum(1 for v in out.values if v.field == "population" and v.value == _HCW)
@@ -853,12 +849,12 @@ _TOOK_PART_AFTER_PEOPLE = re.compile(
 )
 
 
-def _studied_here(text: str, v: ExtractedValue) -> bool:
-    """Whether a profession's mention is of the people a study counted or asked."""
-    assert v.char_start is not None and v.char_end is not None
+def _studied_here(text: str, start: int, end: int) -> bool:
+    """Whether a profession's mention (``text[start:end]``) is of the people a study counted
+    or asked."""
     return (
-        _COUNTED_OR_STUDIED_BEFORE.search(text, max(0, v.char_start - 60), v.char_start) is not None
-        or _TOOK_PART_AFTER_PEOPLE.match(text, v.char_end) is not None
+        _COUNTED_OR_STUDIED_BEFORE.search(text, max(0, start - 60), start) is not None
+        or _TOOK_PART_AFTER_PEOPLE.match(text, end) is not None
     )
 
 
@@ -1517,7 +1513,14 @@ def _not_this_value(span: Span) -> bool:
     if after is not None and after.match(text, span.end_char):
         return True
     before = _NOT_THIS_VALUE_BEFORE.get(span.kb_id_)
-    return before is not None and before.search(text, 0, span.start_char) is not None
+    return (
+        before is not None
+        and before.search(text, max(0, span.start_char - _BESIDE), span.start_char) is not None
+    )
+
+
+# how far before a value its context rules read (each matches at most ~50 characters)
+_BESIDE = 60
 
 
 def _inside_name(span: Span) -> bool:
@@ -3918,9 +3921,11 @@ def _emit_sample(sents: list[_Sent], out: _Emitter) -> None:
         if "@" in text and _CONTACT.search(text):
             continue  # "*Correspondence: 6 Department of ...": an address, not the sample
         # a figure is written with "%", "percent" or "per cent" (as _PCT reads it)
-        for rx in _RESPONSE_RATE if rr is None and ("%" in text or "cent" in text) else ():
+        rates = rr is None and ("%" in text or "cent" in text)
+        # a treatment's response ("objective response rate was 48%") is no survey's
+        for rx in _RESPONSE_RATE if rates and not _CLINICAL_RESPONSE.search(text) else ():
             m = rx.search(text)  # every response-rate pattern has one percentage group
-            if m and _not_a_survey_rate(text, m):
+            if m and _NOT_TAKING_PART.search(text, m.start(), min(len(text), m.end() + 8)):
                 continue
             if m and rr is None:
                 g = next(k for k in range(1, (m.lastindex or 1) + 1) if m.group(k) is not None)
